@@ -1,0 +1,88 @@
+import { accessSync, constants, statSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { delimiter, join } from 'node:path';
+
+/** Where a media tool was found: the operating system's own build, or the one shipped in node_modules. */
+export type BinarySource = 'system' | 'bundled';
+export type MediaToolName = 'ffprobe' | 'ffmpeg';
+
+export interface ResolvedBinary {
+  name: MediaToolName;
+  path: string;
+  source: BinarySource;
+}
+
+const require = createRequire(import.meta.url);
+
+// The npm installers resolve their binary when they are required, and throw on a platform they
+// do not ship for: require them only when no system binary exists.
+const BUNDLED_PACKAGES: Record<MediaToolName, string> = {
+  ffprobe: '@ffprobe-installer/ffprobe',
+  ffmpeg: '@ffmpeg-installer/ffmpeg',
+};
+
+function isExecutableFile(path: string): boolean {
+  try {
+    if (!statSync(path).isFile()) return false;
+    accessSync(path, constants.X_OK);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function findOnPath(name: MediaToolName, searchPath: string, platform: NodeJS.Platform): string | null {
+  const fileName = platform === 'win32' ? `${name}.exe` : name;
+  for (const dir of searchPath.split(delimiter)) {
+    if (dir === '') continue;
+    const candidate = join(dir, fileName);
+    if (isExecutableFile(candidate)) return candidate;
+  }
+  return null;
+}
+
+function bundledPath(name: MediaToolName): string {
+  let path: string;
+  try {
+    path = (require(BUNDLED_PACKAGES[name]) as { path: string }).path;
+  } catch (error) {
+    throw new Error(`No ${name} on PATH and the bundled one (${BUNDLED_PACKAGES[name]}) is unavailable: ${String(error)}`);
+  }
+  // In a packaged Electron app the binary cannot run from inside the asar archive;
+  // electron-builder unpacks it next to it (asarUnpack).
+  return path.replace(/app\.asar([\\/])/, 'app.asar.unpacked$1');
+}
+
+/**
+ * A system binary is preferred: distributions patch and update theirs, and an administrator can
+ * swap it. The npm-shipped build keeps a station without one working.
+ */
+export function resolveBinary(
+  name: MediaToolName,
+  searchPath: string = process.env.PATH ?? '',
+  platform: NodeJS.Platform = process.platform,
+): ResolvedBinary {
+  const system = findOnPath(name, searchPath, platform);
+  if (system !== null) return { name, path: system, source: 'system' };
+  return { name, path: bundledPath(name), source: 'bundled' };
+}
+
+const chosen = new Map<MediaToolName, ResolvedBinary>();
+
+/** The binary this process uses, looked up once (PATH does not change under a running station). */
+export function chosenBinary(name: MediaToolName): ResolvedBinary {
+  let binary = chosen.get(name);
+  if (binary === undefined) {
+    binary = resolveBinary(name);
+    chosen.set(name, binary);
+  }
+  return binary;
+}
+
+export function ffprobePath(): string {
+  return chosenBinary('ffprobe').path;
+}
+
+export function ffmpegPath(): string {
+  return chosenBinary('ffmpeg').path;
+}

@@ -1,0 +1,66 @@
+import { z } from 'zod';
+import type { Role } from './roles.js';
+import { IngestReport, IngestSummary } from './ingest.js';
+import { RecordingDetail, RecordingPage, RecordingQuery, VerifyReport } from './recordings.js';
+
+const everyone: readonly Role[] = ['clerk', 'lead', 'head', 'auditor', 'admin'];
+const ingesters: readonly Role[] = ['clerk', 'lead', 'admin'];
+
+export const StationInfo = z.object({
+  stationName: z.string(),
+  dataDir: z.string(),
+  zone: z.string(),
+  now: z.string(),
+  version: z.string(),
+});
+
+export const Volume = z.object({
+  mountpoint: z.string(),
+  label: z.string().nullable(),
+  removable: z.boolean(),
+});
+
+export const DirectoryListing = z.object({
+  path: z.string(),
+  parent: z.string().nullable(),
+  directories: z.array(z.string()),
+});
+
+/**
+ * Every command of the station: its input, its output and who may run it.
+ * Hosts expose exactly these; the router parses inputs with these schemas.
+ */
+export const commands = {
+  'station.info': { input: z.object({}), output: StationInfo, roles: everyone },
+  'sources.volumes': { input: z.object({}), output: z.array(Volume), roles: ingesters },
+  'sources.browse': {
+    input: z.object({ path: z.string().optional() }),
+    output: DirectoryListing,
+    roles: ingesters,
+  },
+  'ingest.start': {
+    input: z.object({ sourcePath: z.string().min(1) }),
+    output: z.object({ ingestId: z.string() }),
+    roles: ingesters,
+  },
+  'ingest.cancel': {
+    input: z.object({ ingestId: z.string() }),
+    output: z.object({ cancelled: z.boolean() }),
+    roles: ingesters,
+  },
+  'ingest.get': { input: z.object({ ingestId: z.string() }), output: IngestReport, roles: everyone },
+  'ingest.list': {
+    input: z.object({ limit: z.number().int().min(1).max(1000).default(100) }),
+    output: z.array(IngestSummary),
+    roles: everyone,
+  },
+  'recordings.list': { input: RecordingQuery, output: RecordingPage, roles: everyone },
+  'recordings.get': { input: z.object({ id: z.number().int() }), output: RecordingDetail, roles: everyone },
+  'archive.verify': { input: z.object({}), output: VerifyReport, roles: everyone },
+} as const;
+
+export type Commands = typeof commands;
+export type CommandName = keyof Commands;
+export const commandNames = Object.keys(commands) as CommandName[];
+export type CommandInput<K extends CommandName> = z.input<Commands[K]['input']>;
+export type CommandOutput<K extends CommandName> = z.infer<Commands[K]['output']>;

@@ -1,0 +1,74 @@
+import { z } from 'zod';
+
+export const FileStatus = z.enum(['archived', 'duplicate', 'skipped', 'failed']);
+export type FileStatus = z.infer<typeof FileStatus>;
+
+/** How the written copy was read back: past the page cache, or through it where the platform cannot. */
+export const VerificationMethod = z.enum(['o_direct', 'buffered']);
+export type VerificationMethod = z.infer<typeof VerificationMethod>;
+
+export const MediaKind = z.enum(['video', 'audio', 'photo', 'other']);
+export type MediaKind = z.infer<typeof MediaKind>;
+
+export const IngestFile = z.object({
+  source: z.string(),
+  size: z.number().int().nonnegative(),
+  sha256: z.string().nullable(),
+  status: FileStatus,
+  archivePath: z.string().nullable(),
+  reason: z.string().nullable(),
+  recordedAt: z.string().nullable(),
+  verification: VerificationMethod.nullable(),
+});
+export type IngestFile = z.infer<typeof IngestFile>;
+
+export const IngestTotals = z.object({
+  files: z.number().int(),
+  bytes: z.number().int(),
+  archived: z.number().int(),
+  duplicate: z.number().int(),
+  skipped: z.number().int(),
+  failed: z.number().int(),
+});
+export type IngestTotals = z.infer<typeof IngestTotals>;
+
+export const IngestState = z.enum(['running', 'completed', 'failed', 'interrupted']);
+export type IngestState = z.infer<typeof IngestState>;
+
+export const IngestSummary = z.object({
+  ingestId: z.string(),
+  source: z.string(),
+  archivePath: z.string(),
+  operator: z.string(),
+  state: IngestState,
+  startedAt: z.string(),
+  finishedAt: z.string().nullable(),
+  reason: z.string().nullable(),
+  totals: IngestTotals,
+});
+export type IngestSummary = z.infer<typeof IngestSummary>;
+
+/** The whole account of one ingest; `station ingest --json` prints exactly this. */
+export const IngestReport = z.object({
+  ingestId: z.string(),
+  source: z.string(),
+  archivePath: z.string(),
+  state: IngestState,
+  reason: z.string().nullable(),
+  files: z.array(IngestFile),
+  totals: IngestTotals,
+});
+export type IngestReport = z.infer<typeof IngestReport>;
+
+export const IngestProgress = z.object({
+  ingestId: z.string(),
+  phase: z.enum(['scanning', 'copying', 'metadata', 'finishing']),
+  filesDone: z.number().int(),
+  filesTotal: z.number().int(),
+  bytesDone: z.number(),
+  bytesTotal: z.number(),
+  currentFile: z.string().nullable(),
+  bytesPerSecond: z.number(),
+  secondsLeft: z.number().nullable(),
+});
+export type IngestProgress = z.infer<typeof IngestProgress>;

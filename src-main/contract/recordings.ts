@@ -1,0 +1,52 @@
+import { z } from 'zod';
+import { MediaKind, VerificationMethod } from './ingest.js';
+
+export const Recording = z.object({
+  id: z.number().int(),
+  sha256: z.string(),
+  size: z.number().int(),
+  archivePath: z.string(),
+  originalName: z.string(),
+  kind: MediaKind,
+  recordedAt: z.string().nullable(),
+  durationSeconds: z.number().nullable(),
+  device: z.string().nullable(),
+  ingestId: z.string(),
+  archivedAt: z.string(),
+  /** False when ffprobe could not read a media file: kept and flagged, never rejected. */
+  readable: z.boolean().nullable(),
+});
+export type Recording = z.infer<typeof Recording>;
+
+export const RecordingDetail = Recording.extend({
+  sourceSha256: z.string(),
+  verifiedSha256: z.string(),
+  verification: VerificationMethod,
+  recordedAtSource: z.string().nullable(),
+  codec: z.string().nullable(),
+  width: z.number().int().nullable(),
+  height: z.number().int().nullable(),
+  problem: z.string().nullable(),
+  metadata: z.record(z.string(), z.unknown()),
+  sightings: z.array(z.object({ ingestId: z.string(), source: z.string(), at: z.string() })),
+});
+export type RecordingDetail = z.infer<typeof RecordingDetail>;
+
+export const RecordingQuery = z.object({
+  search: z.string().max(200).optional(),
+  kind: MediaKind.optional(),
+  ingestId: z.string().optional(),
+  offset: z.number().int().nonnegative().default(0),
+  limit: z.number().int().min(1).max(100_000).default(200),
+});
+export type RecordingQuery = z.infer<typeof RecordingQuery>;
+
+export const RecordingPage = z.object({ total: z.number().int(), rows: z.array(Recording) });
+export type RecordingPage = z.infer<typeof RecordingPage>;
+
+export const ArchiveProblem = z.object({
+  path: z.string(),
+  problem: z.enum(['missing', 'altered', 'unknown']),
+});
+export const VerifyReport = z.object({ checked: z.number().int(), problems: z.array(ArchiveProblem) });
+export type VerifyReport = z.infer<typeof VerifyReport>;

@@ -1,0 +1,26 @@
+import { promises as fs } from 'node:fs';
+import { dirname } from 'node:path';
+
+/** fsync on a directory makes a rename or a new entry in it survive power loss. */
+export async function syncDirectory(dir: string): Promise<void> {
+  const handle = await fs.open(dir, 'r');
+  try {
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
+}
+
+/** Replace a small file atomically: write a sibling, fsync, rename over, fsync the folder. */
+export async function writeFileDurably(path: string, text: string): Promise<void> {
+  const temporary = `${path}.writing`;
+  const handle = await fs.open(temporary, 'w', 0o644);
+  try {
+    await handle.writeFile(text, 'utf8');
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
+  await fs.rename(temporary, path);
+  await syncDirectory(dirname(path));
+}

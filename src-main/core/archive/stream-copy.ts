@@ -1,0 +1,90 @@
+import { constants, promises as fs } from 'node:fs';
+import { createHash } from 'node:crypto';
+
+const chunkBytes = 1024 * 1024;
+
+export interface CopyBuffers {
+  a: Buffer;
+  b: Buffer;
+}
+
+export const createCopyBuffers = (): CopyBuffers => ({ a: Buffer.allocUnsafe(chunkBytes), b: Buffer.allocUnsafe(chunkBytes) });
+
+export interface StreamCopyResult {
+  sha256: string;
+  bytes: number;
+}
+
+async function writeAll(target: fs.FileHandle, data: Buffer, position: number): Promise<void> {
+  let written = 0;
+  while (written < data.length) {
+    const { bytesWritten } = await target.write(data, written, data.length - written, position + written);
+    written += bytesWritten;
+  }
+}
+
+/**
+ * Reads the source once, hashing each chunk as it passes, and writes it to `targetPath` (which must
+ * not exist). The next chunk is read while the last one is written, so a slow card is never idle.
+ * The source is opened read-only and never touched otherwise.
+ */
+export async function streamCopy(
+  sourcePath: string,
+  targetPath: string,
+  buffers: CopyBuffers,
+  onBytes: (bytes: number) => void,
+  signal: AbortSignal,
+): Promise<StreamCopyResult> {
+  const source = await fs.open(sourcePath, constants.O_RDONLY | (constants.O_NOFOLLOW ?? 0));
+  try {
+    const target = await fs.open(targetPath, 'wx', 0o600);
+    try {
+      const hash = createHash('sha256');
+      let position = 0;
+      let current = buffers.a;
+      let spare = buffers.b;
+      let { bytesRead } = await source.read(current, 0, current.length, 0);
+      while (bytesRead > 0) {
+        signal.throwIfAborted();
+        const chunk = current.subarray(0, bytesRead);
+        hash.update(chunk);
+        const nextRead = source.read(spare, 0, spare.length, position + bytesRead);
+        const [read] = await Promise.all([nextRead, writeAll(target, chunk, position)]);
+        position += bytesRead;
+        onBytes(bytesRead);
+        bytesRead = read.bytesRead;
+        [current, spare] = [spare, current];
+      }
+      return { sha256: hash.digest('hex'), bytes: position };
+    } finally {
+      await target.close();
+    }
+  } finally {
+    await source.close();
+  }
+}
+
+/** Hashes the source without writing anything: used to confirm a file we may already hold. */
+export async function hashSource(
+  sourcePath: string,
+  buffers: CopyBuffers,
+  onBytes: (bytes: number) => void,
+  signal: AbortSignal,
+): Promise<StreamCopyResult> {
+  const source = await fs.open(sourcePath, constants.O_RDONLY | (constants.O_NOFOLLOW ?? 0));
+  try {
+    const hash = createHash('sha256');
+    let position = 0;
+    for (;;) {
+      signal.throwIfAborted();
+      const { bytesRead } = await source.read(buffers.a, 0, buffers.a.length, position);
+      if (bytesRead === 0) break;
+      hash.update(buffers.a.subarray(0, bytesRead));
+      position += bytesRead;
+      onBytes(bytesRead);
+    }
+    return { sha256: hash.digest('hex'), bytes: position };
+  } finally {
+    await source.close();
+  }
+}

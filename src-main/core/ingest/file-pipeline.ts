@@ -1,0 +1,79 @@
+import { promises as fs } from 'node:fs';
+import { dirname } from 'node:path';
+import type { VerificationMethod } from '../../contract/index.js';
+import { syncDirectory } from '../archive/durable-fs.js';
+import { hashFromDisk } from '../archive/read-back.js';
+import { hashSource, streamCopy, type CopyBuffers } from '../archive/stream-copy.js';
+import { partialSuffix } from '../archive/layout.js';
+import type { SourceFile } from './scan-source.js';
+
+/** The copy stage's result: bytes on the archive disk, not yet proved, not yet counted. */
+export interface CopiedFile {
+  file: SourceFile;
+  partialPath: string;
+  finalPath: string;
+  sha256: string;
+  bytes: number;
+}
+
+export interface VerifiedFile extends CopiedFile {
+  verifiedSha256: string;
+  verification: VerificationMethod;
+}
+
+export class VerificationMismatch extends Error {}
+
+export interface CopyIo {
+  buffers: CopyBuffers;
+  readBackBuffer: Buffer;
+  onBytes: (bytes: number) => void;
+  signal: AbortSignal;
+}
+
+/** Stage 1, bound by the source's speed: read once, hash as the bytes pass, write `*.partial`. */
+export async function copyToPartial(file: SourceFile, finalPath: string, io: CopyIo): Promise<CopiedFile> {
+  const partialPath = finalPath + partialSuffix;
+  await fs.mkdir(dirname(finalPath), { recursive: true });
+  try {
+    const { sha256, bytes } = await streamCopy(file.absolute, partialPath, io.buffers, io.onBytes, io.signal);
+    return { file, partialPath, finalPath, sha256, bytes };
+  } catch (error) {
+    await fs.rm(partialPath, { force: true });
+    throw error;
+  }
+}
+
+export const hashOnly = (file: SourceFile, io: CopyIo) => hashSource(file.absolute, io.buffers, io.onBytes, io.signal);
+
+/**
+ * Stage 2, bound by the archive disk, overlapping the next file's copy: fsync, read back from the
+ * disk and compare, keep the source's times, make read-only, rename into place, fsync the folder.
+ * Only after this may the file be counted as archived.
+ */
+export async function verifyAndPlace(copied: CopiedFile, readBackBuffer: Buffer): Promise<VerifiedFile> {
+  try {
+    const handle = await fs.open(copied.partialPath, 'r+');
+    try {
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
+    const readBack = await hashFromDisk(copied.partialPath, readBackBuffer);
+    if (readBack.sha256 !== copied.sha256 || readBack.bytes !== copied.bytes) {
+      throw new VerificationMismatch(
+        `verification failed: the copy read back from disk (${readBack.bytes} bytes, ${readBack.sha256.slice(0, 12)}…) differs from what was read from the source`,
+      );
+    }
+    await fs.utimes(copied.partialPath, new Date(copied.file.atimeMs), new Date(copied.file.mtimeMs));
+    await fs.chmod(copied.partialPath, 0o444);
+    await fs.rename(copied.partialPath, copied.finalPath);
+    await syncDirectory(dirname(copied.finalPath));
+    return { ...copied, verifiedSha256: readBack.sha256, verification: readBack.method };
+  } catch (error) {
+    await fs.rm(copied.partialPath, { force: true });
+    throw error;
+  }
+}
+
+/** A copy the index will not count (duplicate content, or a failed commit) is ours to remove. */
+export const discardCopy = (path: string) => fs.rm(path, { force: true });

@@ -1,0 +1,28 @@
+import type { IngestState } from '../../contract/index.js';
+import type { Database } from '../db/database.js';
+import { writeBagTags } from '../archive/bag.js';
+import { toAbsolute } from '../archive/layout.js';
+import { bagEntries, getIngest } from './ingest-store.js';
+
+/** Writes the bag's manifest and bag-info from the index: the bag lists exactly what was verified. */
+export async function finalizeBag(
+  db: Database,
+  dataDir: string,
+  ingestId: string,
+  finishedAt: number,
+  state: IngestState,
+): Promise<void> {
+  const ingest = getIngest(db, ingestId);
+  if (!ingest) throw new Error(`no ingest ${ingestId}`);
+  await writeBagTags(toAbsolute(dataDir, ingest.archive_dir), bagEntries(db, ingestId), {
+    sourceOrganization: ingest.station_name,
+    externalIdentifier: ingest.id,
+    sourcePath: ingest.source_path,
+    sourceDevice: ingest.source_label,
+    station: ingest.station_name,
+    operator: ingest.operator,
+    started: new Date(ingest.started_at).toISOString(),
+    finished: new Date(finishedAt).toISOString(),
+    state,
+  });
+}

@@ -1,0 +1,292 @@
+import { promises as fs } from 'node:fs';
+import { basename, resolve } from 'node:path';
+import { randomBytes } from 'node:crypto';
+import type { FileStatus, IngestState } from '../../contract/index.js';
+import type { Database } from '../db/database.js';
+import type { EventBus } from '../event-bus.js';
+import { StationError } from '../router.js';
+import { startBag } from '../archive/bag.js';
+import { availableBytes, DiskFullError, isNoSpace } from '../archive/free-space.js';
+import { archivedFilePath, ingestArchiveDir, toAbsolute } from '../archive/layout.js';
+import { createReadBackBuffer } from '../archive/read-back.js';
+import { createCopyBuffers } from '../archive/stream-copy.js';
+import { finalizeBag } from './finalize-bag.js';
+import { copyToPartial, discardCopy, hashOnly, verifyAndPlace, type CopiedFile, type CopyIo } from './file-pipeline.js';
+import {
+  finishIngest,
+  ingestTotals,
+  insertArchivedFile,
+  insertIngest,
+  recordingIdByHash,
+  recordSighting,
+  seenBefore,
+} from './ingest-store.js';
+import type { MetadataQueue } from './metadata-queue.js';
+import { ProgressTracker } from './progress.js';
+import { describe, scanSource, type SourceFile } from './scan-source.js';
+
+export interface IngestEnvironment {
+  db: Database;
+  dataDir: string;
+  stationName: string;
+  events: EventBus;
+  metadata: MetadataQueue;
+  /** Kept free on the archive volume beyond each file, so the index and the system can still write. */
+  freeSpaceMarginBytes: number;
+  now: () => number;
+}
+
+/** Why an ingest stopped before its last file; every file not yet done is failed with this. */
+class IngestStopped extends Error {}
+
+const newIngestId = (at: number): string =>
+  `${new Date(at).toISOString().replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z')}-${randomBytes(3).toString('hex')}`;
+
+async function requireFolder(path: string): Promise<void> {
+  let stats;
+  try {
+    stats = await fs.stat(path);
+  } catch (error) {
+    throw new StationError('source-unreadable', `cannot open the source ${path}: ${describe(error)}`);
+  }
+  if (!stats.isDirectory()) throw new StationError('source-unreadable', `the source ${path} is not a folder or volume`);
+}
+
+async function sourceStillThere(root: string): Promise<boolean> {
+  try {
+    await fs.readdir(root);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+export class IngestJob {
+  readonly id: string;
+  readonly root: string;
+  private readonly abort = new AbortController();
+  private readonly progress: ProgressTracker;
+  private readonly io: CopyIo;
+  private pendingPlacement: Promise<void> = Promise.resolve();
+  private pendingBytes = 0;
+  private readonly inFlight = new Map<string, Promise<boolean>>();
+
+  private constructor(
+    private readonly env: IngestEnvironment,
+    root: string,
+    private readonly operator: string,
+  ) {
+    this.root = root;
+    this.id = newIngestId(env.now());
+    this.progress = new ProgressTracker(this.id, (progress) => env.events.emit({ type: 'ingest.progress', progress }));
+    this.io = {
+      buffers: createCopyBuffers(),
+      readBackBuffer: createReadBackBuffer(),
+      onBytes: (bytes) => this.progress.addBytes(bytes),
+      signal: this.abort.signal,
+    };
+  }
+
+  /** Checks the source and records the ingest; the copy itself runs in `run()`. */
+  static async create(env: IngestEnvironment, sourcePath: string, operator: string): Promise<IngestJob> {
+    const root = resolve(sourcePath);
+    await requireFolder(root);
+    const job = new IngestJob(env, root, operator);
+    await startBag(toAbsolute(env.dataDir, ingestArchiveDir(job.id)));
+    insertIngest(env.db, {
+      id: job.id,
+      source_path: root,
+      archive_dir: ingestArchiveDir(job.id),
+      operator,
+      station_name: env.stationName,
+      source_label: basename(root) || root,
+      owner_pid: process.pid,
+      state: 'running',
+      reason: null,
+      started_at: env.now(),
+      finished_at: null,
+    });
+    return job;
+  }
+
+  cancel(): void {
+    this.abort.abort(new IngestStopped('cancelled by the operator'));
+  }
+
+  async run(): Promise<void> {
+    const { env } = this;
+    env.events.emit({ type: 'ingest.started', ingestId: this.id, source: this.root });
+    this.progress.start();
+    let state: IngestState = 'completed';
+    let reason: string | null = null;
+    try {
+      const scan = await scanSource(this.root);
+      for (const entry of scan.skipped) this.record(entry.relative, entry.size, null, entry.status, null, entry.reason);
+      this.progress.update({
+        phase: 'copying',
+        filesTotal: scan.files.length,
+        bytesTotal: scan.files.reduce((sum, file) => sum + file.size, 0),
+      });
+      const stop = await this.copyAll(scan.files);
+      if (stop) {
+        state = 'failed';
+        reason = stop;
+      }
+      this.progress.update({ phase: 'metadata', currentFile: null });
+      await env.metadata.drained();
+    } catch (error) {
+      state = 'failed';
+      reason = describe(error);
+    } finally {
+      this.progress.update({ phase: 'finishing' });
+      await this.pendingPlacement;
+      await finalizeBag(env.db, env.dataDir, this.id, env.now(), state);
+      finishIngest(env.db, this.id, state, reason, env.now());
+      this.progress.stop();
+    }
+    if (state === 'completed') {
+      env.events.emit({ type: 'ingest.completed', ingestId: this.id, totals: ingestTotals(env.db, this.id) });
+    } else env.events.emit({ type: 'ingest.failed', ingestId: this.id, reason: reason ?? 'unknown' });
+  }
+
+  /** Returns why the ingest had to stop early, or null when every file was dealt with. */
+  private async copyAll(files: readonly SourceFile[]): Promise<string | null> {
+    for (const [index, file] of files.entries()) {
+      this.progress.update({ currentFile: file.relative });
+      try {
+        this.abort.signal.throwIfAborted();
+        await this.copyOne(file);
+      } catch (error) {
+        const stop = await this.stopReason(error);
+        if (stop === null) {
+          this.fail(file, `copy failed: ${describe(error)}`);
+          continue;
+        }
+        await this.pendingPlacement;
+        for (const rest of files.slice(index)) this.fail(rest, `not copied: ${stop}`);
+        return stop;
+      }
+    }
+    await this.pendingPlacement;
+    return null;
+  }
+
+  /** Errors that end the whole ingest (cancel, full disk, source gone) rather than one file. */
+  private async stopReason(error: unknown): Promise<string | null> {
+    if (this.abort.signal.aborted) {
+      const why = this.abort.signal.reason;
+      return why instanceof Error ? why.message : 'cancelled';
+    }
+    if (error instanceof DiskFullError || isNoSpace(error)) return error instanceof DiskFullError ? error.message : 'archive disk full';
+    if (!(await sourceStillThere(this.root))) return `the source ${this.root} is no longer readable (device removed?)`;
+    return null;
+  }
+
+  private async ensureSpace(size: number): Promise<void> {
+    const needed = size + this.pendingBytes + this.env.freeSpaceMarginBytes;
+    const available = await availableBytes(this.env.dataDir);
+    if (available < needed) throw new DiskFullError(needed, available);
+  }
+
+  private async copyOne(file: SourceFile): Promise<void> {
+    const { db } = this.env;
+    if (seenBefore(db, file.relative, file.size, file.mtimeMs)) {
+      const hashed = await hashOnly(file, this.io);
+      const known = recordingIdByHash(db, hashed.sha256);
+      if (known !== undefined) {
+        this.record(file.relative, file.size, file.mtimeMs, 'duplicate', hashed.sha256, null, known);
+        this.progress.fileDone();
+        return;
+      }
+      this.progress.addBytes(-hashed.bytes);
+    }
+    await this.ensureSpace(file.size);
+    const finalPath = toAbsolute(this.env.dataDir, archivedFilePath(this.id, file.relative));
+    const copied = await copyToPartial(file, finalPath, this.io);
+    if (await this.isDuplicate(copied)) {
+      await discardCopy(copied.partialPath);
+      return;
+    }
+    // Wait for the previous file's verification before starting this one's, so one read-back buffer serves.
+    await this.pendingPlacement;
+    this.pendingBytes = copied.bytes;
+    const placed = this.place(copied);
+    this.inFlight.set(copied.sha256, placed);
+    this.pendingPlacement = placed.then(() => {
+      this.pendingBytes = 0;
+      this.inFlight.delete(copied.sha256);
+    });
+  }
+
+  private async isDuplicate(copied: CopiedFile): Promise<boolean> {
+    const sameInThisIngest = this.inFlight.get(copied.sha256);
+    if (sameInThisIngest) await sameInThisIngest;
+    const known = recordingIdByHash(this.env.db, copied.sha256);
+    if (known === undefined) return false;
+    this.record(copied.file.relative, copied.bytes, copied.file.mtimeMs, 'duplicate', copied.sha256, null, known);
+    this.progress.fileDone();
+    return true;
+  }
+
+  /** Verifies and commits one copied file; resolves true when it is archived. Never rejects. */
+  private async place(copied: CopiedFile): Promise<boolean> {
+    const { db, dataDir, now } = this.env;
+    try {
+      const verified = await verifyAndPlace(copied, this.io.readBackBuffer);
+      const archivePath = archivedFilePath(this.id, copied.file.relative);
+      let id: number;
+      try {
+        id = insertArchivedFile(db, {
+          sha256: verified.sha256,
+          verifiedSha256: verified.verifiedSha256,
+          verification: verified.verification,
+          size: verified.bytes,
+          ingestId: this.id,
+          archivePath,
+          originalPath: copied.file.relative,
+          sourceMtime: copied.file.mtimeMs,
+          archivedAt: now(),
+          kind: 'other',
+        });
+      } catch (error) {
+        await discardCopy(verified.finalPath);
+        throw error;
+      }
+      this.progress.fileDone();
+      this.env.events.emit({ type: 'ingest.file', ingestId: this.id, source: copied.file.relative, status: 'archived', reason: null });
+      this.env.metadata.add(id, toAbsolute(dataDir, archivePath));
+      return true;
+    } catch (error) {
+      this.fail(copied.file, describe(error));
+      return false;
+    }
+  }
+
+  private fail(file: SourceFile, reason: string): void {
+    this.record(file.relative, file.size, file.mtimeMs, 'failed', null, reason);
+    this.progress.fileDone();
+  }
+
+  private record(
+    source: string,
+    size: number,
+    mtime: number | null,
+    status: FileStatus,
+    sha256: string | null,
+    reason: string | null,
+    recordingId: number | null = null,
+  ): void {
+    recordSighting(this.env.db, {
+      ingestId: this.id,
+      sourcePath: source,
+      size,
+      sourceMtime: mtime,
+      status,
+      sha256,
+      recordingId,
+      reason,
+      at: this.env.now(),
+    });
+    this.env.events.emit({ type: 'ingest.file', ingestId: this.id, source, status, reason });
+  }
+}

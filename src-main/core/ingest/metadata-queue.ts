@@ -1,0 +1,54 @@
+import type { Database } from '../db/database.js';
+import type { MediaInspector } from '../media/inspector.js';
+import { saveMetadata } from '../recordings/recording-store.js';
+import { describe } from './scan-source.js';
+
+const concurrency = 2;
+
+/**
+ * Reads metadata from archived copies (never the source) beside the copy, so the slow card is
+ * never waited on for exiftool or ffprobe. Failures are stored as the file's problem, not thrown.
+ */
+export class MetadataQueue {
+  private readonly waiting: { id: number; path: string }[] = [];
+  private running = 0;
+  private idle: (() => void)[] = [];
+
+  constructor(
+    private readonly db: Database,
+    private readonly inspector: () => MediaInspector,
+  ) {}
+
+  add(id: number, path: string): void {
+    this.waiting.push({ id, path });
+    this.pump();
+  }
+
+  drained(): Promise<void> {
+    if (this.running === 0 && this.waiting.length === 0) return Promise.resolve();
+    return new Promise((resolve) => this.idle.push(resolve));
+  }
+
+  private pump(): void {
+    while (this.running < concurrency && this.waiting.length > 0) {
+      const next = this.waiting.shift();
+      if (!next) break;
+      this.running += 1;
+      void this.inspect(next.id, next.path).finally(() => {
+        this.running -= 1;
+        this.pump();
+        if (this.running === 0 && this.waiting.length === 0) this.idle.splice(0).forEach((resolve) => resolve());
+      });
+    }
+  }
+
+  private async inspect(id: number, path: string): Promise<void> {
+    try {
+      const metadata = await this.inspector().inspect(path);
+      const ms = metadata.recordedAt === null ? null : Date.parse(metadata.recordedAt);
+      saveMetadata(this.db, id, metadata, ms === null || Number.isNaN(ms) ? null : ms);
+    } catch (error) {
+      console.error(`metadata of recording ${id} could not be read: ${describe(error)}`);
+    }
+  }
+}

@@ -1,0 +1,53 @@
+import { promises as fs } from 'node:fs';
+import { join } from 'node:path';
+import type { Database } from '../db/database.js';
+import { toAbsolute, toStored } from '../archive/layout.js';
+import { finalizeBag } from './finalize-bag.js';
+import { finishIngest, runningIngests } from './ingest-store.js';
+
+const isAlive = (pid: number): boolean => {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+};
+
+async function* filesUnder(dir: string): AsyncGenerator<string> {
+  let entries;
+  try {
+    entries = await fs.readdir(dir, { withFileTypes: true });
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return;
+    throw error;
+  }
+  for (const entry of entries) {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) yield* filesUnder(path);
+    else yield path;
+  }
+}
+
+/**
+ * An ingest still marked running whose process is gone was cut short by a crash or a kill.
+ * Whatever it left in its bag that the index does not count (a `.partial`, or a copy renamed in
+ * the instant before its commit) is the station's own unproved copy: removed, so the bag holds
+ * only verified files. The source still has the originals; the next ingest of it resumes.
+ */
+export async function recoverInterruptedIngests(db: Database, dataDir: string, now: number): Promise<string[]> {
+  const recovered: string[] = [];
+  for (const ingest of runningIngests(db)) {
+    if (ingest.owner_pid !== process.pid && isAlive(ingest.owner_pid)) continue;
+    const counted = new Set(
+      (db.prepare('SELECT archive_path AS p FROM recordings WHERE ingest_id = ?').all(ingest.id) as { p: string }[]).map((r) => r.p),
+    );
+    for await (const path of filesUnder(join(toAbsolute(dataDir, ingest.archive_dir), 'data'))) {
+      if (!counted.has(toStored(dataDir, path))) await fs.rm(path, { force: true });
+    }
+    await finalizeBag(db, dataDir, ingest.id, now, 'interrupted');
+    finishIngest(db, ingest.id, 'interrupted', 'the station stopped during this ingest; ingest the source again to resume', now);
+    recovered.push(ingest.id);
+  }
+  return recovered;
+}

@@ -1,0 +1,142 @@
+import type { Database } from '../db/database.js';
+import { toAbsolute } from '../archive/layout.js';
+import type { MediaKind, Recording, RecordingDetail, RecordingQuery, VerificationMethod } from '../../contract/index.js';
+import type { MediaMetadata } from '../media/inspector.js';
+
+interface RecordingRow {
+  id: number;
+  sha256: string;
+  verified_sha256: string;
+  verification: VerificationMethod;
+  size: number;
+  ingest_id: string;
+  archive_path: string;
+  original_path: string;
+  archived_at: number;
+  kind: MediaKind;
+  recorded_at: string | null;
+  recorded_at_source: string | null;
+  duration_seconds: number | null;
+  codec: string | null;
+  width: number | null;
+  height: number | null;
+  readable: number | null;
+  problem: string | null;
+  tags_json: string;
+  device: string | null;
+}
+
+const selectRecording = `
+  SELECT r.*, COALESCE(i.source_label, json_extract(r.tags_json, '$.Model')) AS device
+  FROM recordings r JOIN ingests i ON i.id = r.ingest_id`;
+
+function toRecording(row: RecordingRow, dataDir: string, iso: (ms: number) => string): Recording {
+  return {
+    id: row.id,
+    sha256: row.sha256,
+    size: row.size,
+    archivePath: toAbsolute(dataDir, row.archive_path),
+    originalName: row.original_path,
+    kind: row.kind,
+    recordedAt: row.recorded_at,
+    durationSeconds: row.duration_seconds,
+    device: row.device,
+    ingestId: row.ingest_id,
+    archivedAt: iso(row.archived_at),
+    readable: row.readable === null ? null : row.readable === 1,
+  };
+}
+
+function whereClause(query: RecordingQuery): { sql: string; params: unknown[] } {
+  const conditions: string[] = [];
+  const params: unknown[] = [];
+  if (query.kind) {
+    conditions.push('r.kind = ?');
+    params.push(query.kind);
+  }
+  if (query.ingestId) {
+    conditions.push('r.ingest_id = ?');
+    params.push(query.ingestId);
+  }
+  const search = query.search?.trim();
+  if (search) {
+    const like = `%${search.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    conditions.push(`(r.original_path LIKE ? ESCAPE '\\' OR r.sha256 LIKE ? OR i.source_label LIKE ? ESCAPE '\\')`);
+    params.push(like, `${search.toLowerCase()}%`, like);
+  }
+  return { sql: conditions.length ? `WHERE ${conditions.join(' AND ')}` : '', params };
+}
+
+export function listRecordings(db: Database, dataDir: string, query: RecordingQuery, iso: (ms: number) => string) {
+  const where = whereClause(query);
+  const total = (
+    db.prepare(`SELECT COUNT(*) AS n FROM recordings r JOIN ingests i ON i.id = r.ingest_id ${where.sql}`).get(...where.params) as {
+      n: number;
+    }
+  ).n;
+  const rows = db
+    .prepare(`${selectRecording} ${where.sql} ORDER BY r.recorded_at_ms IS NULL, r.recorded_at_ms DESC, r.id DESC LIMIT ? OFFSET ?`)
+    .all(...where.params, query.limit, query.offset) as RecordingRow[];
+  return { total, rows: rows.map((row) => toRecording(row, dataDir, iso)) };
+}
+
+export function getRecording(db: Database, dataDir: string, id: number, iso: (ms: number) => string): RecordingDetail | undefined {
+  const row = db.prepare(`${selectRecording} WHERE r.id = ?`).get(id) as RecordingRow | undefined;
+  if (!row) return undefined;
+  const sightings = db
+    .prepare('SELECT ingest_id AS ingestId, source_path AS source, at FROM ingest_files WHERE recording_id = ? ORDER BY id')
+    .all(id) as { ingestId: string; source: string; at: number }[];
+  return {
+    ...toRecording(row, dataDir, iso),
+    sourceSha256: row.sha256,
+    verifiedSha256: row.verified_sha256,
+    verification: row.verification,
+    recordedAtSource: row.recorded_at_source,
+    codec: row.codec,
+    width: row.width,
+    height: row.height,
+    problem: row.problem,
+    metadata: JSON.parse(row.tags_json) as Record<string, unknown>,
+    sightings: sightings.map((s) => ({ ...s, at: iso(s.at) })),
+  };
+}
+
+export const allRecordedPaths = (db: Database) =>
+  db.prepare('SELECT id, archive_path AS archivePath, sha256, size FROM recordings ORDER BY id').all() as {
+    id: number;
+    archivePath: string;
+    sha256: string;
+    size: number;
+  }[];
+
+export const pendingMetadata = (db: Database) =>
+  db.prepare(`SELECT id, archive_path AS archivePath FROM recordings WHERE metadata_state = 'pending' ORDER BY id`).all() as {
+    id: number;
+    archivePath: string;
+  }[];
+
+export function saveMetadata(db: Database, id: number, metadata: MediaMetadata, recordedAtMs: number | null): void {
+  db.prepare(
+    `UPDATE recordings SET metadata_state = 'done', kind = ?, recorded_at = ?, recorded_at_ms = ?, recorded_at_source = ?,
+       duration_seconds = ?, codec = ?, width = ?, height = ?, readable = ?, problem = ?, tags_json = ?
+     WHERE id = ?`,
+  ).run(
+    metadata.kind,
+    metadata.recordedAt,
+    recordedAtMs,
+    metadata.recordedAtSource,
+    metadata.durationSeconds,
+    metadata.codec,
+    metadata.width,
+    metadata.height,
+    metadata.readable === null ? null : Number(metadata.readable),
+    metadata.problem,
+    JSON.stringify(metadata.tags),
+    id,
+  );
+}
+
+export const recordingFile = (db: Database, id: number) =>
+  db.prepare('SELECT archive_path AS archivePath, size, kind, original_path AS name FROM recordings WHERE id = ?').get(id) as
+    | { archivePath: string; size: number; kind: MediaKind; name: string }
+    | undefined;

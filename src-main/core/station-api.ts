@@ -1,0 +1,19 @@
+import type { Caller, CommandName, CommandOutput, Result, StationEvent } from '../contract/index.js';
+
+/** An archived file that a host may stream for playback. */
+export interface MediaFile {
+  path: string;
+  size: number;
+  mime: string;
+}
+
+/** What every host sees of the core: commands through one router, events, playback files. */
+export interface Station {
+  readonly dataDir: string;
+  call<K extends CommandName>(name: K, input: unknown, caller: Caller): Promise<Result<CommandOutput<K>>>;
+  /** For hosts that receive a command name from outside (IPC, HTTP): unknown names become errors. */
+  dispatch(name: string, input: unknown, caller: Caller): Promise<Result<unknown>>;
+  onEvent(listener: (event: StationEvent) => void): () => void;
+  mediaFile(recordingId: number): MediaFile | null;
+  close(): Promise<void>;
+}

@@ -1,0 +1,25 @@
+import type { Caller } from '../../contract/index.js';
+import type { Station } from '../../core/station-api.js';
+
+export interface CliOptions {
+  json: boolean;
+  port: number;
+  reserve: number | undefined;
+  search: string | undefined;
+}
+
+export interface CliContext {
+  station: Station;
+  caller: Caller;
+  options: CliOptions;
+  args: string[];
+  out: (text: string) => void;
+  err: (text: string) => void;
+}
+
+/** Prints a command's error value and gives the exit status for "could not run". */
+export function reportFailure(context: CliContext, error: { code: string; message: string }): number {
+  if (context.options.json) context.out(JSON.stringify({ error }));
+  context.err(`station: ${error.message} (${error.code})`);
+  return 2;
+}

@@ -1,0 +1,103 @@
+#!/usr/bin/env node
+import { userInfo } from 'node:os';
+import { resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { defaultDataDir } from '../../core/data-dir.js';
+import { openStation } from '../../core/station.js';
+import { commandHelp, usage } from './help.js';
+import type { CliContext } from './context.js';
+import { ingestCommand } from './commands/ingest.js';
+import { recordingsCommand } from './commands/recordings.js';
+import { serveCommand } from './commands/serve.js';
+import { verifyCommand } from './commands/verify.js';
+
+const commands: Record<string, (context: CliContext) => Promise<number>> = {
+  ingest: ingestCommand,
+  recordings: recordingsCommand,
+  verify: verifyCommand,
+  serve: serveCommand,
+};
+
+const out = (text: string) => process.stdout.write(`${text}\n`);
+const err = (text: string) => process.stderr.write(`${text}\n`);
+
+function parse(argv: string[]) {
+  return parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: {
+      data: { type: 'string' },
+      zone: { type: 'string' },
+      operator: { type: 'string' },
+      json: { type: 'boolean', default: false },
+      port: { type: 'string', default: '0' },
+      reserve: { type: 'string' },
+      search: { type: 'string' },
+      help: { type: 'boolean', short: 'h', default: false },
+    },
+  });
+}
+
+const wholeNumber = (text: string | undefined, name: string): number | undefined => {
+  if (text === undefined) return undefined;
+  if (!/^\d+$/.test(text)) throw new Error(`--${name} must be a whole number, not "${text}"`);
+  return Number(text);
+};
+
+async function main(argv: string[]): Promise<number> {
+  let parsed;
+  try {
+    parsed = parse(argv);
+  } catch (error) {
+    err(`station: ${(error as Error).message}\n\n${usage}`);
+    return 2;
+  }
+  const { values, positionals } = parsed;
+  const [name, ...args] = positionals;
+  const helpFor = name === 'help' ? args[0] : name;
+  if (values.help || name === 'help' || name === undefined) {
+    out(helpFor && commandHelp[helpFor] ? commandHelp[helpFor] : usage);
+    return name === undefined && !values.help ? 2 : 0;
+  }
+  const run = commands[name];
+  if (!run) {
+    err(`station: unknown command "${name}"\n\n${usage}`);
+    return 2;
+  }
+  let port: number | undefined;
+  let reserve: number | undefined;
+  try {
+    port = wholeNumber(values.port, 'port');
+    reserve = wholeNumber(values.reserve, 'reserve');
+  } catch (error) {
+    err(`station: ${(error as Error).message}`);
+    return 2;
+  }
+  const dataDir = resolve(values.data ?? process.env.STATION_DATA ?? defaultDataDir());
+  let station;
+  try {
+    station = await openStation({
+      dataDir,
+      zone: values.zone ?? process.env.STATION_ZONE,
+      freeSpaceMarginBytes: reserve,
+      version: process.env.npm_package_version,
+    });
+  } catch (error) {
+    err(`station: cannot open the data folder ${dataDir}: ${(error as Error).message}`);
+    return 2;
+  }
+  try {
+    return await run({
+      station,
+      caller: { name: values.operator ?? userInfo().username, role: 'admin' },
+      options: { json: values.json, port: port ?? 0, reserve, search: values.search },
+      args,
+      out,
+      err,
+    });
+  } finally {
+    await station.close();
+  }
+}
+
+process.exitCode = await main(process.argv.slice(2));

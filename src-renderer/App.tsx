@@ -1,0 +1,56 @@
+import { useEffect } from 'react';
+import { useTranslation } from 'react-i18next';
+import { AppHeader } from './components/AppHeader.js';
+import { ErrorMessage } from './components/ErrorMessage.js';
+import { LanguageSwitch } from './components/LanguageSwitch.js';
+import { ImportPage } from './pages/ImportPage.js';
+import { IngestsPage } from './pages/IngestsPage.js';
+import { RecordingsPage } from './pages/RecordingsPage.js';
+import { IngestTrackerProvider } from './state/ingest-tracker.js';
+import { useRoute, type Route } from './state/route.js';
+import { StationProvider, useStationInfoLoad } from './state/station-context.js';
+
+function Page({ route }: { route: Route }) {
+  switch (route.page) {
+    case 'import':
+      return <ImportPage />;
+    case 'recordings':
+      return <RecordingsPage key={route.ingestId ?? ''} ingestId={route.ingestId} />;
+    case 'ingests':
+      return <IngestsPage />;
+  }
+}
+
+export function App() {
+  const { t } = useTranslation();
+  const route = useRoute();
+  const load = useStationInfoLoad();
+  const stationName = load.state === 'ready' ? load.view.info.stationName : null;
+  useEffect(() => {
+    document.title = stationName ? `${stationName} · ${t('app.title')}` : t('app.title');
+  }, [stationName, t]);
+  if (load.state !== 'ready') {
+    return (
+      <main className="startup" data-testid="startup">
+        <LanguageSwitch />
+        {load.state === 'loading' ? <p>{t('app.connecting')}</p> : null}
+        {load.state === 'failed' ? (
+          <>
+            <h1>{t('app.connectFailed')}</h1>
+            <ErrorMessage error={load.error} />
+          </>
+        ) : null}
+      </main>
+    );
+  }
+  return (
+    <StationProvider view={load.view}>
+      <IngestTrackerProvider>
+        <AppHeader route={route} />
+        <main className="app-main">
+          <Page route={route} />
+        </main>
+      </IngestTrackerProvider>
+    </StationProvider>
+  );
+}

@@ -1,0 +1,42 @@
+import { useTranslation } from 'react-i18next';
+import type { Route } from '../state/route.js';
+import { routeHref } from '../state/route.js';
+import { useStation } from '../state/station-context.js';
+import { LanguageSwitch } from './LanguageSwitch.js';
+import { StationClock } from './StationClock.js';
+
+const pages = ['import', 'recordings', 'ingests'] as const;
+
+export function AppHeader({ route }: { route: Route }) {
+  const { t } = useTranslation();
+  const { info } = useStation();
+  return (
+    <header className="app-header">
+      <div className="identity">
+        <h1 data-testid="station-name">{info.stationName}</h1>
+        <p className="muted">
+          {t('app.dataDir')} <span className="mono" data-testid="data-dir">{info.dataDir}</span>
+        </p>
+      </div>
+      <nav aria-label={t('app.nav.label')}>
+        <ul>
+          {pages.map((page) => (
+            <li key={page}>
+              <a
+                href={routeHref(page === 'recordings' ? { page, ingestId: null } : { page })}
+                aria-current={route.page === page ? 'page' : undefined}
+                data-testid={`nav-${page}`}
+              >
+                {t(`app.nav.${page}`)}
+              </a>
+            </li>
+          ))}
+        </ul>
+      </nav>
+      <div className="header-tools">
+        <StationClock />
+        <LanguageSwitch />
+      </div>
+    </header>
+  );
+}

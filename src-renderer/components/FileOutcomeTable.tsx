@@ -1,0 +1,38 @@
+import { useTranslation } from 'react-i18next';
+import type { IngestFile } from '../../src-main/contract/index.js';
+import { formatBytes } from '../format/bytes.js';
+import { shortHash } from '../format/hash.js';
+import { StatusBadge } from './StatusBadge.js';
+
+/** Files of one ingest with what happened to each and why. */
+export function FileOutcomeTable({ files, testId }: { files: readonly IngestFile[]; testId: string }) {
+  const { t } = useTranslation();
+  return (
+    <table className="files" data-testid={testId}>
+      <thead>
+        <tr>
+          <th scope="col">{t('files.status')}</th>
+          <th scope="col">{t('files.source')}</th>
+          <th scope="col">{t('files.size')}</th>
+          <th scope="col">{t('files.hash')}</th>
+          <th scope="col">{t('files.reason')}</th>
+        </tr>
+      </thead>
+      <tbody>
+        {files.map((file) => (
+          <tr key={file.source} data-status={file.status}>
+            <td>
+              <StatusBadge status={file.status} />
+            </td>
+            <td className="mono break">{file.source}</td>
+            <td className="num">{formatBytes(file.size)}</td>
+            <td className="mono" title={file.sha256 ?? ''}>
+              {file.sha256 ? shortHash(file.sha256) : '—'}
+            </td>
+            <td>{file.reason ?? ''}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}

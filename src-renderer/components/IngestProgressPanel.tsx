@@ -1,0 +1,50 @@
+import { useTranslation } from 'react-i18next';
+import type { JobView } from '../state/ingest-jobs.js';
+import { formatBytes, formatSpeed } from '../format/bytes.js';
+import { useTimeLeftText } from './TimeLeft.js';
+
+export function IngestProgressPanel({ job }: { job: JobView | null }) {
+  const { t } = useTranslation();
+  const timeLeft = useTimeLeftText();
+  const progress = job?.progress ?? null;
+  if (!progress) {
+    return (
+      <section className="panel progress" data-testid="ingest-progress" aria-busy="true">
+        <p>{t('progress.waiting')}</p>
+      </section>
+    );
+  }
+  const fraction = progress.bytesTotal > 0 ? progress.bytesDone / progress.bytesTotal : 0;
+  return (
+    <section className="panel progress" data-testid="ingest-progress" aria-labelledby="progress-heading">
+      <h3 id="progress-heading">
+        {t(`phase.${progress.phase}`)}
+        <span className="percent">{Math.floor(fraction * 100)}%</span>
+      </h3>
+      <progress
+        value={progress.bytesDone}
+        max={Math.max(progress.bytesTotal, 1)}
+        aria-label={t('progress.bar')}
+        data-testid="progress-bar"
+      />
+      <dl className="facts">
+        <dt>{t('progress.files')}</dt>
+        <dd data-testid="progress-files">
+          {t('progress.ofTotal', { done: progress.filesDone, total: progress.filesTotal })}
+        </dd>
+        <dt>{t('progress.bytes')}</dt>
+        <dd data-testid="progress-bytes">
+          {t('progress.ofTotal', { done: formatBytes(progress.bytesDone), total: formatBytes(progress.bytesTotal) })}
+        </dd>
+        <dt>{t('progress.speed')}</dt>
+        <dd data-testid="progress-speed">{formatSpeed(progress.bytesPerSecond)}</dd>
+        <dt>{t('progress.timeLeft')}</dt>
+        <dd data-testid="progress-time-left">{timeLeft(progress.secondsLeft)}</dd>
+        <dt>{t('progress.currentFile')}</dt>
+        <dd className="mono ellipsis" data-testid="progress-current" title={progress.currentFile ?? ''}>
+          {progress.currentFile ?? '—'}
+        </dd>
+      </dl>
+    </section>
+  );
+}

@@ -1,0 +1,38 @@
+import { useTranslation } from 'react-i18next';
+import type { IngestReport } from '../hooks/use-ingest-report.js';
+import { routeHref } from '../state/route.js';
+import { FileOutcomeTable } from './FileOutcomeTable.js';
+import { IngestTotalsView } from './IngestTotalsView.js';
+
+/** The end of an ingest: totals, then every file that was not archived and why. */
+export function IngestSummary({ report }: { report: IngestReport }) {
+  const { t } = useTranslation();
+  const problems = report.files.filter((file) => file.status === 'skipped' || file.status === 'failed');
+  return (
+    <section className="panel summary" data-testid="ingest-summary" data-state={report.state}>
+      <h3>{t(`summary.heading.${report.state}`)}</h3>
+      {report.reason ? (
+        <p className="error" role="alert" data-testid="ingest-reason">
+          {report.reason}
+        </p>
+      ) : null}
+      <p className="mono muted">
+        {report.source} → {report.archivePath}
+      </p>
+      <IngestTotalsView totals={report.totals} />
+      <h4>{t('summary.problems')}</h4>
+      {problems.length === 0 ? (
+        <p className="muted" data-testid="no-problems">
+          {t('summary.noProblems')}
+        </p>
+      ) : (
+        <FileOutcomeTable files={problems} testId="problem-files" />
+      )}
+      <p>
+        <a href={routeHref({ page: 'recordings', ingestId: report.ingestId })} data-testid="summary-recordings-link">
+          {t('summary.viewRecordings')}
+        </a>
+      </p>
+    </section>
+  );
+}

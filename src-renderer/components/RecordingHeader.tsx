@@ -1,0 +1,16 @@
+import { useTranslation } from 'react-i18next';
+
+const columns = ['time', 'file', 'device', 'kind', 'duration', 'size', 'hash', 'status'] as const;
+
+export function RecordingHeader() {
+  const { t } = useTranslation();
+  return (
+    <div className="rec-grid rec-header" role="row" aria-rowindex={1}>
+      {columns.map((column) => (
+        <span key={column} role="columnheader">
+          {t(`recordings.columns.${column}`)}
+        </span>
+      ))}
+    </div>
+  );
+}

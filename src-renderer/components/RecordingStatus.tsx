@@ -1,0 +1,9 @@
+import { useTranslation } from 'react-i18next';
+
+/** `readable` is false when ffprobe could not read the file: it is kept, and flagged. */
+export function RecordingStatus({ readable }: { readable: boolean | null }) {
+  const { t } = useTranslation();
+  if (readable === false) return <span className="badge status-failed">{t('recordings.unreadable')}</span>;
+  if (readable === true) return <span className="badge status-archived">{t('recordings.readable')}</span>;
+  return <span className="muted">—</span>;
+}

@@ -1,0 +1,27 @@
+export type TimeFormatter = (iso: string | null | undefined) => string;
+
+/**
+ * Times are shown in the station's zone, whatever zone the computer running the interface is in.
+ * The layout is the same in every language (2024-05-01 14:03:22): officers compare it with the
+ * burnt-in time on the footage, which looks like that.
+ */
+export function stationTimeFormatter(zone: string): TimeFormatter {
+  const parts = new Intl.DateTimeFormat('en-US', {
+    timeZone: zone,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    second: '2-digit',
+    hourCycle: 'h23',
+  });
+  return (iso) => {
+    if (!iso) return '—';
+    const at = Date.parse(iso);
+    if (Number.isNaN(at)) return '—';
+    const p: Record<string, string> = {};
+    for (const part of parts.formatToParts(at)) p[part.type] = part.value;
+    return `${p.year}-${p.month}-${p.day} ${p.hour}:${p.minute}:${p.second}`;
+  };
+}

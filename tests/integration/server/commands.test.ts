@@ -1,0 +1,85 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestServer, type TestServer } from './test-server.js';
+
+describe('browser host: commands over HTTP', () => {
+  let t: TestServer;
+  const post = (name: string, body: string, headers: Record<string, string> = {}) =>
+    fetch(`${t.base}/api/command/${name}`, {
+      method: 'POST',
+      headers: { ...t.auth, 'Content-Type': 'application/json', ...headers },
+      body,
+    });
+
+  beforeAll(async () => {
+    t = await startTestServer({ caller: { name: '审计员', role: 'auditor' } });
+  });
+  afterAll(() => t.stop());
+
+  it('runs a command as the configured caller and returns its result', async () => {
+    const response = await post('station.info', '{}');
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toBe('application/json; charset=utf-8');
+    expect(response.headers.get('cache-control')).toBe('no-store');
+    expect(await response.json()).toEqual({
+      ok: true,
+      value: { stationName: 'test desk', dataDir: t.dir, zone: 'Asia/Shanghai', now: '1970-01-01T00:00:00.000Z', version: '0.0.0' },
+    });
+    expect(t.station.callers.at(-1)).toEqual({ name: '审计员', role: 'auditor' });
+  });
+
+  it('accepts an empty body for a command without input', async () => {
+    const response = await post('archive.verify', '');
+    expect(await response.json()).toEqual({ ok: true, value: { checked: 0, problems: [] } });
+  });
+
+  it('returns a refused role as an error value with status 200', async () => {
+    const response = await post('ingest.start', JSON.stringify({ sourcePath: '/media/card' }));
+    expect(response.status).toBe(200);
+    const result = (await response.json()) as { ok: boolean; error: { code: string } };
+    expect(result.ok).toBe(false);
+    expect(result.error.code).toBe('forbidden');
+  });
+
+  it('returns an unknown command as an error value with status 200', async () => {
+    const response = await post('station.selfDestruct', '{}');
+    expect(response.status).toBe(200);
+    const result = (await response.json()) as { ok: boolean; error: { code: string; message: string } };
+    expect(result).toMatchObject({ ok: false, error: { code: 'unknown-command' } });
+    expect(result.error.message).toContain('station.selfDestruct');
+  });
+
+  it('returns input the schema rejects as an invalid-input value with status 200', async () => {
+    const response = await post('recordings.get', JSON.stringify({ id: 'seven' }));
+    expect(response.status).toBe(200);
+    expect(await response.json()).toMatchObject({ ok: false, error: { code: 'invalid-input' } });
+  });
+
+  it('answers malformed JSON with 400 and an invalid-input envelope', async () => {
+    const response = await post('station.info', '{"unclosed": ');
+    expect(response.status).toBe(400);
+    expect(await response.json()).toEqual({
+      ok: false,
+      error: { code: 'invalid-input', message: 'The request body is not valid JSON.' },
+    });
+  });
+
+  it('refuses a body over 1 MiB with 413', async () => {
+    const big = JSON.stringify({ sourcePath: 'x'.repeat(1024 * 1024) });
+    const response = await post('ingest.start', big);
+    expect(response.status).toBe(413);
+    expect(await response.json()).toMatchObject({ ok: false, error: { code: 'invalid-input' } });
+  });
+
+  it('accepts a body just under the limit', async () => {
+    const sourcePath = 'x'.repeat(1024 * 1024 - 100);
+    const response = await post('station.info', JSON.stringify({ padding: sourcePath }));
+    expect(response.status).toBe(200);
+    expect(await response.json()).toMatchObject({ ok: true });
+  });
+
+  it('answers a GET on a command with 405', async () => {
+    const response = await fetch(`${t.base}/api/command/station.info`, { headers: t.auth });
+    expect(response.status).toBe(405);
+    expect(response.headers.get('allow')).toBe('POST');
+  });
+});

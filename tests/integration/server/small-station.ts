@@ -1,0 +1,70 @@
+import type { Caller, StationEvent } from '../../../src-main/contract/index.js';
+import { EventBus } from '../../../src-main/core/event-bus.js';
+import { createRouter, StationError } from '../../../src-main/core/router.js';
+import type { MediaFile, Station } from '../../../src-main/core/station-api.js';
+
+/**
+ * A small but real Station for testing hosts: the core's own router and event bus, a handful of
+ * working commands, and playback files the test creates. The host is what is under test.
+ */
+export interface SmallStation extends Station {
+  emit(event: StationEvent): void;
+  /** Event listeners currently subscribed, to prove hosts unsubscribe. */
+  listeners(): number;
+  /** Callers seen by commands, in order. */
+  readonly callers: Caller[];
+  readonly closed: boolean;
+}
+
+export function smallStation(dataDir: string, media: ReadonlyMap<number, MediaFile> = new Map()): SmallStation {
+  const bus = new EventBus();
+  const callers: Caller[] = [];
+  let listenerCount = 0;
+  let closed = false;
+  const absent = (what: string) => () => {
+    throw new StationError('not-found', `${what} does not exist in this small station`);
+  };
+  const router = createRouter({
+    'station.info': (_input, caller) => {
+      callers.push(caller);
+      return { stationName: 'test desk', dataDir, zone: 'Asia/Shanghai', now: new Date(0).toISOString(), version: '0.0.0' };
+    },
+    'sources.volumes': () => [],
+    'sources.browse': absent('source'),
+    'ingest.start': (input, caller) => {
+      callers.push(caller);
+      return { ingestId: `ingest-of-${input.sourcePath}` };
+    },
+    'ingest.cancel': () => ({ cancelled: false }),
+    'ingest.get': absent('ingest'),
+    'ingest.list': () => [],
+    'recordings.list': () => ({ total: 0, rows: [] }),
+    'recordings.get': absent('recording'),
+    'archive.verify': () => ({ checked: 0, problems: [] }),
+  });
+  return {
+    dataDir,
+    call: router.call,
+    dispatch: router.dispatch,
+    onEvent(listener) {
+      const unsubscribe = bus.subscribe(listener);
+      listenerCount += 1;
+      let subscribed = true;
+      return () => {
+        if (subscribed) listenerCount -= 1;
+        subscribed = false;
+        unsubscribe();
+      };
+    },
+    mediaFile: (id) => media.get(id) ?? null,
+    async close() {
+      closed = true;
+    },
+    emit: (event) => bus.emit(event),
+    listeners: () => listenerCount,
+    callers,
+    get closed() {
+      return closed;
+    },
+  };
+}

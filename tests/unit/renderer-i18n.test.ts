@@ -1,0 +1,95 @@
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import {
+  errorCodes,
+  FileStatus,
+  IngestProgress,
+  IngestState,
+  MediaKind,
+  VerificationMethod,
+} from '../../src-main/contract/index.js';
+
+const rendererDir = join(import.meta.dirname, '../../src-renderer');
+const localeFiles = { 'zh-CN': 'zh-CN.json', en: 'en.json' } as const;
+type Locale = keyof typeof localeFiles;
+
+/** Nested JSON as `a.b.c` → value; anything that is not an object or a string is kept to be reported. */
+function flatten(node: unknown, prefix = ''): Map<string, unknown> {
+  const out = new Map<string, unknown>();
+  if (typeof node === 'object' && node !== null && !Array.isArray(node)) {
+    for (const [key, value] of Object.entries(node)) {
+      for (const [inner, leaf] of flatten(value, prefix ? `${prefix}.${key}` : key)) out.set(inner, leaf);
+    }
+  } else out.set(prefix, node);
+  return out;
+}
+
+const locales = Object.fromEntries(
+  Object.entries(localeFiles).map(([locale, file]) => [
+    locale,
+    flatten(JSON.parse(readFileSync(join(rendererDir, 'i18n', file), 'utf8'))),
+  ]),
+) as Record<Locale, Map<string, unknown>>;
+
+function sourceFiles(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) return sourceFiles(path);
+    return /\.tsx?$/.test(entry.name) ? [path] : [];
+  });
+}
+
+const placeholders = (text: string): string[] => [...text.matchAll(/\{\{\s*(\w+)\s*\}\}/g)].map((m) => m[1] ?? '').sort();
+
+describe('renderer locale files', () => {
+  it('have the same keys in Chinese and English', () => {
+    const zh = [...locales['zh-CN'].keys()].sort();
+    const en = [...locales.en.keys()].sort();
+    expect(zh.filter((key) => !locales.en.has(key))).toEqual([]);
+    expect(en.filter((key) => !locales['zh-CN'].has(key))).toEqual([]);
+    expect(zh.length).toBeGreaterThan(50);
+  });
+
+  it('have no empty or non-text values', () => {
+    for (const [locale, entries] of Object.entries(locales)) {
+      const bad = [...entries].filter(([, value]) => typeof value !== 'string' || value.trim() === '');
+      expect(bad.map(([key]) => `${locale}:${key}`)).toEqual([]);
+    }
+  });
+
+  it('use the same placeholders in both languages', () => {
+    const mismatched = [...locales['zh-CN']].filter(
+      ([key, zh]) => placeholders(String(zh)).join() !== placeholders(String(locales.en.get(key))).join(),
+    );
+    expect(mismatched.map(([key]) => key)).toEqual([]);
+  });
+
+  it('hold every key the interface asks for by name', () => {
+    const used = new Set<string>();
+    for (const file of sourceFiles(rendererDir)) {
+      for (const match of readFileSync(file, 'utf8').matchAll(/\bt\('([\w.-]+)'/g)) used.add(match[1] ?? '');
+    }
+    expect(used.size).toBeGreaterThan(50);
+    expect([...used].filter((key) => !locales['zh-CN'].has(key))).toEqual([]);
+  });
+
+  it('name every value of the contract the interface shows', () => {
+    const expected = [
+      ...errorCodes.map((code) => `errors.${code}`),
+      ...FileStatus.options.map((status) => `fileStatus.${status}`),
+      ...IngestState.options.map((state) => `ingestState.${state}`),
+      ...IngestState.options.map((state) => `summary.heading.${state}`),
+      ...MediaKind.options.map((kind) => `kinds.${kind}`),
+      ...VerificationMethod.options.map((method) => `verification.${method}`),
+      ...IngestProgress.shape.phase.options.map((phase) => `phase.${phase}`),
+    ];
+    expect(expected.filter((key) => !locales['zh-CN'].has(key))).toEqual([]);
+  });
+
+  it('say what the verification method means in each language', () => {
+    expect(locales['zh-CN'].get('verification.o_direct')).toBe('绕过缓存回读');
+    expect(locales['zh-CN'].get('verification.buffered')).toBe('经缓存回读');
+    expect(locales.en.get('verification.o_direct')).toBe('read back bypassing the page cache');
+  });
+});
