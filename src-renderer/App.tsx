@@ -7,7 +7,8 @@ import { ImportPage } from './pages/ImportPage.js';
 import { IngestsPage } from './pages/IngestsPage.js';
 import { RecordingsPage } from './pages/RecordingsPage.js';
 import { IngestTrackerProvider } from './state/ingest-tracker.js';
-import { useRoute, type Route } from './state/route.js';
+import { useRoute } from './hooks/use-route.js';
+import type { Route } from './state/route.js';
 import { StationProvider, useStationInfoLoad } from './state/station-context.js';
 
 function Page({ route }: { route: Route }) {

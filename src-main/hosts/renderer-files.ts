@@ -38,8 +38,9 @@ export function resolveRendererPath(rendererDir: string, urlPath: string): strin
   } catch {
     return null;
   }
-  if (decoded.includes('\0')) return null;
-  const relative = decoded.replace(/^[/\\]+/, '') || 'index.html';
+  // A backslash is a separator on Windows only; no built file has one in its name, so refuse it everywhere.
+  if (decoded.includes('\0') || decoded.includes('\\')) return null;
+  const relative = decoded.replace(/^\/+/, '') || 'index.html';
   const root = path.resolve(rendererDir);
   const target = path.resolve(root, relative);
   return target.startsWith(root + path.sep) ? target : null;

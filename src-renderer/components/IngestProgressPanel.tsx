@@ -3,14 +3,15 @@ import type { JobView } from '../state/ingest-jobs.js';
 import { formatBytes, formatSpeed } from '../format/bytes.js';
 import { useTimeLeftText } from './TimeLeft.js';
 
-export function IngestProgressPanel({ job }: { job: JobView | null }) {
+/** Stays on screen after the end, frozen at the last numbers, above the summary. */
+export function IngestProgressPanel({ job, finished }: { job: JobView | null; finished: boolean }) {
   const { t } = useTranslation();
   const timeLeft = useTimeLeftText();
   const progress = job?.progress ?? null;
   if (!progress) {
     return (
-      <section className="panel progress" data-testid="ingest-progress" aria-busy="true">
-        <p>{t('progress.waiting')}</p>
+      <section className="panel progress" data-testid="ingest-progress" aria-busy={!finished}>
+        <p>{finished ? t('progress.ended') : t('progress.waiting')}</p>
       </section>
     );
   }
@@ -18,7 +19,7 @@ export function IngestProgressPanel({ job }: { job: JobView | null }) {
   return (
     <section className="panel progress" data-testid="ingest-progress" aria-labelledby="progress-heading">
       <h3 id="progress-heading">
-        {t(`phase.${progress.phase}`)}
+        {finished ? t('progress.ended') : t(`phase.${progress.phase}`)}
         <span className="percent">{Math.floor(fraction * 100)}%</span>
       </h3>
       <progress
@@ -38,12 +39,16 @@ export function IngestProgressPanel({ job }: { job: JobView | null }) {
         </dd>
         <dt>{t('progress.speed')}</dt>
         <dd data-testid="progress-speed">{formatSpeed(progress.bytesPerSecond)}</dd>
-        <dt>{t('progress.timeLeft')}</dt>
-        <dd data-testid="progress-time-left">{timeLeft(progress.secondsLeft)}</dd>
-        <dt>{t('progress.currentFile')}</dt>
-        <dd className="mono ellipsis" data-testid="progress-current" title={progress.currentFile ?? ''}>
-          {progress.currentFile ?? '—'}
-        </dd>
+        {finished ? null : (
+          <>
+            <dt>{t('progress.timeLeft')}</dt>
+            <dd data-testid="progress-time-left">{timeLeft(progress.secondsLeft)}</dd>
+            <dt>{t('progress.currentFile')}</dt>
+            <dd className="mono ellipsis" data-testid="progress-current" title={progress.currentFile ?? ''}>
+              {progress.currentFile ?? '—'}
+            </dd>
+          </>
+        )}
       </dl>
     </section>
   );

@@ -64,7 +64,8 @@ export function ImportPage() {
             )}
           </div>
           {reportError ? <ErrorMessage error={reportError} testId="report-error" /> : null}
-          {finished ? <IngestSummary report={report} /> : <IngestProgressPanel job={job} />}
+          <IngestProgressPanel job={job} finished={finished} />
+          {finished ? <IngestSummary report={report} /> : null}
           <FileEventLog files={job?.recentFiles ?? []} />
         </>
       )}

@@ -1,5 +1,3 @@
-import { useEffect, useState } from 'react';
-
 export type Route =
   | { page: 'import' }
   | { page: 'recordings'; ingestId: string | null }
@@ -24,14 +22,4 @@ export function routeHref(route: Route): string {
     return `#/recordings?${new URLSearchParams({ ingest: route.ingestId }).toString()}`;
   }
   return `#/${route.page}`;
-}
-
-export function useRoute(): Route {
-  const [route, setRoute] = useState(() => parseRoute(window.location.hash));
-  useEffect(() => {
-    const onChange = () => setRoute(parseRoute(window.location.hash));
-    window.addEventListener('hashchange', onChange);
-    return () => window.removeEventListener('hashchange', onChange);
-  }, []);
-  return route;
 }

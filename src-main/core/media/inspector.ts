@@ -104,7 +104,7 @@ export function createMediaInspector(options: { zone: string; maxProcs?: number 
     if (kind === 'video' || kind === 'audio') {
       const outcome = await (probing ?? safeProbe(path));
       if (!outcome.ok) {
-        Object.assign(result, unreadableProbe(outcome.errors));
+        Object.assign(result, unreadableProbe(outcome.errors, tags['QuickTime:MediaDataOffset'] !== undefined));
         return result;
       }
       const stream = mainStream(kind, outcome.probe.streams);

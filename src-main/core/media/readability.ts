@@ -13,10 +13,13 @@ const DATA_ENDS_EARLY = /partial file|ended prematurely|truncat|unexpected end|e
 
 const seconds = (s: number): string => `${s.toFixed(1)} s`;
 
-/** Plain-English reason for a file ffprobe refused to open at all. */
-export function unreadableProbe(errors: string[]): Readability {
+/**
+ * Plain-English reason for a file ffprobe refused to open at all. `hasMovieData`: exiftool found
+ * an MP4/MOV `mdat` atom, so a missing index means an unfinished recording, not a wrong file.
+ */
+export function unreadableProbe(errors: string[], hasMovieData: boolean): Readability {
   const text = errors.join('\n');
-  if (/moov atom not found/i.test(text)) {
+  if (hasMovieData && /moov atom not found/i.test(text)) {
     return {
       readable: false,
       problem:

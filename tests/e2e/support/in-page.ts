@@ -1,0 +1,44 @@
+import type { Locator, Page } from 'playwright-core';
+
+/*
+ * Code that runs inside the page. The test project is type-checked without the DOM library
+ * (so nothing in src-main can lean on it by accident); in-page scripts are therefore strings,
+ * and elements are described by the few members used.
+ */
+
+/** Every text the progress counter ever shows, caught even if it is on screen for one frame. */
+export async function recordProgressTexts(page: Page): Promise<() => Promise<string[]>> {
+  await page.evaluate(`(() => {
+    window.progressSeen = [];
+    new MutationObserver(() => {
+      const files = document.querySelector('[data-testid="progress-files"]');
+      if (files && files.textContent) window.progressSeen.push(files.textContent);
+    }).observe(document.body, { subtree: true, childList: true, characterData: true });
+  })()`);
+  return async () => (await page.evaluate('window.progressSeen')) as string[];
+}
+
+interface PlayableVideo {
+  muted: boolean;
+  readyState: number;
+  currentTime: number;
+  videoWidth: number;
+  error: { code: number; message: string } | null;
+  play(): Promise<void>;
+}
+
+/** Plays muted (allowed without a user gesture) and waits for decoded frames and a moving clock. */
+export async function playUntilFramesShow(video: Locator): Promise<{ videoWidth: number; error: unknown }> {
+  return video.evaluate(async (element: PlayableVideo) => {
+    element.muted = true;
+    await element.play();
+    const deadline = Date.now() + 15_000;
+    while (!(element.readyState >= 2 && element.currentTime > 0)) {
+      if (element.error || Date.now() > deadline) {
+        throw new Error(`did not play: readyState ${element.readyState}, error ${element.error?.message ?? 'none'}`);
+      }
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    return { videoWidth: element.videoWidth, error: element.error };
+  });
+}

@@ -1,0 +1,57 @@
+/**
+ * What an officer reads on screen, spelled out here rather than read from the locale files:
+ * a key renamed or a translation lost must fail the test.
+ */
+export interface ScreenTexts {
+  lang: 'zh-CN' | 'en';
+  nav: { import: string; recordings: string; ingests: string };
+  start: string;
+  sourceUnreadable: string;
+  completed: string;
+  skipped: string;
+  archivedTotal: string;
+  filesOf(done: number, total: number): string;
+  recordingsTotal(n: number): string;
+  video: string;
+  photo: string;
+  hashesMatch: string;
+  verification: readonly string[];
+  ingestCompleted: string;
+  showFiles: string;
+}
+
+export const zhCN: ScreenTexts = {
+  lang: 'zh-CN',
+  nav: { import: '导入', recordings: '录像', ingests: '采集记录' },
+  start: '开始导入',
+  sourceUnreadable: '无法读取来源',
+  completed: '导入完成',
+  skipped: '已跳过',
+  archivedTotal: '已归档',
+  filesOf: (done, total) => `${done} / ${total}`,
+  recordingsTotal: (n) => `共 ${n} 条`,
+  video: '视频',
+  photo: '照片',
+  hashesMatch: '一致',
+  verification: ['绕过缓存回读', '经缓存回读'],
+  ingestCompleted: '已完成',
+  showFiles: '查看文件',
+};
+
+export const english: ScreenTexts = {
+  lang: 'en',
+  nav: { import: 'Import', recordings: 'Recordings', ingests: 'Ingests' },
+  start: 'Start import',
+  sourceUnreadable: 'The source cannot be read',
+  completed: 'Import complete',
+  skipped: 'skipped',
+  archivedTotal: 'Archived',
+  filesOf: (done, total) => `${done} of ${total}`,
+  recordingsTotal: (n) => `${n} in total`,
+  video: 'video',
+  photo: 'photo',
+  hashesMatch: 'match',
+  verification: ['read back bypassing the page cache', 'read back through the page cache'],
+  ingestCompleted: 'completed',
+  showFiles: 'Show files',
+};

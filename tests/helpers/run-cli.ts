@@ -1,0 +1,28 @@
+import { spawn, spawnSync } from 'node:child_process';
+import { join } from 'node:path';
+
+/** The compiled CLI, run on the Node that runs the tests (24): `npm test` builds it first. */
+export const cliEntry = join(process.cwd(), 'out/src-main/hosts/cli/station.js');
+
+export interface CliResult {
+  status: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+export function runCli(dataDir: string, args: string[]): CliResult {
+  const result = spawnSync(process.execPath, [cliEntry, '--data', dataDir, ...args], { encoding: 'utf8', env: { ...process.env, TZ: 'UTC' } });
+  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+export function runCliJson<T>(dataDir: string, args: string[]): { status: number | null; json: T; stderr: string } {
+  const result = runCli(dataDir, [...args, '--json']);
+  try {
+    return { status: result.status, json: JSON.parse(result.stdout) as T, stderr: result.stderr };
+  } catch {
+    throw new Error(`not JSON (exit ${result.status}): ${result.stdout}\n${result.stderr}`);
+  }
+}
+
+export const startCli = (dataDir: string, args: string[]) =>
+  spawn(process.execPath, [cliEntry, '--data', dataDir, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });

@@ -1,0 +1,64 @@
+import { existsSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import BetterSqlite3 from 'better-sqlite3';
+import { describe, expect, it } from 'vitest';
+import type { IngestReport, VerifyReport } from '../../../src-main/contract/index.js';
+import { makeFile, sha256Of } from '../../helpers/make-media.js';
+import { runCliJson, startCli } from '../../helpers/run-cli.js';
+import { tempDir } from '../../helpers/temp-dir.js';
+
+function findPartial(dir: string): string | null {
+  if (!existsSync(dir)) return null;
+  for (const entry of readdirSync(dir, { withFileTypes: true, recursive: true })) {
+    if (entry.isFile() && entry.name.endsWith('.partial')) return join(entry.parentPath, entry.name);
+  }
+  return null;
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+describe('a killed ingest', () => {
+  it('leaves nothing counted that is not verified, and the next run resumes without copying twice', async () => {
+    const root = tempDir('crash');
+    const source = join(root, 'card');
+    const data = join(root, 'data');
+    const names = ['a.MP4', 'b.MP4', 'c.MP4', 'd.MP4', 'e.MP4', 'f.MP4'];
+    names.forEach((name, i) => makeFile(join(source, name), 96 * 1024 * 1024, i + 1));
+
+    const child = startCli(data, ['ingest', source, '--json']);
+    const exited = new Promise((resolve) => child.once('exit', resolve));
+    // Kill in the middle of a copy after at least one file is archived: a .partial beside a finished copy.
+    let partial: string | null = null;
+    for (let tries = 0; tries < 600; tries += 1) {
+      partial = findPartial(join(data, 'archive'));
+      const archivedOne = partial !== null && readdirSync(join(partial, '..')).some((n) => !n.endsWith('.partial'));
+      if (archivedOne) break;
+      await sleep(20);
+    }
+    child.kill('SIGKILL');
+    await exited;
+    expect(partial).not.toBeNull();
+
+    const db = new BetterSqlite3(join(data, 'station.db'), { readonly: true });
+    const counted = db.prepare('SELECT archive_path AS p, sha256 FROM recordings').all() as { p: string; sha256: string }[];
+    const state = (db.prepare('SELECT state FROM ingests').get() as { state: string }).state;
+    db.close();
+    expect(state).toBe('running');
+    expect(counted.length).toBeGreaterThanOrEqual(1);
+    expect(counted.length).toBeLessThan(names.length);
+    for (const row of counted) expect(sha256Of(join(data, row.p))).toBe(row.sha256);
+
+    const resumed = runCliJson<IngestReport>(data, ['ingest', source]);
+    expect(resumed.status).toBe(0);
+    expect(resumed.json.totals).toMatchObject({ duplicate: counted.length, archived: names.length - counted.length, failed: 0 });
+    for (const file of resumed.json.files) expect(file.sha256).toBe(sha256Of(join(source, file.source)));
+    expect(findPartial(join(data, 'archive'))).toBeNull();
+
+    const after = new BetterSqlite3(join(data, 'station.db'), { readonly: true });
+    const states = after.prepare('SELECT state FROM ingests ORDER BY started_at').all() as { state: string }[];
+    after.close();
+    expect(states.map((s) => s.state)).toEqual(['interrupted', 'completed']);
+    const verify = runCliJson<VerifyReport>(data, ['verify']);
+    expect(verify.json).toEqual({ checked: names.length, problems: [] });
+  }, 180_000);
+});

@@ -1,0 +1,68 @@
+import { randomBytes } from 'node:crypto';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { MediaFile } from '../../../src-main/core/station-api.js';
+import { mediaProtocolHandler } from '../../../src-main/hosts/electron/media-protocol.js';
+
+describe('Electron media:// protocol', () => {
+  let dir = '';
+  let handle: (request: Request) => Promise<Response>;
+  const bytes = randomBytes(200_000);
+
+  beforeAll(async () => {
+    dir = await mkdtemp(path.join(tmpdir(), 'station-media-'));
+    const clip = path.join(dir, 'clip.mp4');
+    await writeFile(clip, bytes);
+    const media = new Map<number, MediaFile>([
+      [3, { path: clip, size: bytes.length, mime: 'video/mp4' }],
+      [4, { path: path.join(dir, 'gone.mp4'), size: 10, mime: 'video/mp4' }],
+    ]);
+    handle = mediaProtocolHandler({ mediaFile: (id) => media.get(id) ?? null });
+  });
+  afterAll(() => rm(dir, { recursive: true, force: true }));
+
+  const get = (url: string, headers: Record<string, string> = {}, method = 'GET') => handle(new Request(url, { method, headers }));
+
+  it('streams the whole recording with its type and range support', async () => {
+    const response = await get('media://recording/3');
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toBe('video/mp4');
+    expect(response.headers.get('accept-ranges')).toBe('bytes');
+    expect(response.headers.get('content-length')).toBe(String(bytes.length));
+    expect(Buffer.from(await response.arrayBuffer()).equals(bytes)).toBe(true);
+  });
+
+  it.each([
+    ['bytes=0-0', 0, 0],
+    ['bytes=65536-131071', 65_536, 131_071],
+    ['bytes=199000-', 199_000, 199_999],
+    ['bytes=-1000', 199_000, 199_999],
+  ])('answers Range %s with 206 and exactly those bytes', async (range, start, end) => {
+    const response = await get('media://recording/3', { Range: range });
+    expect(response.status).toBe(206);
+    expect(response.headers.get('content-range')).toBe(`bytes ${start}-${end}/${bytes.length}`);
+    expect(Buffer.from(await response.arrayBuffer()).equals(bytes.subarray(start, end + 1))).toBe(true);
+  });
+
+  it('answers an unsatisfiable range with 416', async () => {
+    const response = await get('media://recording/3', { Range: 'bytes=200000-200010' });
+    expect(response.status).toBe(416);
+    expect(response.headers.get('content-range')).toBe(`bytes */${bytes.length}`);
+  });
+
+  it('answers HEAD without a body', async () => {
+    const response = await get('media://recording/3', {}, 'HEAD');
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-length')).toBe(String(bytes.length));
+    expect(response.body).toBeNull();
+  });
+
+  it.each(['media://recording/99', 'media://recording/4', 'media://recording/abc', 'media://elsewhere/3', 'media://recording/3/extra'])(
+    'answers 404 for %s',
+    async (url) => {
+      expect((await get(url)).status).toBe(404);
+    },
+  );
+});
