@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { FileEvent } from '../state/ingest-jobs.js';
+import { ReasonText } from './ReasonText.js';
 import { StatusBadge } from './StatusBadge.js';
 
 /** The files as the station reports them, newest first. */
@@ -16,7 +17,7 @@ export function FileEventLog({ files }: { files: readonly FileEvent[] }) {
             <span className="mono ellipsis" title={file.source}>
               {file.source}
             </span>
-            {file.reason ? <span className="muted">{file.reason}</span> : null}
+            {file.reason ? <ReasonText reason={file.reason} /> : null}
           </li>
         ))}
       </ol>

@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import type { IngestFile } from '../../src-main/contract/index.js';
 import { formatBytes } from '../format/bytes.js';
 import { shortHash } from '../format/hash.js';
+import { ReasonText } from './ReasonText.js';
 import { StatusBadge } from './StatusBadge.js';
 
 /** Files of one ingest with what happened to each and why. */
@@ -29,7 +30,7 @@ export function FileOutcomeTable({ files, testId }: { files: readonly IngestFile
             <td className="mono" title={file.sha256 ?? ''}>
               {file.sha256 ? shortHash(file.sha256) : '—'}
             </td>
-            <td>{file.reason ?? ''}</td>
+            <td>{file.reason ? <ReasonText reason={file.reason} /> : null}</td>
           </tr>
         ))}
       </tbody>

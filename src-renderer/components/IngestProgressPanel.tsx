@@ -37,10 +37,10 @@ export function IngestProgressPanel({ job, finished }: { job: JobView | null; fi
         <dd data-testid="progress-bytes">
           {t('progress.ofTotal', { done: formatBytes(progress.bytesDone), total: formatBytes(progress.bytesTotal) })}
         </dd>
-        <dt>{t('progress.speed')}</dt>
-        <dd data-testid="progress-speed">{formatSpeed(progress.bytesPerSecond)}</dd>
         {finished ? null : (
           <>
+            <dt>{t('progress.speed')}</dt>
+            <dd data-testid="progress-speed">{formatSpeed(progress.bytesPerSecond)}</dd>
             <dt>{t('progress.timeLeft')}</dt>
             <dd data-testid="progress-time-left">{timeLeft(progress.secondsLeft)}</dd>
             <dt>{t('progress.currentFile')}</dt>

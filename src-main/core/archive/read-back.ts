@@ -7,11 +7,16 @@ const wasmPageBytes = 64 * 1024;
 
 /**
  * O_DIRECT needs the buffer address, offset and length aligned to the block size. Node's Buffers
- * are not, but WebAssembly memory is mapped page-aligned, so a Buffer over it is.
+ * are not, but WebAssembly memory is mapped page-aligned, so Buffers over it are.
  */
-function alignedBuffer(): Buffer {
-  const memory = new WebAssembly.Memory({ initial: chunkBytes / wasmPageBytes });
-  return Buffer.from(memory.buffer, 0, chunkBytes);
+export interface ReadBackBuffers {
+  a: Buffer;
+  b: Buffer;
+}
+
+export function createReadBackBuffers(): ReadBackBuffers {
+  const memory = new WebAssembly.Memory({ initial: (2 * chunkBytes) / wasmPageBytes });
+  return { a: Buffer.from(memory.buffer, 0, chunkBytes), b: Buffer.from(memory.buffer, chunkBytes, chunkBytes) };
 }
 
 async function openForReadBack(path: string): Promise<{ handle: fs.FileHandle; method: VerificationMethod }> {
@@ -20,7 +25,7 @@ async function openForReadBack(path: string): Promise<{ handle: fs.FileHandle; m
     try {
       return { handle: await fs.open(path, constants.O_RDONLY | direct), method: 'o_direct' };
     } catch (error) {
-      // tmpfs and some FUSE file systems refuse O_DIRECT; fall back and say so in the record.
+      // Some file systems (older tmpfs, some FUSE) refuse O_DIRECT; fall back and say so in the record.
       if ((error as NodeJS.ErrnoException).code !== 'EINVAL') throw error;
     }
   }
@@ -33,26 +38,31 @@ export interface ReadBack {
   method: VerificationMethod;
 }
 
-/** Hashes a file as it is on the disk, bypassing the page cache where the platform allows. */
-export async function hashFromDisk(path: string, buffer: Buffer = alignedBuffer()): Promise<ReadBack> {
+/**
+ * Hashes a file as it is on the disk, bypassing the page cache where the platform allows.
+ * Uncached reads get no read-ahead from the kernel, so the next read is always in flight while
+ * the last one is hashed.
+ */
+export async function hashFromDisk(path: string, buffers: ReadBackBuffers = createReadBackBuffers()): Promise<ReadBack> {
   const { handle, method } = await openForReadBack(path);
   try {
     const hash = createHash('sha256');
     let position = 0;
+    let [current, spare] = [buffers.a, buffers.b];
+    let pending = handle.read(current, 0, chunkBytes, 0);
     for (;;) {
-      const { bytesRead } = await handle.read(buffer, 0, buffer.length, position);
+      const { bytesRead } = await pending;
       if (bytesRead === 0) break;
-      hash.update(buffer.subarray(0, bytesRead));
+      const full = bytesRead === chunkBytes;
+      // An uncached read must start on an aligned offset: after a short read there is nothing more.
+      if (full) pending = handle.read(spare, 0, chunkBytes, position + bytesRead);
+      hash.update(current.subarray(0, bytesRead));
       position += bytesRead;
-      if (bytesRead < buffer.length) break;
+      if (!full) break;
+      [current, spare] = [spare, current];
     }
     return { sha256: hash.digest('hex'), bytes: position, method };
   } finally {
     await handle.close();
   }
-}
-
-/** One aligned buffer per long-lived reader keeps memory flat across thousands of files. */
-export function createReadBackBuffer(): Buffer {
-  return alignedBuffer();
 }

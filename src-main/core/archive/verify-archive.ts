@@ -5,7 +5,7 @@ import type { Database } from '../db/database.js';
 import { allRecordedPaths } from '../recordings/recording-store.js';
 import { readManifest } from './bag.js';
 import { archiveFolder, toAbsolute, toStored } from './layout.js';
-import { createReadBackBuffer, hashFromDisk } from './read-back.js';
+import { createReadBackBuffers, hashFromDisk } from './read-back.js';
 
 async function listFiles(dir: string): Promise<string[]> {
   const found: string[] = [];
@@ -33,7 +33,7 @@ async function listFiles(dir: string): Promise<string[]> {
  */
 export async function verifyArchive(db: Database, dataDir: string): Promise<VerifyReport> {
   const problems: VerifyReport['problems'] = [];
-  const buffer = createReadBackBuffer();
+  const buffers = createReadBackBuffers();
   const recorded = allRecordedPaths(db);
   const known = new Set(recorded.map((r) => r.archivePath));
   const manifests = new Map<string, Map<string, string>>();
@@ -47,7 +47,7 @@ export async function verifyArchive(db: Database, dataDir: string): Promise<Veri
     }
     const inManifest = manifest.get(recording.archivePath.slice(bagDir.length + '/data/'.length));
     try {
-      const { sha256 } = await hashFromDisk(toAbsolute(dataDir, recording.archivePath), buffer);
+      const { sha256 } = await hashFromDisk(toAbsolute(dataDir, recording.archivePath), buffers);
       if (sha256 !== recording.sha256 || inManifest !== recording.sha256) {
         problems.push({ path: toAbsolute(dataDir, recording.archivePath), problem: 'altered' });
       }

@@ -2,7 +2,7 @@ import { promises as fs } from 'node:fs';
 import { dirname } from 'node:path';
 import type { VerificationMethod } from '../../contract/index.js';
 import { syncDirectory } from '../archive/durable-fs.js';
-import { hashFromDisk } from '../archive/read-back.js';
+import { hashFromDisk, type ReadBackBuffers } from '../archive/read-back.js';
 import { hashSource, streamCopy, type CopyBuffers } from '../archive/stream-copy.js';
 import { partialSuffix } from '../archive/layout.js';
 import type { SourceFile } from './scan-source.js';
@@ -25,7 +25,7 @@ export class VerificationMismatch extends Error {}
 
 export interface CopyIo {
   buffers: CopyBuffers;
-  readBackBuffer: Buffer;
+  readBack: ReadBackBuffers;
   onBytes: (bytes: number) => void;
   signal: AbortSignal;
 }
@@ -50,7 +50,7 @@ export const hashOnly = (file: SourceFile, io: CopyIo) => hashSource(file.absolu
  * disk and compare, keep the source's times, make read-only, rename into place, fsync the folder.
  * Only after this may the file be counted as archived.
  */
-export async function verifyAndPlace(copied: CopiedFile, readBackBuffer: Buffer): Promise<VerifiedFile> {
+export async function verifyAndPlace(copied: CopiedFile, readBackBuffers: ReadBackBuffers): Promise<VerifiedFile> {
   try {
     const handle = await fs.open(copied.partialPath, 'r+');
     try {
@@ -58,7 +58,7 @@ export async function verifyAndPlace(copied: CopiedFile, readBackBuffer: Buffer)
     } finally {
       await handle.close();
     }
-    const readBack = await hashFromDisk(copied.partialPath, readBackBuffer);
+    const readBack = await hashFromDisk(copied.partialPath, readBackBuffers);
     if (readBack.sha256 !== copied.sha256 || readBack.bytes !== copied.bytes) {
       throw new VerificationMismatch(
         `verification failed: the copy read back from disk (${readBack.bytes} bytes, ${readBack.sha256.slice(0, 12)}…) differs from what was read from the source`,

@@ -8,7 +8,7 @@ import { StationError } from '../router.js';
 import { startBag } from '../archive/bag.js';
 import { availableBytes, DiskFullError, isNoSpace } from '../archive/free-space.js';
 import { archivedFilePath, ingestArchiveDir, toAbsolute } from '../archive/layout.js';
-import { createReadBackBuffer } from '../archive/read-back.js';
+import { createReadBackBuffers } from '../archive/read-back.js';
 import { createCopyBuffers } from '../archive/stream-copy.js';
 import { finalizeBag } from './finalize-bag.js';
 import { copyToPartial, discardCopy, hashOnly, verifyAndPlace, type CopiedFile, type CopyIo } from './file-pipeline.js';
@@ -81,7 +81,7 @@ export class IngestJob {
     this.progress = new ProgressTracker(this.id, (progress) => env.events.emit({ type: 'ingest.progress', progress }));
     this.io = {
       buffers: createCopyBuffers(),
-      readBackBuffer: createReadBackBuffer(),
+      readBack: createReadBackBuffers(),
       onBytes: (bytes) => this.progress.addBytes(bytes),
       signal: this.abort.signal,
     };
@@ -232,7 +232,7 @@ export class IngestJob {
   private async place(copied: CopiedFile): Promise<boolean> {
     const { db, dataDir, now } = this.env;
     try {
-      const verified = await verifyAndPlace(copied, this.io.readBackBuffer);
+      const verified = await verifyAndPlace(copied, this.io.readBack);
       const archivePath = archivedFilePath(this.id, copied.file.relative);
       let id: number;
       try {

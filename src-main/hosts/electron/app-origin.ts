@@ -15,7 +15,7 @@ export const mediaHost = 'recording';
  */
 export const privilegedSchemes: CustomScheme[] = [
   { scheme: appScheme, privileges: { standard: true, secure: true, supportFetchAPI: true } },
-  { scheme: mediaScheme, privileges: { standard: true, secure: true, stream: true } },
+  { scheme: mediaScheme, privileges: { standard: true, secure: true, supportFetchAPI: true, stream: true } },
 ];
 
 /** True only for a URL on our own app origin. */

@@ -4,6 +4,8 @@
  * spelled here rather than imported (ipc-router.ts and app-origin.ts hold the same strings).
  * The renderer gets named functions; ipcRenderer itself never crosses the bridge.
  */
+// verbatimModuleSyntax forbids `import … from` in a CommonJS file; this is its CommonJS form.
+// eslint-disable-next-line @typescript-eslint/no-require-imports
 import electron = require('electron');
 
 const { contextBridge, ipcRenderer } = electron;

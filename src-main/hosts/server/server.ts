@@ -37,12 +37,11 @@ export async function startServer(station: Station, options: ServerOptions): Pro
   const token = newToken();
   const heartbeatMs = options.heartbeatMs ?? 15_000;
   const eventStreams = new Set<ServerResponse>();
-  const pageHeaders = { 'Content-Security-Policy': contentSecurityPolicy() };
+  const everyResponse = { ...securityHeaders, 'Content-Security-Policy': contentSecurityPolicy() };
   let port = 0;
 
   const route = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
-    for (const [name, value] of Object.entries(securityHeaders)) res.setHeader(name, value);
-    res.setHeader('Content-Security-Policy', pageHeaders['Content-Security-Policy']);
+    for (const [name, value] of Object.entries(everyResponse)) res.setHeader(name, value);
 
     if (!isOwnHost(req.headers.host, port)) {
       sendText(res, 421, 'This server answers only to 127.0.0.1 and localhost.');
@@ -65,7 +64,7 @@ export async function startServer(station: Station, options: ServerOptions): Pro
     } else {
       // The page's own requests carry no token: hand it over as a cookie the page cannot read.
       if (source === 'query' && (path === '/' || path === '/index.html')) res.setHeader('Set-Cookie', tokenCookie(token));
-      await handleStatic(req, res, path, options.rendererDir, pageHeaders);
+      await handleStatic(req, res, path, options.rendererDir);
     }
   };
 

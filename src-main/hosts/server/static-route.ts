@@ -11,7 +11,6 @@ export async function handleStatic(
   res: ServerResponse,
   pathname: string,
   rendererDir: string,
-  extraHeaders: Record<string, string>,
 ): Promise<void> {
   if (req.method !== 'GET' && req.method !== 'HEAD') {
     sendText(res, 405, 'Method not allowed', { Allow: 'GET, HEAD' });
@@ -27,5 +26,5 @@ export async function handleStatic(
     }
     return;
   }
-  await sendFile(req, res, file, rendererMimeType(target), { ...extraHeaders, 'Cache-Control': 'no-cache' });
+  await sendFile(req, res, file, rendererMimeType(target), { 'Cache-Control': 'no-cache' });
 }

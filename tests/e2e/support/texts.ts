@@ -9,6 +9,7 @@ export interface ScreenTexts {
   sourceUnreadable: string;
   completed: string;
   skipped: string;
+  litterReason: string;
   archivedTotal: string;
   filesOf(done: number, total: number): string;
   recordingsTotal(n: number): string;
@@ -27,6 +28,7 @@ export const zhCN: ScreenTexts = {
   sourceUnreadable: '无法读取来源',
   completed: '导入完成',
   skipped: '已跳过',
+  litterReason: '操作系统产生的文件，不是证据',
   archivedTotal: '已归档',
   filesOf: (done, total) => `${done} / ${total}`,
   recordingsTotal: (n) => `共 ${n} 条`,
@@ -45,6 +47,7 @@ export const english: ScreenTexts = {
   sourceUnreadable: 'The source cannot be read',
   completed: 'Import complete',
   skipped: 'skipped',
+  litterReason: 'operating-system file, not evidence',
   archivedTotal: 'Archived',
   filesOf: (done, total) => `${done} of ${total}`,
   recordingsTotal: (n) => `${n} in total`,

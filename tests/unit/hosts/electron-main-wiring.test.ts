@@ -1,10 +1,11 @@
+import { existsSync } from 'node:fs';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { privilegedSchemes } from '../../../src-main/hosts/electron/app-origin.js';
 import { channels } from '../../../src-main/hosts/electron/ipc-router.js';
-import type { InMemoryIpc } from './in-memory-ipc.js';
+import { InMemoryIpc } from './in-memory-ipc.js';
 
 /**
  * main.ts is wiring only; Electron cannot start here, so it runs against a stand-in `electron`
@@ -26,15 +27,18 @@ const electron = vi.hoisted(() => ({
   protocolHandlers: new Map<string, (request: Request) => Promise<Response>>(),
   schemes: [] as unknown[],
   permissionHandler: null as null | ((contents: unknown, permission: string, callback: (granted: boolean) => void) => void),
-  ipc: null as InMemoryIpc | null,
+  ipc: null as null | {
+    handle(...args: unknown[]): void;
+    removeHandler(channel: string): void;
+    on(...args: unknown[]): unknown;
+    removeListener(...args: unknown[]): unknown;
+  },
   quits: 0,
   exitCode: null as number | null,
   errorBox: null as string | null,
 }));
 
-vi.mock('electron', async () => {
-  const { InMemoryIpc } = await import('./in-memory-ipc.js');
-  electron.ipc = new InMemoryIpc();
+vi.mock('electron', () => {
   const app = {
     on(name: string, listener: (...args: unknown[]) => void) {
       electron.appListeners.set(name, [...(electron.appListeners.get(name) ?? []), listener]);
@@ -79,7 +83,13 @@ vi.mock('electron', async () => {
   return {
     app,
     BrowserWindow,
-    ipcMain: electron.ipc,
+    // Forwards to the IPC of the current test: the module factory runs only once.
+    ipcMain: {
+      handle: (...args: unknown[]) => electron.ipc!.handle(...args),
+      removeHandler: (channel: string) => electron.ipc!.removeHandler(channel),
+      on: (...args: unknown[]) => electron.ipc!.on(...args),
+      removeListener: (...args: unknown[]) => electron.ipc!.removeListener(...args),
+    },
     dialog: {
       showErrorBox: (_title: string, message: string) => {
         electron.errorBox = message;
@@ -113,11 +123,14 @@ async function until(check: () => boolean): Promise<void> {
 
 describe('Electron main wiring', () => {
   let dir = '';
+  let ipc: InMemoryIpc;
 
   beforeEach(async () => {
     vi.resetModules();
     dir = await mkdtemp(path.join(tmpdir(), 'station-electron-'));
+    ipc = new InMemoryIpc();
     Object.assign(electron, {
+      ipc,
       lock: true,
       userData: path.join(dir, 'userData'),
       order: [],
@@ -146,9 +159,9 @@ describe('Electron main wiring', () => {
     expect([...electron.protocolHandlers.keys()].sort()).toEqual(['app', 'media']);
     expect((await electron.protocolHandlers.get('media')!(new Request('media://recording/1'))).status).toBe(404);
 
-    const ours = electron.ipc!.renderer('app://station/index.html');
+    const ours = ipc.renderer('app://station/index.html');
     expect(await ours.invoke(channels.command, 'station.info', {})).toMatchObject({ ok: true, value: { dataDir: electron.userData } });
-    expect(await electron.ipc!.renderer('https://evil.example/').invoke(channels.command, 'station.info', {})).toMatchObject({
+    expect(await ipc.renderer('https://evil.example/').invoke(channels.command, 'station.info', {})).toMatchObject({
       ok: false,
       error: { code: 'forbidden' },
     });
@@ -164,12 +177,14 @@ describe('Electron main wiring', () => {
     emitApp('second-instance');
     expect(window!.focused).toBe(1);
 
-    // Quitting waits for the station to close, then quits for real.
+    // Quitting waits for the station to close (SQLite removes its WAL file), then quits for real.
+    const wal = path.join(electron.userData, 'station.db-wal');
+    expect(existsSync(wal)).toBe(true);
     let prevented = false;
     emitApp('will-quit', { preventDefault: () => (prevented = true) });
     expect(prevented).toBe(true);
     await until(() => electron.quits === 1);
-    expect(await ours.invoke(channels.command, 'ingest.list', {})).toMatchObject({ ok: false, error: { code: 'internal' } });
+    expect(existsSync(wal)).toBe(false);
     prevented = false;
     emitApp('will-quit', { preventDefault: () => (prevented = true) });
     expect(prevented).toBe(false);
@@ -181,7 +196,7 @@ describe('Electron main wiring', () => {
     expect(electron.quits).toBe(1);
     expect(electron.order).not.toContain('whenReady');
     expect(electron.windows).toEqual([]);
-    expect(electron.ipc!.registeredChannels()).toEqual([]);
+    expect(ipc.registeredChannels()).toEqual([]);
   });
 
   it('tells the officer and exits when the station cannot open', async () => {

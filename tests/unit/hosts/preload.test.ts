@@ -39,7 +39,6 @@ function runPreload(renderer: FakeRenderer): { exposed: Map<string, Bridge>; req
     return electron;
   };
   const exports = {};
-  // eslint-disable-next-line @typescript-eslint/no-implied-eval -- the preload is our own source, run as Electron would
   const preload = new Function('require', 'process', 'exports', 'module', compiled) as (...args: unknown[]) => void;
   preload(sandboxRequire, {}, exports, { exports });
   return { exposed, required };

@@ -1,0 +1,38 @@
+import { mkdir, mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { it } from 'vitest';
+import { launchChromium } from './support/chromium.js';
+import { makeSourceFolder } from './support/source-folder.js';
+import { startStation } from './support/station-process.js';
+
+it('review', async () => {
+  const work = await mkdtemp(join(tmpdir(), 'review-'));
+  const source = await makeSourceFolder(join(work, 'card'));
+  await mkdir(join(work, 'data'));
+  const station = await startStation(join(work, 'data'));
+  const browser = await launchChromium();
+  const page = await browser.newPage({ viewport: { width: 1366, height: 800 } });
+  await page.goto(station.url);
+  await page.getByTestId('source-path').waitFor();
+  await page.screenshot({ path: '/tmp/shot-import-empty.png' });
+  await page.getByTestId('source-path').fill(source.root);
+  await page.getByTestId('start-ingest').click();
+  await page.locator('[data-testid="ingest-summary"]').waitFor();
+  await page.getByTestId('summary-recordings-link').click();
+  await page.getByTestId('recording-row').first().waitFor();
+  await page.screenshot({ path: '/tmp/shot-recordings.png' });
+  await page.getByTestId('recording-row').first().click();
+  await page.getByTestId('detail-sha256').waitFor();
+  await page.waitForTimeout(500);
+  await page.screenshot({ path: '/tmp/shot-detail.png' });
+  await page.getByTestId('nav-ingests').click();
+  await page.getByTestId('ingest-toggle').click();
+  await page.locator('[data-testid="ingest-files"]').waitFor();
+  await page.screenshot({ path: '/tmp/shot-ingests.png' });
+  await page.getByTestId('language-switch').selectOption('en');
+  await page.screenshot({ path: '/tmp/shot-ingests-en.png' });
+  await browser.close();
+  await station.stop();
+  console.log(work);
+});
