@@ -49,8 +49,9 @@ export function RecordingRow({ index, recording, style, selected, formatTime, on
       <span role="cell" className="num">
         {formatTime(recording.recordedAt)}
       </span>
-      <span role="cell" className="ellipsis" title={recording.originalName}>
-        {recording.originalName}
+      {/* Cut from the left: the file name at the end of the path is what tells rows apart. */}
+      <span role="cell" className="ellipsis-start" title={recording.originalName}>
+        <bdi>{recording.originalName}</bdi>
       </span>
       <span role="cell" className="ellipsis">
         {recording.device ?? '—'}

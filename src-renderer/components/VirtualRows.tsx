@@ -4,6 +4,8 @@ import { visibleRange } from './virtual-range.js';
 interface Props {
   rowCount: number;
   rowHeight: number;
+  /** Sticky at the top of the scroll area, so it scrolls sideways with the rows on a narrow window. */
+  header: ReactNode;
   /** Changing it scrolls back to the top (a new search is a new list). */
   resetKey: string;
   onRange(first: number, last: number): void;
@@ -16,7 +18,7 @@ const overscan = 10;
  * Fixed-height rows, only the visible ones in the DOM: the spacer is as tall as all rows
  * together, so the scrollbar is honest while the page holds a few dozen elements.
  */
-export function VirtualRows({ rowCount, rowHeight, resetKey, onRange, renderRow }: Props) {
+export function VirtualRows({ rowCount, rowHeight, header, resetKey, onRange, renderRow }: Props) {
   const viewport = useRef<HTMLDivElement>(null);
   const [scrollTop, setScrollTop] = useState(0);
   const [viewportHeight, setViewportHeight] = useState(0);
@@ -35,7 +37,14 @@ export function VirtualRows({ rowCount, rowHeight, resetKey, onRange, renderRow 
     setScrollTop(0);
   }, [resetKey]);
 
-  const { first, last } = visibleRange({ scrollTop, viewportHeight, rowHeight, rowCount, overscan });
+  // The sticky header covers the top of the viewport: rows start below it.
+  const { first, last } = visibleRange({
+    scrollTop,
+    viewportHeight: viewportHeight - rowHeight,
+    rowHeight,
+    rowCount,
+    overscan,
+  });
   useEffect(() => onRange(first, last), [first, last, onRange]);
 
   const rows: ReactNode[] = [];
@@ -46,11 +55,13 @@ export function VirtualRows({ rowCount, rowHeight, resetKey, onRange, renderRow 
     <div
       ref={viewport}
       className="virtual-viewport"
-      role="rowgroup"
       data-testid="virtual-viewport"
       onScroll={(event) => setScrollTop(event.currentTarget.scrollTop)}
     >
-      <div className="virtual-spacer" style={{ height: rowCount * rowHeight }}>
+      <div className="virtual-header" role="rowgroup">
+        {header}
+      </div>
+      <div className="virtual-spacer" role="rowgroup" style={{ height: rowCount * rowHeight }}>
         {rows}
       </div>
     </div>

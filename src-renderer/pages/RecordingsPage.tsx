@@ -16,7 +16,7 @@ import { useStation } from '../state/station-context.js';
 const rowHeight = 36;
 
 export function RecordingsPage({ ingestId }: { ingestId: string | null }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const { formatTime } = useStation();
   const [search, setSearch] = useState('');
   const [kind, setKind] = useState<MediaKind | null>(null);
@@ -38,7 +38,7 @@ export function RecordingsPage({ ingestId }: { ingestId: string | null }) {
         <div className="page-head">
           <h2>{t('recordings.title')}</h2>
           <p className="muted" data-testid="recordings-total" aria-live="polite">
-            {pages.total === null ? t('common.loading') : t('recordings.total', { n: pages.total.toLocaleString() })}
+            {pages.total === null ? t('common.loading') : t('recordings.total', { n: pages.total.toLocaleString(i18n.language) })}
           </p>
         </div>
         <RecordingFilters search={search} kind={kind} onSearch={setSearch} onKind={setKind} />
@@ -55,10 +55,10 @@ export function RecordingsPage({ ingestId }: { ingestId: string | null }) {
           aria-rowcount={(pages.total ?? 0) + 1}
           data-testid="recordings-table"
         >
-          <RecordingHeader />
           <VirtualRows
             rowCount={pages.total ?? 0}
             rowHeight={rowHeight}
+            header={<RecordingHeader />}
             resetKey={JSON.stringify(filter)}
             onRange={pages.setRange}
             renderRow={(index, style) => (

@@ -1,5 +1,5 @@
 import { promises as fs } from 'node:fs';
-import { basename, resolve } from 'node:path';
+import { basename, resolve, sep } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import type { FileStatus, IngestState } from '../../contract/index.js';
 import type { Database } from '../db/database.js';
@@ -91,6 +91,9 @@ export class IngestJob {
   static async create(env: IngestEnvironment, sourcePath: string, operator: string): Promise<IngestJob> {
     const root = resolve(sourcePath);
     await requireFolder(root);
+    if (root === env.dataDir || root.startsWith(env.dataDir + sep)) {
+      throw new StationError('invalid-input', `the source ${root} is inside the station's own data folder`);
+    }
     const job = new IngestJob(env, root, operator);
     await startBag(toAbsolute(env.dataDir, ingestArchiveDir(job.id)));
     insertIngest(env.db, {
@@ -120,7 +123,7 @@ export class IngestJob {
     let state: IngestState = 'completed';
     let reason: string | null = null;
     try {
-      const scan = await scanSource(this.root);
+      const scan = await scanSource(this.root, env.dataDir);
       for (const entry of scan.skipped) this.record(entry.relative, entry.size, null, entry.status, null, entry.reason);
       this.progress.update({
         phase: 'copying',

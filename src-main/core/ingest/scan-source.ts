@@ -35,7 +35,7 @@ function whyNotRegular(stats: Stats): string {
  * Lists every regular file under the root with lstat only: links are not followed and special
  * files are never opened, since opening a FIFO would block and a device node could be anything.
  */
-export async function scanSource(root: string): Promise<SourceScan> {
+export async function scanSource(root: string, ownDataDir: string): Promise<SourceScan> {
   const scan: SourceScan = { files: [], skipped: [] };
   async function walk(dir: string, prefix: string): Promise<void> {
     let names: string[];
@@ -51,6 +51,10 @@ export async function scanSource(root: string): Promise<SourceScan> {
       const absolute = join(dir, name);
       if (isOperatingSystemLitter(name)) {
         scan.skipped.push({ relative, size: 0, status: 'skipped', reason: 'operating-system file' });
+        continue;
+      }
+      if (absolute === ownDataDir) {
+        scan.skipped.push({ relative, size: 0, status: 'skipped', reason: "the station's own data folder" });
         continue;
       }
       let stats: Stats;

@@ -27,13 +27,22 @@ describe('a killed ingest', () => {
 
     const child = startCli(data, ['ingest', source, '--json']);
     const exited = new Promise((resolve) => child.once('exit', resolve));
-    // Kill in the middle of a copy after at least one file is archived: a .partial beside a finished copy.
+    // Kill in the middle of a copy after at least one file is counted: a .partial beside a finished copy.
+    const countArchived = () => {
+      if (!existsSync(join(data, 'station.db'))) return 0;
+      const db = new BetterSqlite3(join(data, 'station.db'), { readonly: true });
+      try {
+        return (db.prepare('SELECT COUNT(*) AS n FROM recordings').get() as { n: number }).n;
+      } catch {
+        return 0;
+      } finally {
+        db.close();
+      }
+    };
     let partial: string | null = null;
-    for (let tries = 0; tries < 600; tries += 1) {
-      partial = findPartial(join(data, 'archive'));
-      const archivedOne = partial !== null && readdirSync(join(partial, '..')).some((n) => !n.endsWith('.partial'));
-      if (archivedOne) break;
+    for (let tries = 0; tries < 1000 && !(partial && countArchived() > 0); tries += 1) {
       await sleep(20);
+      partial = findPartial(join(data, 'archive'));
     }
     child.kill('SIGKILL');
     await exited;

@@ -70,6 +70,24 @@ describe('browser host: commands over HTTP', () => {
     expect(await response.json()).toMatchObject({ ok: false, error: { code: 'invalid-input' } });
   });
 
+  it('refuses an oversized body sent in chunks, without a declared length', async () => {
+    const chunk = new Uint8Array(256 * 1024).fill(0x20);
+    let sent = 0;
+    const body = new ReadableStream<Uint8Array>({
+      pull(controller) {
+        if (sent++ < 8) controller.enqueue(chunk);
+        else controller.close();
+      },
+    });
+    const response = await fetch(`${t.base}/api/command/station.info`, {
+      method: 'POST',
+      headers: t.auth,
+      body,
+      duplex: 'half',
+    } as RequestInit & { duplex: 'half' });
+    expect(response.status).toBe(413);
+  });
+
   it('accepts a body just under the limit', async () => {
     const sourcePath = 'x'.repeat(1024 * 1024 - 100);
     const response = await post('station.info', JSON.stringify({ padding: sourcePath }));

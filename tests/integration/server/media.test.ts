@@ -13,7 +13,7 @@ describe('browser host: media playback with byte ranges', () => {
   beforeAll(async () => {
     t = await startTestServer({
       media: async (dir) => {
-        const video = path.join(dir, 'archive', 'clip.mp4');
+        const inMissingFolder = path.join(dir, 'archive', 'clip.mp4');
         await writeFile(path.join(dir, 'clip.mp4'), bytes);
         missingPath = path.join(dir, 'gone.mp4');
         await writeFile(missingPath, 'soon deleted');
@@ -23,7 +23,7 @@ describe('browser host: media playback with byte ranges', () => {
           [7, { path: path.join(dir, 'clip.mp4'), size: bytes.length, mime: 'video/mp4' }],
           [8, { path: missingPath, size: 12, mime: 'video/mp4' }],
           [9, { path: empty, size: 0, mime: 'audio/wav' }],
-          [10, { path: video, size: 1, mime: 'video/mp4' }],
+          [10, { path: inMissingFolder, size: 1, mime: 'video/mp4' }],
         ]);
       },
     });
