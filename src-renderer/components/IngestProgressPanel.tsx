@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { JobView } from '../state/ingest-jobs.js';
 import { formatBytes, formatSpeed } from '../format/bytes.js';
-import { useTimeLeftText } from './TimeLeft.js';
+import { useTimeLeftText } from '../hooks/use-time-left-text.js';
 
 /** Stays on screen after the end, frozen at the last numbers, above the summary. */
 export function IngestProgressPanel({ job, finished }: { job: JobView | null; finished: boolean }) {
