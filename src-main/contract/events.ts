@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { FileStatus, IngestProgress, IngestTotals } from './ingest.js';
+import { FileStatus, IngestProgress, IngestTotals, ReasonCode } from './ingest.js';
 
 /** Everything the core announces. Progress is throttled to about four a second per job. */
 export const StationEvent = z.discriminatedUnion('type', [
@@ -11,9 +11,10 @@ export const StationEvent = z.discriminatedUnion('type', [
     source: z.string(),
     status: FileStatus,
     reason: z.string().nullable(),
+    reasonCode: ReasonCode.nullable(),
   }),
   z.object({ type: z.literal('ingest.completed'), ingestId: z.string(), totals: IngestTotals }),
-  z.object({ type: z.literal('ingest.failed'), ingestId: z.string(), reason: z.string() }),
+  z.object({ type: z.literal('ingest.failed'), ingestId: z.string(), reason: z.string(), reasonCode: ReasonCode }),
 ]);
 export type StationEvent = z.infer<typeof StationEvent>;
 export type StationEventType = StationEvent['type'];

@@ -7,6 +7,22 @@ export type FileStatus = z.infer<typeof FileStatus>;
 export const VerificationMethod = z.enum(['o_direct', 'buffered']);
 export type VerificationMethod = z.infer<typeof VerificationMethod>;
 
+/** Why a file was skipped or failed, or why an ingest stopped: stable codes the interface translates. */
+export const ReasonCode = z.enum([
+  'os-file',
+  'symlink',
+  'special-file',
+  'own-data-folder',
+  'unreadable',
+  'copy-failed',
+  'verification-failed',
+  'disk-full',
+  'source-gone',
+  'cancelled',
+  'interrupted',
+]);
+export type ReasonCode = z.infer<typeof ReasonCode>;
+
 export const MediaKind = z.enum(['video', 'audio', 'photo', 'other']);
 export type MediaKind = z.infer<typeof MediaKind>;
 
@@ -17,6 +33,7 @@ export const IngestFile = z.object({
   status: FileStatus,
   archivePath: z.string().nullable(),
   reason: z.string().nullable(),
+  reasonCode: ReasonCode.nullable(),
   recordedAt: z.string().nullable(),
   verification: VerificationMethod.nullable(),
 });
@@ -44,6 +61,7 @@ export const IngestSummary = z.object({
   startedAt: z.string(),
   finishedAt: z.string().nullable(),
   reason: z.string().nullable(),
+  reasonCode: ReasonCode.nullable(),
   totals: IngestTotals,
 });
 export type IngestSummary = z.infer<typeof IngestSummary>;
@@ -55,6 +73,7 @@ export const IngestReport = z.object({
   archivePath: z.string(),
   state: IngestState,
   reason: z.string().nullable(),
+  reasonCode: ReasonCode.nullable(),
   files: z.array(IngestFile),
   totals: IngestTotals,
 });

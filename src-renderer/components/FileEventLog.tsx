@@ -17,7 +17,7 @@ export function FileEventLog({ files }: { files: readonly FileEvent[] }) {
             <span className="mono ellipsis" title={file.source}>
               {file.source}
             </span>
-            {file.reason ? <ReasonText reason={file.reason} /> : null}
+            {file.reason ? <ReasonText code={file.reasonCode} reason={file.reason} /> : null}
           </li>
         ))}
       </ol>

@@ -30,7 +30,7 @@ export function FileOutcomeTable({ files, testId }: { files: readonly IngestFile
             <td className="mono" title={file.sha256 ?? ''}>
               {file.sha256 ? shortHash(file.sha256) : '—'}
             </td>
-            <td>{file.reason ? <ReasonText reason={file.reason} /> : null}</td>
+            <td>{file.reason ? <ReasonText code={file.reasonCode} reason={file.reason} /> : null}</td>
           </tr>
         ))}
       </tbody>

@@ -4,6 +4,7 @@ import { formatBytes } from '../format/bytes.js';
 import type { TimeFormatter } from '../format/station-time.js';
 import { routeHref } from '../state/route.js';
 import { IngestFiles } from './IngestFiles.js';
+import { ReasonText } from './ReasonText.js';
 
 interface Props {
   ingest: IngestSummary;
@@ -24,7 +25,11 @@ export function IngestHistoryRow({ ingest, open, formatTime, onToggle }: Props) 
         <td>{ingest.operator}</td>
         <td>
           <span className={`badge state-${ingest.state}`}>{t(`ingestState.${ingest.state}`)}</span>
-          {ingest.reason ? <div className="muted">{ingest.reason}</div> : null}
+          {ingest.reason ? (
+            <div>
+              <ReasonText code={ingest.reasonCode} reason={ingest.reason} />
+            </div>
+          ) : null}
         </td>
         <td className="num">
           {t('ingests.counts', {

@@ -3,6 +3,7 @@ import type { IngestReport } from '../hooks/use-ingest-report.js';
 import { routeHref } from '../state/route.js';
 import { FileOutcomeTable } from './FileOutcomeTable.js';
 import { IngestTotalsView } from './IngestTotalsView.js';
+import { ReasonText } from './ReasonText.js';
 
 /** The end of an ingest: totals, then every file that was not archived and why. */
 export function IngestSummary({ report }: { report: IngestReport }) {
@@ -13,7 +14,7 @@ export function IngestSummary({ report }: { report: IngestReport }) {
       <h3>{t(`summary.heading.${report.state}`)}</h3>
       {report.reason ? (
         <p className="error" role="alert" data-testid="ingest-reason">
-          {report.reason}
+          <ReasonText code={report.reasonCode} reason={report.reason} />
         </p>
       ) : null}
       <p className="mono muted">

@@ -1,14 +1,18 @@
 import { useTranslation } from 'react-i18next';
-import { reasonParts } from '../format/reason.js';
+import type { ReasonCode } from '../../src-main/contract/index.js';
+import { reasonKey } from '../format/reason.js';
 
-export function ReasonText({ reason }: { reason: string }) {
+/** Codes whose translation says it all; the others carry a detail worth showing (an OS error, a path). */
+const selfExplained: ReadonlySet<ReasonCode> = new Set(['os-file', 'symlink', 'own-data-folder', 'cancelled', 'interrupted']);
+
+/** A reason in the user's language; the station's exact words are beside it or in its tooltip. */
+export function ReasonText({ code, reason }: { code: ReasonCode | null; reason: string }) {
   const { t } = useTranslation();
-  const { key, detail } = reasonParts(reason);
-  if (key === null) return <span className="reason">{reason}</span>;
+  if (code === null) return <span className="reason">{reason}</span>;
   return (
     <span className="reason" title={reason}>
-      {t(key)}
-      {detail ? <span className="muted">: {detail}</span> : null}
+      {t(reasonKey(code))}
+      {selfExplained.has(code) ? null : <span className="muted"> — {reason}</span>}
     </span>
   );
 }

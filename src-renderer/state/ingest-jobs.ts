@@ -1,4 +1,4 @@
-import type { FileStatus, IngestProgress, IngestTotals } from '../../src-main/contract/index.js';
+import type { FileStatus, IngestProgress, IngestTotals, ReasonCode } from '../../src-main/contract/index.js';
 import type { StationEvent } from '../api/types.js';
 
 export interface FileEvent {
@@ -7,9 +7,10 @@ export interface FileEvent {
   source: string;
   status: FileStatus;
   reason: string | null;
+  reasonCode: ReasonCode | null;
 }
 
-export type JobOutcome = { kind: 'completed'; totals: IngestTotals } | { kind: 'failed'; reason: string };
+export type JobOutcome = { kind: 'completed'; totals: IngestTotals } | { kind: 'failed'; reason: string; reasonCode: ReasonCode };
 
 /** What the interface has heard about one ingest from the event stream. */
 export interface JobView {
@@ -61,7 +62,7 @@ export function applyEvent(jobs: Jobs, event: StationEvent): Jobs {
       next = {
         ...job,
         recentFiles: [
-          { seq: seen(job), source: event.source, status: event.status, reason: event.reason },
+          { seq: seen(job), source: event.source, status: event.status, reason: event.reason, reasonCode: event.reasonCode },
           ...job.recentFiles,
         ].slice(0, recentFileLimit),
         counts: { ...job.counts, [event.status]: job.counts[event.status] + 1 },
@@ -71,7 +72,7 @@ export function applyEvent(jobs: Jobs, event: StationEvent): Jobs {
       next = { ...job, outcome: { kind: 'completed', totals: event.totals } };
       break;
     case 'ingest.failed':
-      next = { ...job, outcome: { kind: 'failed', reason: event.reason } };
+      next = { ...job, outcome: { kind: 'failed', reason: event.reason, reasonCode: event.reasonCode } };
       break;
   }
   return { ...jobs, [id]: next };

@@ -33,6 +33,7 @@ function seedIndex(dataDir: string): void {
       station_name: 'seed',
       source_label: 'SEED',
       owner_pid: process.pid,
+      reason_code: null,
       state: 'completed',
       reason: null,
       started_at: newest,

@@ -3,7 +3,6 @@ import { formatBytes, formatSpeed } from '../../src-renderer/format/bytes.js';
 import { formatDuration, splitSeconds } from '../../src-renderer/format/duration.js';
 import { shortHash } from '../../src-renderer/format/hash.js';
 import { baseName, entryPath } from '../../src-renderer/format/paths.js';
-import { reasonParts } from '../../src-renderer/format/reason.js';
 import { stationTimeFormatter } from '../../src-renderer/format/station-time.js';
 
 describe('renderer formatting', () => {
@@ -48,12 +47,5 @@ describe('renderer formatting', () => {
     expect(entryPath('E:\\', 'DCIM')).toBe('E:\\DCIM');
     expect(baseName('/media/card/DCIM/')).toBe('DCIM');
     expect(baseName('E:\\DCIM\\100MEDIA')).toBe('100MEDIA');
-  });
-
-  it("recognises the station's reasons so they can be said in the user's language, keeping the detail", () => {
-    expect(reasonParts('operating-system file')).toEqual({ key: 'reasons.litter', detail: '' });
-    expect(reasonParts('copy failed: EIO: i/o error, read')).toEqual({ key: 'reasons.copyFailed', detail: 'EIO: i/o error, read' });
-    expect(reasonParts('symbolic link: not followed')).toEqual({ key: 'reasons.symlink', detail: '' });
-    expect(reasonParts('something new')).toEqual({ key: null, detail: 'something new' });
   });
 });

@@ -7,9 +7,10 @@ import {
   IngestProgress,
   IngestState,
   MediaKind,
+  ReasonCode,
   VerificationMethod,
 } from '../../src-main/contract/index.js';
-import { reasonKeys } from '../../src-renderer/format/reason.js';
+import { reasonKey } from '../../src-renderer/format/reason.js';
 
 const rendererDir = join(import.meta.dirname, '../../src-renderer');
 const localeFiles = { 'zh-CN': 'zh-CN.json', en: 'en.json' } as const;
@@ -84,7 +85,7 @@ describe('renderer locale files', () => {
       ...MediaKind.options.map((kind) => `kinds.${kind}`),
       ...VerificationMethod.options.map((method) => `verification.${method}`),
       ...IngestProgress.shape.phase.options.map((phase) => `phase.${phase}`),
-      ...reasonKeys,
+      ...ReasonCode.options.map(reasonKey),
     ];
     expect(expected.filter((key) => !locales['zh-CN'].has(key))).toEqual([]);
   });

@@ -56,9 +56,9 @@ describe('ingest events folded into jobs', () => {
         secondsLeft: 4,
       },
     });
-    jobs = applyEvent(jobs, { type: 'ingest.file', ingestId, source: '.DS_Store', status: 'skipped', reason: 'litter' });
-    jobs = applyEvent(jobs, { type: 'ingest.file', ingestId, source: 'a.mp4', status: 'archived', reason: null });
-    jobs = applyEvent(jobs, { type: 'ingest.failed', ingestId: 'other', reason: 'source gone' });
+    jobs = applyEvent(jobs, { type: 'ingest.file', ingestId, source: '.DS_Store', status: 'skipped', reason: 'operating-system file', reasonCode: 'os-file' });
+    jobs = applyEvent(jobs, { type: 'ingest.file', ingestId, source: 'a.mp4', status: 'archived', reason: null, reasonCode: null });
+    jobs = applyEvent(jobs, { type: 'ingest.failed', ingestId: 'other', reason: 'source gone', reasonCode: 'source-gone' });
     const job = jobs[ingestId];
     expect(job?.source).toBe('/media/card');
     expect(job?.progress?.filesDone).toBe(1);
@@ -68,13 +68,13 @@ describe('ingest events folded into jobs', () => {
       [0, '.DS_Store'],
     ]);
     expect(job?.outcome).toBeNull();
-    expect(jobs.other?.outcome).toEqual({ kind: 'failed', reason: 'source gone' });
+    expect(jobs.other?.outcome).toEqual({ kind: 'failed', reason: 'source gone', reasonCode: 'source-gone' });
   });
 
   it('caps the live file list but keeps counting', () => {
     let jobs: Jobs = {};
     for (let i = 0; i < recentFileLimit + 50; i += 1) {
-      jobs = applyEvent(jobs, { type: 'ingest.file', ingestId, source: `f${i}`, status: 'archived', reason: null });
+      jobs = applyEvent(jobs, { type: 'ingest.file', ingestId, source: `f${i}`, status: 'archived', reason: null, reasonCode: null });
     }
     expect(jobs[ingestId]?.recentFiles).toHaveLength(recentFileLimit);
     expect(jobs[ingestId]?.recentFiles[0]?.source).toBe(`f${recentFileLimit + 49}`);

@@ -11,13 +11,22 @@ import { archivedFilePath, ingestArchiveDir, toAbsolute } from '../archive/layou
 import { createReadBackBuffers } from '../archive/read-back.js';
 import { createCopyBuffers } from '../archive/stream-copy.js';
 import { finalizeBag } from './finalize-bag.js';
-import { copyToPartial, discardCopy, hashOnly, verifyAndPlace, type CopiedFile, type CopyIo } from './file-pipeline.js';
+import {
+  copyToPartial,
+  discardCopy,
+  hashOnly,
+  VerificationMismatch,
+  verifyAndPlace,
+  type CopiedFile,
+  type CopyIo,
+} from './file-pipeline.js';
 import {
   finishIngest,
   ingestTotals,
   insertArchivedFile,
   insertIngest,
   recordingIdByHash,
+  type Reason,
   recordSighting,
   seenBefore,
 } from './ingest-store.js';
@@ -37,7 +46,11 @@ export interface IngestEnvironment {
 }
 
 /** Why an ingest stopped before its last file; every file not yet done is failed with this. */
-class IngestStopped extends Error {}
+class IngestStopped extends Error {
+  constructor(readonly reason: Reason) {
+    super(reason.message);
+  }
+}
 
 const newIngestId = (at: number): string =>
   `${new Date(at).toISOString().replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z')}-${randomBytes(3).toString('hex')}`;
@@ -106,6 +119,7 @@ export class IngestJob {
       owner_pid: process.pid,
       state: 'running',
       reason: null,
+      reason_code: null,
       started_at: env.now(),
       finished_at: null,
     });
@@ -113,7 +127,7 @@ export class IngestJob {
   }
 
   cancel(): void {
-    this.abort.abort(new IngestStopped('cancelled by the operator'));
+    this.abort.abort(new IngestStopped({ code: 'cancelled', message: 'cancelled by the operator' }));
   }
 
   async run(): Promise<void> {
@@ -121,7 +135,7 @@ export class IngestJob {
     env.events.emit({ type: 'ingest.started', ingestId: this.id, source: this.root });
     this.progress.start();
     let state: IngestState = 'completed';
-    let reason: string | null = null;
+    let reason: Reason | null = null;
     try {
       const scan = await scanSource(this.root, env.dataDir);
       for (const entry of scan.skipped) this.record(entry.relative, entry.size, null, entry.status, null, entry.reason);
@@ -139,7 +153,7 @@ export class IngestJob {
       await env.metadata.drained();
     } catch (error) {
       state = 'failed';
-      reason = describe(error);
+      reason = { code: 'copy-failed', message: describe(error) };
     } finally {
       this.progress.update({ phase: 'finishing' });
       await this.pendingPlacement;
@@ -149,11 +163,14 @@ export class IngestJob {
     }
     if (state === 'completed') {
       env.events.emit({ type: 'ingest.completed', ingestId: this.id, totals: ingestTotals(env.db, this.id) });
-    } else env.events.emit({ type: 'ingest.failed', ingestId: this.id, reason: reason ?? 'unknown' });
+    } else {
+      const why = reason ?? { code: 'copy-failed', message: 'unknown' };
+      env.events.emit({ type: 'ingest.failed', ingestId: this.id, reason: why.message, reasonCode: why.code });
+    }
   }
 
   /** Returns why the ingest had to stop early, or null when every file was dealt with. */
-  private async copyAll(files: readonly SourceFile[]): Promise<string | null> {
+  private async copyAll(files: readonly SourceFile[]): Promise<Reason | null> {
     for (const [index, file] of files.entries()) {
       this.progress.update({ currentFile: file.relative });
       try {
@@ -162,11 +179,11 @@ export class IngestJob {
       } catch (error) {
         const stop = await this.stopReason(error);
         if (stop === null) {
-          this.fail(file, `copy failed: ${describe(error)}`);
+          this.fail(file, { code: 'copy-failed', message: `copy failed: ${describe(error)}` });
           continue;
         }
         await this.pendingPlacement;
-        for (const rest of files.slice(index)) this.fail(rest, `not copied: ${stop}`);
+        for (const rest of files.slice(index)) this.fail(rest, { code: stop.code, message: `not copied: ${stop.message}` });
         return stop;
       }
     }
@@ -175,13 +192,16 @@ export class IngestJob {
   }
 
   /** Errors that end the whole ingest (cancel, full disk, source gone) rather than one file. */
-  private async stopReason(error: unknown): Promise<string | null> {
+  private async stopReason(error: unknown): Promise<Reason | null> {
     if (this.abort.signal.aborted) {
-      const why = this.abort.signal.reason;
-      return why instanceof Error ? why.message : 'cancelled';
+      const why: unknown = this.abort.signal.reason;
+      return why instanceof IngestStopped ? why.reason : { code: 'cancelled', message: 'cancelled' };
     }
-    if (error instanceof DiskFullError || isNoSpace(error)) return error instanceof DiskFullError ? error.message : 'archive disk full';
-    if (!(await sourceStillThere(this.root))) return `the source ${this.root} is no longer readable (device removed?)`;
+    if (error instanceof DiskFullError) return { code: 'disk-full', message: error.message };
+    if (isNoSpace(error)) return { code: 'disk-full', message: 'archive disk full' };
+    if (!(await sourceStillThere(this.root))) {
+      return { code: 'source-gone', message: `the source ${this.root} is no longer readable (device removed?)` };
+    }
     return null;
   }
 
@@ -256,16 +276,24 @@ export class IngestJob {
         throw error;
       }
       this.progress.fileDone();
-      this.env.events.emit({ type: 'ingest.file', ingestId: this.id, source: copied.file.relative, status: 'archived', reason: null });
+      this.env.events.emit({
+        type: 'ingest.file',
+        ingestId: this.id,
+        source: copied.file.relative,
+        status: 'archived',
+        reason: null,
+        reasonCode: null,
+      });
       this.env.metadata.add(id, toAbsolute(dataDir, archivePath));
       return true;
     } catch (error) {
-      this.fail(copied.file, describe(error));
+      const code = error instanceof VerificationMismatch ? 'verification-failed' : 'copy-failed';
+      this.fail(copied.file, { code, message: error instanceof VerificationMismatch ? error.message : describe(error) });
       return false;
     }
   }
 
-  private fail(file: SourceFile, reason: string): void {
+  private fail(file: SourceFile, reason: Reason): void {
     this.record(file.relative, file.size, file.mtimeMs, 'failed', null, reason);
     this.progress.fileDone();
   }
@@ -276,7 +304,7 @@ export class IngestJob {
     mtime: number | null,
     status: FileStatus,
     sha256: string | null,
-    reason: string | null,
+    reason: Reason | null,
     recordingId: number | null = null,
   ): void {
     recordSighting(this.env.db, {
@@ -290,6 +318,6 @@ export class IngestJob {
       reason,
       at: this.env.now(),
     });
-    this.env.events.emit({ type: 'ingest.file', ingestId: this.id, source, status, reason });
+    this.env.events.emit({ type: 'ingest.file', ingestId: this.id, source, status, reason: reason?.message ?? null, reasonCode: reason?.code ?? null });
   }
 }

@@ -13,6 +13,7 @@ export function ingestSummary(db: Database, dataDir: string, row: IngestRow, iso
     startedAt: iso(row.started_at),
     finishedAt: row.finished_at === null ? null : iso(row.finished_at),
     reason: row.reason,
+    reasonCode: row.reason_code,
     totals: ingestTotals(db, row.id),
   };
 }
@@ -26,6 +27,7 @@ export function ingestReport(db: Database, dataDir: string, ingestId: string): I
     archivePath: toAbsolute(dataDir, row.archive_dir),
     state: row.state,
     reason: row.reason,
+    reasonCode: row.reason_code,
     files: ingestFiles(db, ingestId).map((file) => ({
       source: file.source_path,
       size: file.size,
@@ -33,6 +35,7 @@ export function ingestReport(db: Database, dataDir: string, ingestId: string): I
       status: file.status,
       archivePath: file.archive_path === null ? null : toAbsolute(dataDir, file.archive_path),
       reason: file.reason,
+      reasonCode: file.reason_code,
       recordedAt: file.recorded_at,
       verification: file.verification,
     })),

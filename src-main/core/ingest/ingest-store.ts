@@ -1,5 +1,11 @@
 import type { Database } from '../db/database.js';
-import type { FileStatus, IngestState, IngestTotals, MediaKind, VerificationMethod } from '../../contract/index.js';
+import type { FileStatus, IngestState, IngestTotals, MediaKind, ReasonCode, VerificationMethod } from '../../contract/index.js';
+
+/** Why a file or an ingest did not end well: a code the interface translates, and the detail. */
+export interface Reason {
+  code: ReasonCode;
+  message: string;
+}
 
 export interface IngestRow {
   id: string;
@@ -11,6 +17,7 @@ export interface IngestRow {
   owner_pid: number;
   state: IngestState;
   reason: string | null;
+  reason_code: ReasonCode | null;
   started_at: number;
   finished_at: number | null;
 }
@@ -21,6 +28,7 @@ export interface IngestFileRow {
   status: FileStatus;
   sha256: string | null;
   reason: string | null;
+  reason_code: ReasonCode | null;
   archive_path: string | null;
   recorded_at: string | null;
   verification: VerificationMethod | null;
@@ -41,13 +49,19 @@ export interface NewRecording {
 
 export function insertIngest(db: Database, row: IngestRow): void {
   db.prepare(
-    `INSERT INTO ingests (id, source_path, archive_dir, operator, station_name, source_label, owner_pid, state, reason, started_at, finished_at)
-     VALUES (@id, @source_path, @archive_dir, @operator, @station_name, @source_label, @owner_pid, @state, @reason, @started_at, @finished_at)`,
+    `INSERT INTO ingests (id, source_path, archive_dir, operator, station_name, source_label, owner_pid, state, reason, reason_code, started_at, finished_at)
+     VALUES (@id, @source_path, @archive_dir, @operator, @station_name, @source_label, @owner_pid, @state, @reason, @reason_code, @started_at, @finished_at)`,
   ).run(row);
 }
 
-export function finishIngest(db: Database, id: string, state: IngestState, reason: string | null, at: number): void {
-  db.prepare('UPDATE ingests SET state = ?, reason = ?, finished_at = ? WHERE id = ?').run(state, reason, at, id);
+export function finishIngest(db: Database, id: string, state: IngestState, reason: Reason | null, at: number): void {
+  db.prepare('UPDATE ingests SET state = ?, reason = ?, reason_code = ?, finished_at = ? WHERE id = ?').run(
+    state,
+    reason?.message ?? null,
+    reason?.code ?? null,
+    at,
+    id,
+  );
 }
 
 export const getIngest = (db: Database, id: string): IngestRow | undefined =>
@@ -69,14 +83,14 @@ export function recordSighting(
     status: FileStatus;
     sha256: string | null;
     recordingId: number | null;
-    reason: string | null;
+    reason: Reason | null;
     at: number;
   },
 ): void {
   db.prepare(
-    `INSERT INTO ingest_files (ingest_id, source_path, size, source_mtime, status, sha256, recording_id, reason, at)
-     VALUES (@ingestId, @sourcePath, @size, @sourceMtime, @status, @sha256, @recordingId, @reason, @at)`,
-  ).run(sighting);
+    `INSERT INTO ingest_files (ingest_id, source_path, size, source_mtime, status, sha256, recording_id, reason, reason_code, at)
+     VALUES (@ingestId, @sourcePath, @size, @sourceMtime, @status, @sha256, @recordingId, @reason, @reasonCode, @at)`,
+  ).run({ ...sighting, reason: sighting.reason?.message ?? null, reasonCode: sighting.reason?.code ?? null });
 }
 
 /** The recording and its first sighting are one transaction: a file is archived in the index or not at all. */
@@ -118,7 +132,7 @@ export const seenBefore = (db: Database, sourcePath: string, size: number, mtime
 export const ingestFiles = (db: Database, ingestId: string): IngestFileRow[] =>
   db
     .prepare(
-      `SELECT f.source_path, f.size, f.status, f.sha256, f.reason, r.archive_path, r.recorded_at, r.verification
+      `SELECT f.source_path, f.size, f.status, f.sha256, f.reason, f.reason_code, r.archive_path, r.recorded_at, r.verification
        FROM ingest_files f LEFT JOIN recordings r ON r.id = f.recording_id
        WHERE f.ingest_id = ? ORDER BY f.id`,
     )

@@ -46,7 +46,13 @@ export async function recoverInterruptedIngests(db: Database, dataDir: string, n
       if (!counted.has(toStored(dataDir, path))) await fs.rm(path, { force: true });
     }
     await finalizeBag(db, dataDir, ingest.id, now, 'interrupted');
-    finishIngest(db, ingest.id, 'interrupted', 'the station stopped during this ingest; ingest the source again to resume', now);
+    finishIngest(
+      db,
+      ingest.id,
+      'interrupted',
+      { code: 'interrupted', message: 'the station stopped during this ingest; ingest the source again to resume' },
+      now,
+    );
     recovered.push(ingest.id);
   }
   return recovered;

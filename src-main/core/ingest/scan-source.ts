@@ -1,5 +1,6 @@
 import { promises as fs, type Stats } from 'node:fs';
 import { join } from 'node:path';
+import type { Reason } from './ingest-store.js';
 import { isOperatingSystemLitter } from './litter.js';
 
 export interface SourceFile {
@@ -15,7 +16,7 @@ export interface SkippedEntry {
   relative: string;
   size: number;
   status: 'skipped' | 'failed';
-  reason: string;
+  reason: Reason;
 }
 
 export interface SourceScan {
@@ -23,12 +24,21 @@ export interface SourceScan {
   skipped: SkippedEntry[];
 }
 
-function whyNotRegular(stats: Stats): string {
-  if (stats.isSymbolicLink()) return 'symbolic link: not followed';
-  if (stats.isFIFO()) return 'named pipe (FIFO): never opened';
-  if (stats.isSocket()) return 'socket: never opened';
-  if (stats.isBlockDevice() || stats.isCharacterDevice()) return 'device node: never opened';
-  return 'not a regular file';
+function whyNotRegular(stats: Stats): Reason {
+  if (stats.isSymbolicLink()) return { code: 'symlink', message: 'symbolic link: not followed' };
+  if (stats.isFIFO()) return { code: 'special-file', message: 'named pipe (FIFO): never opened' };
+  if (stats.isSocket()) return { code: 'special-file', message: 'socket: never opened' };
+  if (stats.isBlockDevice() || stats.isCharacterDevice()) return { code: 'special-file', message: 'device node: never opened' };
+  return { code: 'special-file', message: 'not a regular file' };
+}
+
+async function sizeOf(path: string): Promise<number> {
+  try {
+    const stats = await fs.lstat(path);
+    return stats.isFile() ? stats.size : 0;
+  } catch {
+    return 0;
+  }
 }
 
 /**
@@ -42,7 +52,12 @@ export async function scanSource(root: string, ownDataDir: string): Promise<Sour
     try {
       names = await fs.readdir(dir);
     } catch (error) {
-      scan.skipped.push({ relative: prefix || '.', size: 0, status: 'failed', reason: `folder unreadable: ${describe(error)}` });
+      scan.skipped.push({
+        relative: prefix || '.',
+        size: 0,
+        status: 'failed',
+        reason: { code: 'unreadable', message: `folder unreadable: ${describe(error)}` },
+      });
       return;
     }
     names.sort();
@@ -50,24 +65,27 @@ export async function scanSource(root: string, ownDataDir: string): Promise<Sour
       const relative = prefix ? `${prefix}/${name}` : name;
       const absolute = join(dir, name);
       if (isOperatingSystemLitter(name)) {
-        scan.skipped.push({ relative, size: 0, status: 'skipped', reason: 'operating-system file' });
+        const size = await sizeOf(absolute);
+        scan.skipped.push({ relative, size, status: 'skipped', reason: { code: 'os-file', message: 'operating-system file' } });
         continue;
       }
       if (absolute === ownDataDir) {
-        scan.skipped.push({ relative, size: 0, status: 'skipped', reason: "the station's own data folder" });
+        const reason = { code: 'own-data-folder', message: "the station's own data folder" } as const;
+        scan.skipped.push({ relative, size: 0, status: 'skipped', reason });
         continue;
       }
       let stats: Stats;
       try {
         stats = await fs.lstat(absolute);
       } catch (error) {
-        scan.skipped.push({ relative, size: 0, status: 'failed', reason: `cannot read file information: ${describe(error)}` });
+        const reason = { code: 'unreadable', message: `cannot read file information: ${describe(error)}` } as const;
+        scan.skipped.push({ relative, size: 0, status: 'failed', reason });
         continue;
       }
       if (stats.isDirectory()) await walk(absolute, relative);
       else if (stats.isFile()) {
         scan.files.push({ relative, absolute, size: stats.size, mtimeMs: stats.mtimeMs, atimeMs: stats.atimeMs });
-      } else scan.skipped.push({ relative, size: 0, status: 'skipped', reason: whyNotRegular(stats) });
+      } else scan.skipped.push({ relative, size: stats.isSymbolicLink() ? 0 : stats.size, status: 'skipped', reason: whyNotRegular(stats) });
     }
   }
   await walk(root, '');

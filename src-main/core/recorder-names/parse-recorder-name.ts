@@ -16,12 +16,15 @@ export interface RecorderName {
 
 const digitsOf = (text: string | undefined): string => (text ?? '').replace(/\D/g, '');
 
-// Two digits each, after the year: [month, day, hour, minute, second].
+// `YYYYMMDDHHmmss` → `YYYY-MM-DDTHH:mm:ss`, or null when that date or time does not exist.
 function wallClock(digits: string): string | null {
   if (digits.length !== 14) return null;
-  const [year, month, day, hour, minute, second] = [0, 4, 6, 8, 10, 12].map((at, i) => Number(digits.slice(at, i === 0 ? 4 : at + 2)));
+  const part = (from: number, to: number): number => Number(digits.slice(from, to));
   // UTC has no daylight-saving gaps: this checks only that the calendar date and time exist.
-  const dt = DateTime.fromObject({ year, month, day, hour, minute, second }, { zone: 'utc' });
+  const dt = DateTime.fromObject(
+    { year: part(0, 4), month: part(4, 6), day: part(6, 8), hour: part(8, 10), minute: part(10, 12), second: part(12, 14) },
+    { zone: 'utc' },
+  );
   if (!dt.isValid || dt.year < 1990) return null;
   return dt.toFormat("yyyy-MM-dd'T'HH:mm:ss");
 }

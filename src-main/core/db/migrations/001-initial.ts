@@ -13,6 +13,7 @@ export function up(db: Database): void {
       owner_pid INTEGER NOT NULL,
       state TEXT NOT NULL CHECK (state IN ('running', 'completed', 'failed', 'interrupted')),
       reason TEXT,
+      reason_code TEXT,
       started_at INTEGER NOT NULL,
       finished_at INTEGER
     );
@@ -55,6 +56,7 @@ export function up(db: Database): void {
       sha256 TEXT,
       recording_id INTEGER REFERENCES recordings(id),
       reason TEXT,
+      reason_code TEXT,
       at INTEGER NOT NULL
     );
     CREATE INDEX ingest_files_by_ingest ON ingest_files(ingest_id, id);

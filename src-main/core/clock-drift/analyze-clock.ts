@@ -1,0 +1,75 @@
+import { isoInZone } from '../clock.js';
+import { compileNamePatterns } from '../recorder-names/name-patterns.js';
+import { parseRecorderFileName } from '../recorder-names/parse-recorder-name.js';
+import { findCalibrationCode } from './calibration-code.js';
+import { driftFromCalibrationClip, driftFromGps, driftFromStationClock, endsAfterPlugIn, type DriftMeasure } from './drift-bases.js';
+import { sequenceGaps, timezoneMismatches } from './name-findings.js';
+import { futureRecordings, recordingGaps } from './session-findings.js';
+import { timedFile, type TimedFile } from './timed-file.js';
+import type { ClockAnalysis, ClockInputFile, FileClock } from './types.js';
+
+export const DEFAULT_TOLERANCE_SECONDS = 30;
+export const DEFAULT_RECORDING_GAP_SECONDS = 60;
+
+export interface ClockAnalysisInput {
+  files: ClockInputFile[];
+  /** Station clock when the device was plugged in (epoch ms); null for a folder import. */
+  pluggedInAtMs: number | null;
+  /** The station's zone, e.g. Asia/Shanghai: file-name times are read in it, times are shown in it. */
+  zone: string;
+  /** Drift beyond this many seconds flags the ingest (a setting). */
+  toleranceSeconds?: number;
+  /** Pauses longer than this inside a recording session are reported (a setting). */
+  recordingGapSeconds?: number;
+  /** The administrator's extra file-name patterns. */
+  extraNamePatterns?: readonly string[];
+  /** Replaceable so the rules can be exercised without decoding video. */
+  findCode?: typeof findCalibrationCode;
+}
+
+const basename = (source: string): string => source.slice(Math.max(source.lastIndexOf('/'), source.lastIndexOf('\\')) + 1);
+
+function fileClock(file: TimedFile, drift: DriftMeasure | null, zone: string): FileClock {
+  const deviceTime = file.startMs === null ? null : isoInZone(file.startMs, zone);
+  if (drift === null) return { deviceTime, correctedTime: null, driftSeconds: null, basis: null };
+  return {
+    deviceTime,
+    correctedTime: file.startMs === null ? null : isoInZone(file.startMs - drift.seconds * 1000, zone),
+    driftSeconds: drift.seconds,
+    basis: drift.basis,
+  };
+}
+
+/**
+ * How far the device's clock was off, how we know, and what the files' times and numbers show
+ * for review. One device per ingest, so one drift, applied to every file. The best basis wins:
+ * a calibration clip, then GPS time, then the station's clock at plug-in (a lower bound only).
+ */
+export async function analyzeClock(input: ClockAnalysisInput): Promise<ClockAnalysis> {
+  const extra = input.extraNamePatterns ?? [];
+  // An unusable pattern fails the analysis before any video is decoded, with the reason.
+  compileNamePatterns(extra);
+  const files = input.files.map((f) => timedFile(f, parseRecorderFileName(basename(f.source), extra)));
+  const late = endsAfterPlugIn(files, input.pluggedInAtMs);
+
+  const drift =
+    (await driftFromCalibrationClip(files, input.findCode ?? findCalibrationCode)) ??
+    driftFromGps(files) ??
+    driftFromStationClock(late, input.pluggedInAtMs);
+
+  return {
+    files: Object.fromEntries(files.map((f) => [f.source, fileClock(f, drift, input.zone)])),
+    clockDrift: {
+      seconds: drift?.seconds ?? null,
+      basis: drift?.basis ?? null,
+      exceedsTolerance: drift !== null && Math.abs(drift.seconds) > (input.toleranceSeconds ?? DEFAULT_TOLERANCE_SECONDS),
+      evidence: drift?.evidence ?? null,
+    },
+    findings: [
+      ...timezoneMismatches(files, input.zone),
+      ...sequenceGaps(files),
+      ...recordingGaps(files, input.recordingGapSeconds ?? DEFAULT_RECORDING_GAP_SECONDS),
+      ...(input.pluggedInAtMs === null ? [] : futureRecordings(late, input.pluggedInAtMs, input.zone)),
+    ],
+  };
+}

@@ -1,0 +1,96 @@
+import type { findCalibrationCode } from './calibration-code.js';
+import { byStart, epochMs, type TimedFile } from './timed-file.js';
+import type { DriftBasis } from './types.js';
+
+export interface DriftMeasure {
+  seconds: number;
+  basis: DriftBasis;
+  /** Source of the file the value comes from. */
+  evidence: string;
+}
+
+// Which videos are searched for a calibration code. The officer films the station's screen when
+// taking the recorder out, so the clip is among the earliest recordings on the card, and it is
+// short (a few seconds). The earliest three videos of the ingest and every short one are
+// searched, earliest first, at most twelve in all, stopping at the first code: a card without a
+// clip costs at most twelve searches of five seconds of video.
+const EARLIEST_VIDEOS = 3;
+const SHORT_VIDEO_SECONDS = 30;
+const MAX_VIDEOS_SEARCHED = 12;
+
+const tenths = (seconds: number): number => Math.round(seconds * 10) / 10;
+
+export function calibrationCandidates(files: readonly TimedFile[]): TimedFile[] {
+  const videos = files.filter((f) => f.kind === 'video' && f.startMs !== null).sort(byStart);
+  return videos
+    .filter((f, i) => i < EARLIEST_VIDEOS || (f.durationSeconds !== null && f.durationSeconds <= SHORT_VIDEO_SECONDS))
+    .slice(0, MAX_VIDEOS_SEARCHED);
+}
+
+/** Device time of the frame that shows the code, minus the time the code states. */
+export async function driftFromCalibrationClip(
+  files: readonly TimedFile[],
+  findCode: typeof findCalibrationCode,
+): Promise<DriftMeasure | null> {
+  for (const video of calibrationCandidates(files)) {
+    let code: Awaited<ReturnType<typeof findCalibrationCode>>;
+    try {
+      code = await findCode(video.archivedPath);
+    } catch {
+      // A video ffmpeg cannot decode is already reported unreadable by the ingest; the search
+      // moves on to the next candidate.
+      continue;
+    }
+    if (code !== null && video.startMs !== null) {
+      const seconds = (video.startMs + code.frameSeconds * 1000 - code.trueTimeMs) / 1000;
+      return { seconds: tenths(seconds), basis: 'calibration-clip', evidence: video.source };
+    }
+  }
+  return null;
+}
+
+/**
+ * Device time minus GPS time of the same moment, over all files that carry both: the median, so
+ * one stale fix (a receiver repeating its last time) cannot decide. Photos are preferred: their
+ * GPS time is stamped at the shutter, while a video's may be its first fix, after it started.
+ */
+export function driftFromGps(files: readonly TimedFile[]): DriftMeasure | null {
+  const withGps = (kind: (k: TimedFile['kind']) => boolean): { seconds: number; source: string }[] =>
+    files.flatMap((f) => {
+      const gps = epochMs(f.gpsTime);
+      return kind(f.kind) && gps !== null && f.startMs !== null ? [{ seconds: (f.startMs - gps) / 1000, source: f.source }] : [];
+    });
+  const photos = withGps((k) => k === 'photo');
+  const drifts = (photos.length > 0 ? photos : withGps((k) => k !== 'photo')).sort((a, b) => a.seconds - b.seconds);
+  // The lower median is a value one file really gave, so the evidence names that file.
+  const median = drifts[Math.floor((drifts.length - 1) / 2)];
+  return median === undefined ? null : { seconds: Math.round(median.seconds), basis: 'gps', evidence: median.source };
+}
+
+// Device times are stamped to the second: an end less than a second past the plug-in proves nothing.
+const RESOLUTION_MS = 1000;
+
+export interface LateFile {
+  source: string;
+  /** Device time at the end, epoch milliseconds. */
+  endMs: number;
+}
+
+/** Files that end (by their own clock) after the device was plugged in, latest first. */
+export function endsAfterPlugIn(files: readonly TimedFile[], pluggedInAtMs: number | null): LateFile[] {
+  if (pluggedInAtMs === null) return [];
+  return files
+    .flatMap((f) => (f.endMs !== null && f.endMs - pluggedInAtMs >= RESOLUTION_MS ? [{ source: f.source, endMs: f.endMs }] : []))
+    .sort((a, b) => b.endMs - a.endMs);
+}
+
+/**
+ * A recording cannot end after the recorder was plugged into the station, so one that does proves
+ * the clock runs ahead by at least that much: a lower bound, rounded down so it stays one. The
+ * latest-ending file gives the strongest bound.
+ */
+export function driftFromStationClock(late: readonly LateFile[], pluggedInAtMs: number | null): DriftMeasure | null {
+  const latest = late[0];
+  if (pluggedInAtMs === null || latest === undefined) return null;
+  return { seconds: Math.floor((latest.endMs - pluggedInAtMs) / 1000), basis: 'station-clock', evidence: latest.source };
+}

@@ -1,0 +1,54 @@
+import { isoInZone } from '../clock.js';
+import type { LateFile } from './drift-bases.js';
+import type { TimedFile } from './timed-file.js';
+import type { Finding } from './types.js';
+
+/**
+ * Longest pause that still belongs to one recording session. Recorders split a long recording
+ * into 10–30 minute files with next to no gap; an officer who pauses (a fault, a full card, an
+ * obstruction: Art. 12) resumes within minutes or within the activity, and a hearing or an
+ * inspection can run half a day with a break. A pause over two hours is a new activity, which is
+ * not an interruption to explain.
+ */
+export const SESSION_BREAK_SECONDS = 2 * 3600;
+
+interface Segment {
+  source: string;
+  startMs: number;
+  endMs: number;
+}
+
+/**
+ * Pauses longer than `gapSeconds` between consecutive videos of one device (by the serial in the
+ * name; files without one count as the ingest's single device) within a session.
+ */
+export function recordingGaps(files: readonly TimedFile[], gapSeconds: number): Finding[] {
+  const devices = new Map<string, Segment[]>();
+  for (const f of files) {
+    if (f.kind !== 'video' || f.startMs === null || f.endMs === null || f.durationSeconds === null) continue;
+    const key = f.name?.serial ?? '';
+    devices.set(key, [...(devices.get(key) ?? []), { source: f.source, startMs: f.startMs, endMs: f.endMs }]);
+  }
+  const findings: Finding[] = [];
+  for (const segments of devices.values()) {
+    segments.sort((a, b) => a.startMs - b.startMs);
+    segments.forEach((current, i) => {
+      const previous = segments[i - 1];
+      if (previous === undefined) return;
+      const gap = (current.startMs - previous.endMs) / 1000;
+      if (gap > gapSeconds && gap < SESSION_BREAK_SECONDS) {
+        findings.push({ kind: 'recording-gap', source: current.source, previous: previous.source, gapSeconds: Math.round(gap) });
+      }
+    });
+  }
+  return findings;
+}
+
+export function futureRecordings(late: readonly LateFile[], pluggedInAtMs: number, zone: string): Finding[] {
+  return late.map((f) => ({
+    kind: 'future-recording',
+    source: f.source,
+    endsAt: isoInZone(f.endMs, zone),
+    pluggedInAt: isoInZone(pluggedInAtMs, zone),
+  }));
+}

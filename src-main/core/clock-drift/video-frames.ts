@@ -1,0 +1,128 @@
+import { spawn } from 'node:child_process';
+import { resolve } from 'node:path';
+import { ffmpegPath } from '../../../native-tools/binaries.js';
+
+export interface FrameSampling {
+  /** How much of the start of the video is read. */
+  seconds: number;
+  /** Frames kept per second of video. */
+  perSecond: number;
+  /** Every frame is scaled into this box (aspect kept, padded with white) so all have one size. */
+  width: number;
+  height: number;
+  /** ffmpeg is stopped after this long, whatever it is doing. */
+  timeoutMs: number;
+}
+
+export interface SampledFrame {
+  /** Position in the video (presentation time), seconds from its start. */
+  seconds: number;
+  /** width × height bytes of luminance. */
+  gray: Uint8Array;
+}
+
+// showinfo prints one line per frame leaving the filter chain: `n:   3 pts: 24 pts_time:0.8 ...`.
+const SHOWINFO = /\bn:\s*(\d+)\s+pts:\s*-?\d+\s+pts_time:(-?[\d.]+)/;
+
+function ffmpegArgs(path: string, s: FrameSampling): string[] {
+  // select (not fps) keeps real frames, so showinfo gives each one's own timestamp, also in
+  // variable-frame-rate files; the small tolerance absorbs rounding of 25/30 fps timestamps.
+  const every = (1 / s.perSecond - 0.001).toFixed(3);
+  const filters = [
+    `select='isnan(prev_selected_t)+gte(t-prev_selected_t,${every})'`,
+    `scale=${s.width}:${s.height}:force_original_aspect_ratio=decrease:flags=area`,
+    `pad=${s.width}:${s.height}:(ow-iw)/2:(oh-ih)/2:color=white`,
+    'format=gray',
+    'showinfo',
+  ].join(',');
+  return [
+    '-hide_banner', '-nostdin', '-nostats', '-loglevel', 'info',
+    // Before -i: read only the first seconds of the file.
+    '-t', String(s.seconds),
+    // `file:` keeps a name with a colon from being read as a protocol.
+    '-i', `file:${resolve(path)}`,
+    '-map', '0:v:0', '-an', '-sn', '-dn',
+    '-vf', filters,
+    // Without it ffmpeg would repeat frames to a constant rate. (-fps_mode is its newer name,
+    // unknown to the ffmpeg 4 that the npm package bundles.)
+    '-vsync', 'vfr',
+    '-f', 'rawvideo', '-pix_fmt', 'gray', 'pipe:1',
+  ];
+}
+
+/**
+ * Grayscale frames from the first seconds of a video, decoded by ffmpeg in its own process.
+ * Leaving the loop early stops ffmpeg. Throws when ffmpeg cannot read the video at all.
+ */
+export async function* sampleFrames(path: string, sampling: FrameSampling): AsyncGenerator<SampledFrame> {
+  const frameBytes = sampling.width * sampling.height;
+  const child = spawn(ffmpegPath(), ffmpegArgs(path, sampling), { stdio: ['ignore', 'pipe', 'pipe'], windowsHide: true });
+  let timedOut = false;
+  const timer = setTimeout(() => {
+    timedOut = true;
+    child.kill('SIGKILL');
+  }, sampling.timeoutMs);
+  const exited = new Promise<{ code: number | null; error: Error | null }>((done) => {
+    child.on('error', (error) => done({ code: null, error }));
+    child.on('close', (code) => done({ code, error: null }));
+  });
+
+  const times: number[] = [];
+  const otherLines: string[] = [];
+  let wake: (() => void) | null = null;
+  let stderrDone = false;
+  let partial = '';
+  const notify = (): void => {
+    wake?.();
+    wake = null;
+  };
+  child.stderr.setEncoding('utf8');
+  child.stderr.on('data', (text: string) => {
+    const lines = (partial + text).split(/\r?\n/);
+    partial = lines.pop() ?? '';
+    for (const line of lines) {
+      const m = SHOWINFO.exec(line);
+      if (m) times[Number(m[1])] = Number(m[2]);
+      else if (line.trim() !== '') otherLines.push(line.trim());
+    }
+    notify();
+  });
+  child.stderr.on('close', () => {
+    stderrDone = true;
+    notify();
+  });
+  // The two pipes are read independently: a frame's bytes may arrive before its showinfo line.
+  const timeOf = async (index: number): Promise<number | null> => {
+    while (times[index] === undefined && !stderrDone) await new Promise<void>((go) => (wake = go));
+    return times[index] ?? null;
+  };
+
+  let index = 0;
+  let frame = new Uint8Array(frameBytes);
+  let filled = 0;
+  try {
+    for await (const chunk of child.stdout as AsyncIterable<Buffer>) {
+      for (let offset = 0; offset < chunk.length; ) {
+        const take = Math.min(frameBytes - filled, chunk.length - offset);
+        frame.set(chunk.subarray(offset, offset + take), filled);
+        filled += take;
+        offset += take;
+        if (filled < frameBytes) continue;
+        const seconds = await timeOf(index);
+        if (seconds !== null) yield { seconds, gray: frame };
+        index += 1;
+        frame = new Uint8Array(frameBytes);
+        filled = 0;
+      }
+    }
+    const { code, error } = await exited;
+    if (error !== null) throw new Error(`ffmpeg could not be started: ${error.message}`);
+    if (timedOut && index === 0) throw new Error(`ffmpeg gave no frame of ${path} within ${sampling.timeoutMs} ms`);
+    if (code !== 0 && index === 0) {
+      throw new Error(`ffmpeg cannot read the frames of ${path}: ${otherLines.slice(-3).join(' / ') || `exit code ${code}`}`);
+    }
+  } finally {
+    clearTimeout(timer);
+    if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+  }
+}

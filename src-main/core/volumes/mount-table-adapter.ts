@@ -1,0 +1,83 @@
+import { promises as fs } from 'node:fs';
+import { resolve } from 'node:path';
+import { blockDeviceName, isRemovableBlockDevice } from './block-devices.js';
+import { probeBlockIdentity } from './block-identity.js';
+import { capacityOf, type Capacity } from './capacity.js';
+import { candidateMounts } from './mount-filter.js';
+import { linuxMediaRoots, MountFolderWatch } from './mount-folder-watch.js';
+import { readMountInfo, type MountInfoEntry } from './mountinfo.js';
+import { VolumePoller } from './volume-poller.js';
+import type { Volume, VolumeAdapter, VolumeFilterOptions, VolumeSink } from './volume.js';
+
+export interface MountTableAdapterOptions extends VolumeFilterOptions {
+  /** Reading the mount table costs microseconds: half a second keeps a mount outside the media roots under a second. */
+  pollMs?: number;
+  mediaRoots?: readonly string[];
+}
+
+const keyOf = (entry: MountInfoEntry): string => `${entry.source}\0${entry.mountpoint}`;
+
+/** Linux: the mount table is the truth, polled; new folders under /media and /run/media make it look at once. */
+export class MountTableAdapter implements VolumeAdapter {
+  readonly name = 'mount-table';
+  private readonly poller: VolumePoller;
+  private readonly folderWatch: MountFolderWatch;
+  /** Mounts judged not to be offered (not removable, no block device); judged again once they leave the table. */
+  private readonly refused = new Set<string>();
+  private excludePath: string | null = null;
+
+  constructor(private readonly options: MountTableAdapterOptions) {
+    this.poller = new VolumePoller((known) => this.scan(known), { pollMs: options.pollMs ?? 500 });
+    this.folderWatch = new MountFolderWatch(options.mediaRoots ?? linuxMediaRoots, () => this.poller.trigger());
+  }
+
+  async start(sink: VolumeSink): Promise<void> {
+    const exclude = this.options.excludePath;
+    // Compare real paths: the data folder may be reached through a symlink.
+    this.excludePath = exclude === null ? null : await fs.realpath(exclude).catch(() => resolve(exclude));
+    await this.folderWatch.refresh();
+    await this.poller.start(sink);
+  }
+
+  async stop(): Promise<void> {
+    await this.folderWatch.close();
+    await this.poller.stop();
+  }
+
+  private async scan(known: ReadonlyMap<string, Volume>): Promise<Map<string, Volume>> {
+    // A media root created since the last look (the first desktop login makes /run/media) gets watched now.
+    await this.folderWatch.refresh();
+    const present = new Map(candidateMounts(await readMountInfo(), this.excludePath).map((entry) => [keyOf(entry), entry]));
+    for (const key of this.refused) if (!present.has(key)) this.refused.delete(key);
+    const offered = new Map<string, Volume>();
+    for (const [key, entry] of present) {
+      if (this.refused.has(key)) continue;
+      const capacity = await capacityOf(entry.mountpoint);
+      // Still in the table but not answering: a pulled cable under FUSE leaves the mount behind.
+      if (capacity === 'gone') continue;
+      const volume = known.get(key) ?? (await this.describe(entry, capacity));
+      if (volume === null) this.refused.add(key);
+      else offered.set(key, volume);
+    }
+    return offered;
+  }
+
+  private async describe(entry: MountInfoEntry, capacity: Capacity | null): Promise<Volume | null> {
+    const name = await blockDeviceName(entry.source);
+    if (name === null) return null;
+    const removable = await isRemovableBlockDevice(name);
+    if (!removable && !this.options.anyVolume) return null;
+    const identity = await probeBlockIdentity(entry.source);
+    return {
+      mountpoint: entry.mountpoint,
+      device: entry.source,
+      label: identity.label,
+      uuid: identity.uuid,
+      // FUSE mounts say only "fuseblk"; the superblock says what the card really carries.
+      fsType: identity.fsType ?? entry.fsType,
+      removable,
+      sizeBytes: capacity?.sizeBytes ?? null,
+      freeBytes: capacity?.freeBytes ?? null,
+    };
+  }
+}

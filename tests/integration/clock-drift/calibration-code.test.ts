@@ -1,0 +1,85 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { findCalibrationCode } from '../../../src-main/core/clock-drift/calibration-code.js';
+import { parseStationClockText, stationClockText } from '../../../src-main/core/clock-drift/station-clock-code.js';
+import { makeCalibrationClip, makePlainVideo } from './make-clock-media.js';
+
+const TRUE_START = Date.parse('2026-11-26T00:30:15.000Z');
+let dir: string;
+const file = (name: string): string => join(dir, name);
+
+beforeAll(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'calibration-code-'));
+  await makeCalibrationClip(file('clip.mp4'), { trueStartMs: TRUE_START, driftSeconds: 137, seconds: 3 });
+  await makeCalibrationClip(file('late-code.mp4'), { trueStartMs: TRUE_START, driftSeconds: 0, seconds: 4, codeFromSeconds: 2 });
+  await makeCalibrationClip(file('small-code.mp4'), { trueStartMs: TRUE_START, driftSeconds: 0, seconds: 2, size: '1920x1080' });
+  await makeCalibrationClip(file('other-code.mp4'), { trueStartMs: TRUE_START, driftSeconds: 0, seconds: 2, codeFromSeconds: 2 });
+  await makePlainVideo(file('plain.mp4'), { seconds: 3, creationTime: '2026-11-26T00:30:15Z' });
+  await makePlainVideo(file('recorder-1080p.mp4'), { seconds: 8, creationTime: '2026-11-26T00:30:15Z', size: '1920x1080', rate: 30 });
+});
+
+afterAll(async () => {
+  if (dir) await rm(dir, { recursive: true, force: true });
+});
+
+describe('the station clock code', () => {
+  it('round-trips a moment with milliseconds', () => {
+    const text = stationClockText(Date.parse('2026-11-26T00:30:15.250Z'));
+    expect(text).toBe('STATION-CLOCK 2026-11-26T00:30:15.250Z');
+    expect(parseStationClockText(text)).toBe(Date.parse('2026-11-26T00:30:15.250Z'));
+  });
+
+  it('refuses other texts and impossible dates', () => {
+    expect(parseStationClockText('STATION-CLOCK 2026-11-26T00:30:15Z')).toBeNull();
+    expect(parseStationClockText('STATION-CLOCK 2026-02-30T00:30:15.250Z')).toBeNull();
+    expect(parseStationClockText('station-clock 2026-11-26T00:30:15.250Z')).toBeNull();
+    expect(parseStationClockText('https://example.org/')).toBeNull();
+  });
+});
+
+describe('finding the calibration code in a video', () => {
+  it('returns the first frame with a code and the time the code states', async () => {
+    const code = await findCalibrationCode(file('clip.mp4'));
+    expect(code).not.toBeNull();
+    expect(code!.frameSeconds).toBeCloseTo(0, 5);
+    expect(code!.trueTimeMs).toBe(TRUE_START);
+  });
+
+  it('gives the frame position when the code appears only after two seconds', async () => {
+    const code = await findCalibrationCode(file('late-code.mp4'));
+    expect(code).not.toBeNull();
+    expect(code!.frameSeconds).toBeCloseTo(2, 5);
+    // The frame at 2.0 s shows the time of that frame: the position and the code agree.
+    expect(code!.trueTimeMs - TRUE_START).toBe(Math.round(code!.frameSeconds * 1000));
+  });
+
+  it('does not look past the seconds it is given', async () => {
+    expect(await findCalibrationCode(file('late-code.mp4'), { seconds: 1.5 })).toBeNull();
+  });
+
+  it('reads a code that fills only 37% of a 1080p picture', async () => {
+    expect((await findCalibrationCode(file('small-code.mp4')))?.trueTimeMs).toBe(TRUE_START);
+  });
+
+  it('ignores QR codes that are not the station clock', async () => {
+    expect(await findCalibrationCode(file('other-code.mp4'))).toBeNull();
+  });
+
+  it('returns null for a video without any code', async () => {
+    expect(await findCalibrationCode(file('plain.mp4'))).toBeNull();
+  });
+
+  it('throws for a file ffmpeg cannot read', async () => {
+    await expect(findCalibrationCode(file('missing.mp4'))).rejects.toThrow(/ffmpeg/);
+  });
+
+  it('costs little on a recorder video without a code (the common case at ingest)', async () => {
+    const started = performance.now();
+    expect(await findCalibrationCode(file('recorder-1080p.mp4'))).toBeNull();
+    const ms = performance.now() - started;
+    console.info(`calibration-code search of 5 s of 1080p30 video without a code: ${ms.toFixed(0)} ms`);
+    expect(ms).toBeLessThan(15_000);
+  });
+});
