@@ -1,13 +1,14 @@
 /**
  * The renderer's content policy. Directives that do not fall back to default-src
  * (base-uri, form-action, frame-ancestors) are closed explicitly.
- * `extraMediaSources` lets the Electron host allow its `media:` scheme for playback.
+ * `extraMediaSources` lets the Electron host allow its `media:` scheme for playback of videos,
+ * sound and photos alike.
  */
 export function contentSecurityPolicy(extraMediaSources: readonly string[] = []): string {
   return [
     "default-src 'self'",
     ["media-src 'self'", ...extraMediaSources].join(' '),
-    "img-src 'self' data:",
+    ["img-src 'self' data:", ...extraMediaSources].join(' '),
     "style-src 'self' 'unsafe-inline'",
     "connect-src 'self'",
     "base-uri 'none'",

@@ -29,6 +29,7 @@ describe('Electron app:// protocol', () => {
     const policy = response.headers.get('content-security-policy') ?? '';
     expect(policy).toContain("default-src 'self'");
     expect(policy).toContain("media-src 'self' media:");
+    expect(policy).toContain("img-src 'self' data: media:");
     expect(policy).toContain("connect-src 'self'");
     expect(policy).not.toContain('unsafe-eval');
     expect(response.headers.get('x-content-type-options')).toBe('nosniff');
