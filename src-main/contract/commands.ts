@@ -1,10 +1,12 @@
 import { z } from 'zod';
 import type { Role } from './roles.js';
+import { AttachedVolume, Device, DeviceStatus, DeviceType, NewDevice, Settings } from './devices.js';
 import { IngestReport, IngestSummary } from './ingest.js';
 import { RecordingDetail, RecordingPage, RecordingQuery, VerifyReport } from './recordings.js';
 
 const everyone: readonly Role[] = ['clerk', 'lead', 'head', 'auditor', 'admin'];
 const ingesters: readonly Role[] = ['clerk', 'lead', 'admin'];
+const managers: readonly Role[] = ['lead', 'head', 'admin'];
 
 export const StationInfo = z.object({
   stationName: z.string(),
@@ -57,6 +59,36 @@ export const commands = {
   'recordings.list': { input: RecordingQuery, output: RecordingPage, roles: everyone },
   'recordings.get': { input: z.object({ id: z.number().int() }), output: RecordingDetail, roles: everyone },
   'archive.verify': { input: z.object({}), output: VerifyReport, roles: everyone },
+  'devices.list': { input: z.object({}), output: z.array(Device), roles: everyone },
+  'devices.add': { input: NewDevice, output: Device, roles: ingesters },
+  'devices.update': {
+    input: z.object({
+      id: z.number().int(),
+      type: DeviceType.optional(),
+      name: z.string().trim().max(100).nullable().optional(),
+      model: z.string().trim().max(100).nullable().optional(),
+      assetNumber: z.string().trim().max(100).nullable().optional(),
+      purchaseDate: z.iso.date().nullable().optional(),
+      status: DeviceStatus.optional(),
+    }),
+    output: Device,
+    roles: ingesters,
+  },
+  /** Attached volumes: the live list while the station watches, else a one-time look (`anyVolume` as `--any-volume`). */
+  'volumes.list': {
+    input: z.object({ anyVolume: z.boolean().optional() }),
+    output: z.array(AttachedVolume),
+    roles: ingesters,
+  },
+  /** The officer says which registered device an unrecognised volume is; remembered for next time. */
+  'volumes.match': {
+    input: z.object({ mountpoint: z.string(), deviceId: z.number().int() }),
+    output: AttachedVolume,
+    roles: ingesters,
+  },
+  'volumes.ingest': { input: z.object({ mountpoint: z.string() }), output: z.object({ ingestId: z.string() }), roles: ingesters },
+  'settings.get': { input: z.object({}), output: Settings, roles: everyone },
+  'settings.update': { input: Settings.partial(), output: Settings, roles: managers },
 } as const;
 
 export type Commands = typeof commands;

@@ -1,9 +1,10 @@
 import { z } from 'zod';
+import { AttachedVolume } from './devices.js';
 import { FileStatus, IngestProgress, IngestTotals, ReasonCode } from './ingest.js';
 
 /** Everything the core announces. Progress is throttled to about four a second per job. */
 export const StationEvent = z.discriminatedUnion('type', [
-  z.object({ type: z.literal('ingest.started'), ingestId: z.string(), source: z.string() }),
+  z.object({ type: z.literal('ingest.started'), ingestId: z.string(), source: z.string(), mountpoint: z.string().nullable() }),
   z.object({ type: z.literal('ingest.progress'), progress: IngestProgress }),
   z.object({
     type: z.literal('ingest.file'),
@@ -13,8 +14,23 @@ export const StationEvent = z.discriminatedUnion('type', [
     reason: z.string().nullable(),
     reasonCode: ReasonCode.nullable(),
   }),
-  z.object({ type: z.literal('ingest.completed'), ingestId: z.string(), totals: IngestTotals }),
-  z.object({ type: z.literal('ingest.failed'), ingestId: z.string(), reason: z.string(), reasonCode: ReasonCode }),
+  z.object({
+    type: z.literal('ingest.completed'),
+    ingestId: z.string(),
+    mountpoint: z.string().nullable(),
+    totals: IngestTotals,
+  }),
+  z.object({
+    type: z.literal('ingest.failed'),
+    ingestId: z.string(),
+    mountpoint: z.string().nullable(),
+    reason: z.string(),
+    reasonCode: ReasonCode,
+  }),
+  z.object({ type: z.literal('volume.attached'), mountpoint: z.string(), deviceId: z.number().int().nullable(), volume: AttachedVolume }),
+  z.object({ type: z.literal('volume.updated'), mountpoint: z.string(), deviceId: z.number().int().nullable(), volume: AttachedVolume }),
+  z.object({ type: z.literal('volume.detached'), mountpoint: z.string(), deviceId: z.number().int().nullable() }),
+  z.object({ type: z.literal('station.error'), message: z.string() }),
 ]);
 export type StationEvent = z.infer<typeof StationEvent>;
 export type StationEventType = StationEvent['type'];

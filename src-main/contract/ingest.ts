@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ClockDrift, FileClock, Finding } from './clock.js';
 
 export const FileStatus = z.enum(['archived', 'duplicate', 'skipped', 'failed']);
 export type FileStatus = z.infer<typeof FileStatus>;
@@ -36,6 +37,7 @@ export const IngestFile = z.object({
   reasonCode: ReasonCode.nullable(),
   recordedAt: z.string().nullable(),
   verification: VerificationMethod.nullable(),
+  clock: FileClock.nullable(),
 });
 export type IngestFile = z.infer<typeof IngestFile>;
 
@@ -62,7 +64,10 @@ export const IngestSummary = z.object({
   finishedAt: z.string().nullable(),
   reason: z.string().nullable(),
   reasonCode: ReasonCode.nullable(),
+  deviceId: z.number().int().nullable(),
   totals: IngestTotals,
+  clockDrift: ClockDrift,
+  findingCount: z.number().int(),
 });
 export type IngestSummary = z.infer<typeof IngestSummary>;
 
@@ -74,14 +79,18 @@ export const IngestReport = z.object({
   state: IngestState,
   reason: z.string().nullable(),
   reasonCode: ReasonCode.nullable(),
+  deviceId: z.number().int().nullable(),
+  mountpoint: z.string().nullable(),
   files: z.array(IngestFile),
   totals: IngestTotals,
+  clockDrift: ClockDrift,
+  findings: z.array(Finding),
 });
 export type IngestReport = z.infer<typeof IngestReport>;
 
 export const IngestProgress = z.object({
   ingestId: z.string(),
-  phase: z.enum(['scanning', 'copying', 'metadata', 'finishing']),
+  phase: z.enum(['scanning', 'copying', 'metadata', 'clock', 'finishing']),
   filesDone: z.number().int(),
   filesTotal: z.number().int(),
   bytesDone: z.number(),

@@ -15,5 +15,10 @@ export interface Station {
   dispatch(name: string, input: unknown, caller: Caller): Promise<Result<unknown>>;
   onEvent(listener: (event: StationEvent) => void): () => void;
   mediaFile(recordingId: number): MediaFile | null;
+  /**
+   * Starts watching for plugged-in devices, when the station was opened to watch; hosts call it once
+   * they listen, so no attach is missed. Volumes present now are reported as attached.
+   */
+  startWatching(): Promise<void>;
   close(): Promise<void>;
 }

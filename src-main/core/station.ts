@@ -1,23 +1,33 @@
 import { promises as fs } from 'node:fs';
 import { hostname } from 'node:os';
 import { join, resolve } from 'node:path';
-import { isoInZone, defaultZone, isValidZone } from './clock.js';
+import { defaultZone, isoInZone, isValidZone } from './clock.js';
 import { openDatabase } from './db/database.js';
 import { EventBus } from './event-bus.js';
-import { createRouter, StationError, type Handlers } from './router.js';
+import { createRouter, StationError } from './router.js';
 import type { MediaFile, Station } from './station-api.js';
 import { archiveFolder, toAbsolute } from './archive/layout.js';
-import { verifyArchive } from './archive/verify-archive.js';
-import { IngestJob, type IngestEnvironment } from './ingest/ingest-job.js';
-import { ingestReport, ingestSummary } from './ingest/ingest-report.js';
-import { listIngests } from './ingest/ingest-store.js';
+import { deviceHandlers } from './handlers/device-handlers.js';
+import type { HandlerContext } from './handlers/context.js';
+import { ingestHandlers } from './handlers/ingest-handlers.js';
+import { IngestJob, type IngestEnvironment, type IngestOutcome } from './ingest/ingest-job.js';
 import { MetadataQueue } from './ingest/metadata-queue.js';
 import { recoverInterruptedIngests } from './ingest/recovery.js';
 import { createMediaInspector, type MediaInspector } from './media/inspector.js';
+import { VolumeService } from './plug-in/volume-service.js';
 import { mimeTypeFor } from './recordings/mime.js';
-import { getRecording, listRecordings, pendingMetadata, recordingFile } from './recordings/recording-store.js';
-import { browseFolders } from './sources/browse.js';
-import { mountedVolumes } from './sources/volumes.js';
+import { pendingMetadata, recordingFile } from './recordings/recording-store.js';
+import { readSettings } from './settings/settings-store.js';
+import { createVolumeScanner } from './volumes/volume-scanner.js';
+
+export interface WatchOptions {
+  /** Also offer non-removable volumes (built-in SD readers; loop devices in tests); else the setting. */
+  anyVolume?: boolean;
+  /** Ingest recognised devices on their own; else the setting. */
+  autoIngest?: boolean;
+  /** Who is at the station: recorded as the operator of ingests started by plugging a device in. */
+  operator: string;
+}
 
 export interface StationOptions {
   dataDir: string;
@@ -25,6 +35,8 @@ export interface StationOptions {
   stationName?: string;
   freeSpaceMarginBytes?: number;
   version?: string;
+  /** Watch for plugged-in devices (desktop, browser mode, `station watch`); one-shot commands do not. */
+  watch?: WatchOptions;
 }
 
 const defaultMarginBytes = 64 * 1024 * 1024;
@@ -32,7 +44,7 @@ const defaultMarginBytes = 64 * 1024 * 1024;
 export async function openStation(options: StationOptions): Promise<Station> {
   const zone = options.zone ?? defaultZone;
   if (!isValidZone(zone)) throw new Error(`unknown time zone: ${zone}`);
-  const { dataDir } = options;
+  const dataDir = resolve(options.dataDir);
   await fs.mkdir(join(dataDir, archiveFolder), { recursive: true });
   await fs.mkdir(join(dataDir, 'logs'), { recursive: true });
   const db = openDatabase(join(dataDir, 'station.db'));
@@ -42,54 +54,59 @@ export async function openStation(options: StationOptions): Promise<Station> {
   const iso = (ms: number) => isoInZone(ms, zone);
   let inspector: MediaInspector | null = null;
   const metadata = new MetadataQueue(db, () => (inspector ??= createMediaInspector({ zone })));
-  const stationName = options.stationName ?? hostname();
   const environment: IngestEnvironment = {
     db,
     dataDir,
-    stationName,
+    stationName: options.stationName ?? hostname(),
     events,
     metadata,
     freeSpaceMarginBytes: options.freeSpaceMarginBytes ?? defaultMarginBytes,
+    zone,
+    settings: () => readSettings(db),
     now: Date.now,
   };
-  const jobs = new Map<string, { job: IngestJob; done: Promise<void> }>();
+  const jobs = new Map<string, { job: IngestJob; done: Promise<IngestOutcome> }>();
 
-  const handlers: Handlers = {
-    'station.info': () => ({ stationName, dataDir, zone, now: iso(Date.now()), version: options.version ?? '0.0.0' }),
-    'sources.volumes': () => mountedVolumes(dataDir),
-    'sources.browse': ({ path }) => browseFolders(path),
-    'ingest.start': async ({ sourcePath }, caller) => {
-      const root = resolve(sourcePath);
-      if ([...jobs.values()].some((running) => running.job.root === root)) {
-        throw new StationError('busy', `an ingest of ${root} is already running`);
-      }
-      const job = await IngestJob.create(environment, root, caller.name);
-      // Files an earlier, interrupted run archived but never described get described now.
-      for (const pending of pendingMetadata(db)) metadata.add(pending.id, toAbsolute(dataDir, pending.archivePath));
-      const done = job.run().finally(() => jobs.delete(job.id));
-      jobs.set(job.id, { job, done });
-      return { ingestId: job.id };
-    },
-    'ingest.cancel': ({ ingestId }) => {
-      const running = jobs.get(ingestId);
-      running?.job.cancel();
-      return { cancelled: running !== undefined };
-    },
-    'ingest.get': ({ ingestId }) => {
-      const report = ingestReport(db, dataDir, ingestId);
-      if (!report) throw new StationError('not-found', `no ingest ${ingestId}`);
-      return report;
-    },
-    'ingest.list': ({ limit }) => listIngests(db, limit).map((row) => ingestSummary(db, dataDir, row, iso)),
-    'recordings.list': (query) => listRecordings(db, dataDir, query, iso),
-    'recordings.get': ({ id }) => {
-      const detail = getRecording(db, dataDir, id, iso);
-      if (!detail) throw new StationError('not-found', `no recording ${id}`);
-      return detail;
-    },
-    'archive.verify': () => verifyArchive(db, dataDir),
+  const launchIngest: HandlerContext['launchIngest'] = async (sourcePath, operator, origin) => {
+    const root = resolve(sourcePath);
+    if ([...jobs.values()].some((running) => running.job.root === root)) {
+      throw new StationError('busy', `an ingest of ${root} is already running`);
+    }
+    const job = await IngestJob.create(environment, root, operator, origin);
+    // Files an earlier, interrupted run archived but never described get described now.
+    for (const pending of pendingMetadata(db)) metadata.add(pending.id, toAbsolute(dataDir, pending.archivePath));
+    const done = job.run().finally(() => jobs.delete(job.id));
+    const running = { job, done };
+    jobs.set(job.id, running);
+    return running;
   };
-  const router = createRouter(handlers);
+
+  let volumes: VolumeService | null = null;
+  const context: HandlerContext = {
+    db,
+    dataDir,
+    zone,
+    stationName: environment.stationName,
+    version: options.version ?? '0.0.0',
+    events,
+    environment,
+    iso,
+    launchIngest,
+    runningIngest: (ingestId) => jobs.get(ingestId)?.job,
+    volumes: () => volumes,
+  };
+  const router = createRouter({ ...ingestHandlers(context), ...deviceHandlers(context) });
+
+  const { watch } = options;
+  if (watch) {
+    const scanner = createVolumeScanner({ anyVolume: watch.anyVolume ?? readSettings(db).anyVolume, excludePath: dataDir });
+    volumes = new VolumeService(
+      { db, events, zone, settings: () => readSettings(db), now: Date.now, startIngest: (mountpoint, origin) => launchIngest(mountpoint, watch.operator, origin) },
+      scanner,
+      watch.autoIngest ?? null,
+    );
+  }
+  let watching: Promise<void> | null = null;
 
   return {
     dataDir,
@@ -101,7 +118,12 @@ export async function openStation(options: StationOptions): Promise<Station> {
       if (!file) return null;
       return { path: toAbsolute(dataDir, file.archivePath), size: file.size, mime: mimeTypeFor(file.name) };
     },
+    startWatching() {
+      watching ??= volumes?.start() ?? Promise.resolve();
+      return watching;
+    },
     async close() {
+      if (watching) await volumes?.stop();
       for (const { job } of jobs.values()) job.cancel();
       await Promise.allSettled([...jobs.values()].map((running) => running.done));
       await metadata.drained();

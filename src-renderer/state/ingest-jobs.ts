@@ -42,13 +42,15 @@ function seen(job: JobView): number {
   return job.counts.archived + job.counts.duplicate + job.counts.skipped + job.counts.failed;
 }
 
-function eventIngestId(event: StationEvent): string {
-  return event.type === 'ingest.progress' ? event.progress.ingestId : event.ingestId;
+function eventIngestId(event: StationEvent): string | null {
+  if (event.type === 'ingest.progress') return event.progress.ingestId;
+  return 'ingestId' in event ? event.ingestId : null;
 }
 
 /** Pure: folds one station event into the jobs seen so far. */
 export function applyEvent(jobs: Jobs, event: StationEvent): Jobs {
   const id = eventIngestId(event);
+  if (id === null) return jobs;
   const job = jobs[id] ?? emptyJob(id);
   let next: JobView;
   switch (event.type) {
@@ -74,6 +76,8 @@ export function applyEvent(jobs: Jobs, event: StationEvent): Jobs {
     case 'ingest.failed':
       next = { ...job, outcome: { kind: 'failed', reason: event.reason, reasonCode: event.reasonCode } };
       break;
+    default:
+      return jobs;
   }
   return { ...jobs, [id]: next };
 }

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../src-main/core/db/database.js';
-import { insertArchivedFile, insertIngest } from '../../src-main/core/ingest/ingest-store.js';
+import { finishIngest, insertArchivedFile, insertIngest } from '../../src-main/core/ingest/ingest-store.js';
 import { saveMetadata } from '../../src-main/core/recordings/recording-store.js';
 import { browserSkipReason, launchChromium } from './support/chromium.js';
 import { startStation, type RunningStation } from './support/station-process.js';
@@ -33,11 +33,10 @@ function seedIndex(dataDir: string): void {
       station_name: 'seed',
       source_label: 'SEED',
       owner_pid: process.pid,
-      reason_code: null,
-      state: 'completed',
-      reason: null,
       started_at: newest,
-      finished_at: newest,
+      device_id: null,
+      mountpoint: null,
+      plugged_in_at: null,
     });
     for (let index = 0; index < count; index += 1) {
       const sha256 = shaOf(index);
@@ -72,6 +71,7 @@ function seedIndex(dataDir: string): void {
         recordedAtMs,
       );
     }
+    finishIngest(db, ingestId, 'completed', null, newest);
   })();
   db.close();
 }

@@ -41,7 +41,7 @@ describe('ingest events folded into jobs', () => {
   const ingestId = 'ing-1';
   it('keeps source, latest progress, file counts and the outcome of each ingest', () => {
     let jobs: Jobs = {};
-    jobs = applyEvent(jobs, { type: 'ingest.started', ingestId, source: '/media/card' });
+    jobs = applyEvent(jobs, { type: 'ingest.started', ingestId, source: '/media/card', mountpoint: null });
     jobs = applyEvent(jobs, {
       type: 'ingest.progress',
       progress: {
@@ -58,7 +58,7 @@ describe('ingest events folded into jobs', () => {
     });
     jobs = applyEvent(jobs, { type: 'ingest.file', ingestId, source: '.DS_Store', status: 'skipped', reason: 'operating-system file', reasonCode: 'os-file' });
     jobs = applyEvent(jobs, { type: 'ingest.file', ingestId, source: 'a.mp4', status: 'archived', reason: null, reasonCode: null });
-    jobs = applyEvent(jobs, { type: 'ingest.failed', ingestId: 'other', reason: 'source gone', reasonCode: 'source-gone' });
+    jobs = applyEvent(jobs, { type: 'ingest.failed', ingestId: 'other', mountpoint: null, reason: 'source gone', reasonCode: 'source-gone' });
     const job = jobs[ingestId];
     expect(job?.source).toBe('/media/card');
     expect(job?.progress?.filesDone).toBe(1);

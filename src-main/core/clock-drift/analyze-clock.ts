@@ -68,7 +68,11 @@ export async function analyzeClock(input: ClockAnalysisInput): Promise<ClockAnal
     findings: [
       ...timezoneMismatches(files, input.zone),
       ...sequenceGaps(files),
-      ...recordingGaps(files, input.recordingGapSeconds ?? DEFAULT_RECORDING_GAP_SECONDS),
+      ...recordingGaps(
+        files,
+        input.recordingGapSeconds ?? DEFAULT_RECORDING_GAP_SECONDS,
+        drift?.basis === 'calibration-clip' ? drift.evidence : null,
+      ),
       ...(input.pluggedInAtMs === null ? [] : futureRecordings(late, input.pluggedInAtMs, input.zone)),
     ],
   };

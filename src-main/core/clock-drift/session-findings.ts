@@ -20,12 +20,15 @@ interface Segment {
 
 /**
  * Pauses longer than `gapSeconds` between consecutive videos of one device (by the serial in the
- * name; files without one count as the ingest's single device) within a session.
+ * name; files without one count as the ingest's single device) within a session. `calibrationClip`
+ * is left out: filming the station's clock at check-out is not part of an activity, and the
+ * wait until the first activity is no interruption.
  */
-export function recordingGaps(files: readonly TimedFile[], gapSeconds: number): Finding[] {
+export function recordingGaps(files: readonly TimedFile[], gapSeconds: number, calibrationClip: string | null): Finding[] {
   const devices = new Map<string, Segment[]>();
   for (const f of files) {
-    if (f.kind !== 'video' || f.startMs === null || f.endMs === null || f.durationSeconds === null) continue;
+    if (f.kind !== 'video' || f.source === calibrationClip) continue;
+    if (f.startMs === null || f.endMs === null || f.durationSeconds === null) continue;
     const key = f.name?.serial ?? '';
     devices.set(key, [...(devices.get(key) ?? []), { source: f.source, startMs: f.startMs, endMs: f.endMs }]);
   }

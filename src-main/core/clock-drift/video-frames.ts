@@ -10,6 +10,8 @@ export interface FrameSampling {
   /** Every frame is scaled into this box (aspect kept, padded with white) so all have one size. */
   width: number;
   height: number;
+  /** Gaussian blur (sigma, in pixels of the scaled frame) applied last; 0 for none. */
+  blurSigma: number;
   /** ffmpeg is stopped after this long, whatever it is doing. */
   timeoutMs: number;
 }
@@ -33,12 +35,15 @@ function ffmpegArgs(path: string, s: FrameSampling): string[] {
     `scale=${s.width}:${s.height}:force_original_aspect_ratio=decrease:flags=area`,
     `pad=${s.width}:${s.height}:(ow-iw)/2:(oh-ih)/2:color=white`,
     'format=gray',
+    ...(s.blurSigma > 0 ? [`gblur=sigma=${s.blurSigma}`] : []),
     'showinfo',
   ].join(',');
   return [
     '-hide_banner', '-nostdin', '-nostats', '-loglevel', 'info',
-    // Before -i: read only the first seconds of the file.
+    // Before -i: read only the first seconds of the file, and skip the deblocking filter, which
+    // costs about a fifth of H.264 decoding and changes nothing once frames are scaled down.
     '-t', String(s.seconds),
+    '-skip_loop_filter', 'all',
     // `file:` keeps a name with a colon from being read as a protocol.
     '-i', `file:${resolve(path)}`,
     '-map', '0:v:0', '-an', '-sn', '-dn',

@@ -1,7 +1,7 @@
 import { promises as fs } from 'node:fs';
 import { basename, resolve, sep } from 'node:path';
 import { randomBytes } from 'node:crypto';
-import type { FileStatus, IngestState } from '../../contract/index.js';
+import type { FileStatus, IngestState, Settings } from '../../contract/index.js';
 import type { Database } from '../db/database.js';
 import type { EventBus } from '../event-bus.js';
 import { StationError } from '../router.js';
@@ -10,6 +10,7 @@ import { availableBytes, DiskFullError, isNoSpace } from '../archive/free-space.
 import { archivedFilePath, ingestArchiveDir, toAbsolute } from '../archive/layout.js';
 import { createReadBackBuffers } from '../archive/read-back.js';
 import { createCopyBuffers } from '../archive/stream-copy.js';
+import { measureIngestClock } from './clock-step.js';
 import { finalizeBag } from './finalize-bag.js';
 import {
   copyToPartial,
@@ -42,7 +43,24 @@ export interface IngestEnvironment {
   metadata: MetadataQueue;
   /** Kept free on the archive volume beyond each file, so the index and the system can still write. */
   freeSpaceMarginBytes: number;
+  zone: string;
+  settings: () => Settings;
   now: () => number;
+}
+
+/** How an ingest ended, for whoever started it. */
+export interface IngestOutcome {
+  state: IngestState;
+  reason: string | null;
+  failed: number;
+}
+
+/** Where an ingest's files come from when it is a plugged-in device rather than a chosen folder. */
+export interface IngestOrigin {
+  mountpoint: string;
+  deviceId: number | null;
+  /** Station clock when the volume appeared: a recording ending later proves the device clock fast. */
+  pluggedInAtMs: number;
 }
 
 /** Why an ingest stopped before its last file; every file not yet done is failed with this. */
@@ -87,7 +105,7 @@ export class IngestJob {
   private constructor(
     private readonly env: IngestEnvironment,
     root: string,
-    private readonly operator: string,
+    readonly origin: IngestOrigin | null,
   ) {
     this.root = root;
     this.id = newIngestId(env.now());
@@ -101,13 +119,13 @@ export class IngestJob {
   }
 
   /** Checks the source and records the ingest; the copy itself runs in `run()`. */
-  static async create(env: IngestEnvironment, sourcePath: string, operator: string): Promise<IngestJob> {
+  static async create(env: IngestEnvironment, sourcePath: string, operator: string, origin: IngestOrigin | null = null): Promise<IngestJob> {
     const root = resolve(sourcePath);
     await requireFolder(root);
     if (root === env.dataDir || root.startsWith(env.dataDir + sep)) {
       throw new StationError('invalid-input', `the source ${root} is inside the station's own data folder`);
     }
-    const job = new IngestJob(env, root, operator);
+    const job = new IngestJob(env, root, origin);
     await startBag(toAbsolute(env.dataDir, ingestArchiveDir(job.id)));
     insertIngest(env.db, {
       id: job.id,
@@ -117,22 +135,27 @@ export class IngestJob {
       station_name: env.stationName,
       source_label: basename(root) || root,
       owner_pid: process.pid,
-      state: 'running',
-      reason: null,
-      reason_code: null,
       started_at: env.now(),
-      finished_at: null,
+      device_id: origin?.deviceId ?? null,
+      mountpoint: origin?.mountpoint ?? null,
+      plugged_in_at: origin?.pluggedInAtMs ?? null,
     });
     return job;
   }
 
   cancel(): void {
-    this.abort.abort(new IngestStopped({ code: 'cancelled', message: 'cancelled by the operator' }));
+    this.stop({ code: 'cancelled', message: 'cancelled by the operator' });
   }
 
-  async run(): Promise<void> {
+  /** Ends the copy at the next chunk; the file in flight is discarded and every file left is failed with this reason. */
+  stop(reason: Reason): void {
+    if (!this.abort.signal.aborted) this.abort.abort(new IngestStopped(reason));
+  }
+
+  async run(): Promise<IngestOutcome> {
     const { env } = this;
-    env.events.emit({ type: 'ingest.started', ingestId: this.id, source: this.root });
+    const mountpoint = this.origin?.mountpoint ?? null;
+    env.events.emit({ type: 'ingest.started', ingestId: this.id, source: this.root, mountpoint });
     this.progress.start();
     let state: IngestState = 'completed';
     let reason: Reason | null = null;
@@ -151,6 +174,8 @@ export class IngestJob {
       }
       this.progress.update({ phase: 'metadata', currentFile: null });
       await env.metadata.drained();
+      this.progress.update({ phase: 'clock' });
+      await this.measureClock();
     } catch (error) {
       state = 'failed';
       reason = { code: 'copy-failed', message: describe(error) };
@@ -161,11 +186,27 @@ export class IngestJob {
       finishIngest(env.db, this.id, state, reason, env.now());
       this.progress.stop();
     }
+    const totals = ingestTotals(env.db, this.id);
     if (state === 'completed') {
-      env.events.emit({ type: 'ingest.completed', ingestId: this.id, totals: ingestTotals(env.db, this.id) });
+      env.events.emit({ type: 'ingest.completed', ingestId: this.id, mountpoint, totals });
     } else {
       const why = reason ?? { code: 'copy-failed', message: 'unknown' };
-      env.events.emit({ type: 'ingest.failed', ingestId: this.id, reason: why.message, reasonCode: why.code });
+      env.events.emit({ type: 'ingest.failed', ingestId: this.id, mountpoint, reason: why.message, reasonCode: why.code });
+    }
+    return { state, reason: reason?.message ?? null, failed: totals.failed };
+  }
+
+  /** A clock that cannot be measured never fails the ingest: the files are safe; the drift stays unknown. */
+  private async measureClock(): Promise<void> {
+    const { env } = this;
+    try {
+      await measureIngestClock(env.db, env.dataDir, this.id, {
+        zone: env.zone,
+        settings: env.settings(),
+        pluggedInAtMs: this.origin?.pluggedInAtMs ?? null,
+      });
+    } catch (error) {
+      console.error(`clock drift of ingest ${this.id} could not be measured: ${describe(error)}`);
     }
   }
 

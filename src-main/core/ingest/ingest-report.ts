@@ -1,7 +1,25 @@
-import type { IngestReport, IngestSummary } from '../../contract/index.js';
+import type { ClockDrift, FileClock, IngestReport, IngestSummary } from '../../contract/index.js';
 import type { Database } from '../db/database.js';
 import { toAbsolute } from '../archive/layout.js';
-import { getIngest, ingestFiles, ingestTotals, type IngestRow } from './ingest-store.js';
+import { findingCount, getIngest, ingestFiles, ingestFindings, ingestTotals, type IngestFileRow, type IngestRow } from './ingest-store.js';
+
+const clockDriftOf = (row: IngestRow): ClockDrift => ({
+  seconds: row.drift_seconds,
+  basis: row.drift_basis,
+  exceedsTolerance: row.drift_exceeds === 1,
+});
+
+/** One drift per ingest (one device), applied to each file that has a device time. */
+function fileClock(file: IngestFileRow, drift: ClockDrift): FileClock | null {
+  if (file.status !== 'archived' && file.status !== 'duplicate') return null;
+  const measured = drift.seconds !== null && file.corrected_time !== null;
+  return {
+    deviceTime: file.device_time,
+    correctedTime: measured ? file.corrected_time : null,
+    driftSeconds: measured ? drift.seconds : null,
+    basis: measured ? drift.basis : null,
+  };
+}
 
 export function ingestSummary(db: Database, dataDir: string, row: IngestRow, iso: (ms: number) => string): IngestSummary {
   return {
@@ -14,13 +32,17 @@ export function ingestSummary(db: Database, dataDir: string, row: IngestRow, iso
     finishedAt: row.finished_at === null ? null : iso(row.finished_at),
     reason: row.reason,
     reasonCode: row.reason_code,
+    deviceId: row.device_id,
     totals: ingestTotals(db, row.id),
+    clockDrift: clockDriftOf(row),
+    findingCount: findingCount(db, row.id),
   };
 }
 
 export function ingestReport(db: Database, dataDir: string, ingestId: string): IngestReport | undefined {
   const row = getIngest(db, ingestId);
   if (!row) return undefined;
+  const drift = clockDriftOf(row);
   return {
     ingestId: row.id,
     source: row.source_path,
@@ -28,6 +50,8 @@ export function ingestReport(db: Database, dataDir: string, ingestId: string): I
     state: row.state,
     reason: row.reason,
     reasonCode: row.reason_code,
+    deviceId: row.device_id,
+    mountpoint: row.mountpoint,
     files: ingestFiles(db, ingestId).map((file) => ({
       source: file.source_path,
       size: file.size,
@@ -38,7 +62,10 @@ export function ingestReport(db: Database, dataDir: string, ingestId: string): I
       reasonCode: file.reason_code,
       recordedAt: file.recorded_at,
       verification: file.verification,
+      clock: fileClock(file, drift),
     })),
     totals: ingestTotals(db, ingestId),
+    clockDrift: drift,
+    findings: ingestFindings(db, ingestId),
   };
 }

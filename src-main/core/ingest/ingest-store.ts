@@ -1,5 +1,14 @@
 import type { Database } from '../db/database.js';
-import type { FileStatus, IngestState, IngestTotals, MediaKind, ReasonCode, VerificationMethod } from '../../contract/index.js';
+import type {
+  DriftBasis,
+  FileStatus,
+  Finding,
+  IngestState,
+  IngestTotals,
+  MediaKind,
+  ReasonCode,
+  VerificationMethod,
+} from '../../contract/index.js';
 
 /** Why a file or an ingest did not end well: a code the interface translates, and the detail. */
 export interface Reason {
@@ -20,6 +29,12 @@ export interface IngestRow {
   reason_code: ReasonCode | null;
   started_at: number;
   finished_at: number | null;
+  device_id: number | null;
+  mountpoint: string | null;
+  plugged_in_at: number | null;
+  drift_seconds: number | null;
+  drift_basis: DriftBasis;
+  drift_exceeds: number;
 }
 
 export interface IngestFileRow {
@@ -32,6 +47,8 @@ export interface IngestFileRow {
   archive_path: string | null;
   recorded_at: string | null;
   verification: VerificationMethod | null;
+  device_time: string | null;
+  corrected_time: string | null;
 }
 
 export interface NewRecording {
@@ -47,12 +64,24 @@ export interface NewRecording {
   kind: MediaKind;
 }
 
-export function insertIngest(db: Database, row: IngestRow): void {
+export type NewIngestRow = Omit<IngestRow, 'drift_seconds' | 'drift_basis' | 'drift_exceeds' | 'state' | 'reason' | 'reason_code' | 'finished_at'>;
+
+export function insertIngest(db: Database, row: NewIngestRow): void {
   db.prepare(
-    `INSERT INTO ingests (id, source_path, archive_dir, operator, station_name, source_label, owner_pid, state, reason, reason_code, started_at, finished_at)
-     VALUES (@id, @source_path, @archive_dir, @operator, @station_name, @source_label, @owner_pid, @state, @reason, @reason_code, @started_at, @finished_at)`,
+    `INSERT INTO ingests (id, source_path, archive_dir, operator, station_name, source_label, owner_pid, state, started_at,
+                          device_id, mountpoint, plugged_in_at)
+     VALUES (@id, @source_path, @archive_dir, @operator, @station_name, @source_label, @owner_pid, 'running', @started_at,
+             @device_id, @mountpoint, @plugged_in_at)`,
   ).run(row);
 }
+
+export const ingestFindings = (db: Database, ingestId: string): Finding[] =>
+  (db.prepare('SELECT details_json FROM ingest_findings WHERE ingest_id = ? ORDER BY id').all(ingestId) as { details_json: string }[]).map(
+    (row) => JSON.parse(row.details_json) as Finding,
+  );
+
+export const findingCount = (db: Database, ingestId: string): number =>
+  (db.prepare('SELECT COUNT(*) AS n FROM ingest_findings WHERE ingest_id = ?').get(ingestId) as { n: number }).n;
 
 export function finishIngest(db: Database, id: string, state: IngestState, reason: Reason | null, at: number): void {
   db.prepare('UPDATE ingests SET state = ?, reason = ?, reason_code = ?, finished_at = ? WHERE id = ?').run(
@@ -132,7 +161,8 @@ export const seenBefore = (db: Database, sourcePath: string, size: number, mtime
 export const ingestFiles = (db: Database, ingestId: string): IngestFileRow[] =>
   db
     .prepare(
-      `SELECT f.source_path, f.size, f.status, f.sha256, f.reason, f.reason_code, r.archive_path, r.recorded_at, r.verification
+      `SELECT f.source_path, f.size, f.status, f.sha256, f.reason, f.reason_code, r.archive_path, r.recorded_at, r.verification,
+              f.device_time, f.corrected_time
        FROM ingest_files f LEFT JOIN recordings r ON r.id = f.recording_id
        WHERE f.ingest_id = ? ORDER BY f.id`,
     )

@@ -6,6 +6,13 @@ export interface CliOptions {
   port: number;
   reserve: number | undefined;
   search: string | undefined;
+  anyVolume: boolean;
+  autoIngest: boolean;
+  serial: string | undefined;
+  type: string | undefined;
+  name: string | undefined;
+  model: string | undefined;
+  asset: string | undefined;
 }
 
 export interface CliContext {

@@ -6,16 +6,27 @@ import { defaultDataDir } from '../../core/data-dir.js';
 import { openStation } from '../../core/station.js';
 import { commandHelp, usage } from './help.js';
 import type { CliContext } from './context.js';
+import { deviceCommand, devicesCommand } from './commands/devices.js';
 import { ingestCommand } from './commands/ingest.js';
 import { recordingsCommand } from './commands/recordings.js';
 import { serveCommand } from './commands/serve.js';
 import { verifyCommand } from './commands/verify.js';
+import { watchCommand } from './commands/watch.js';
 
-const commands: Record<string, (context: CliContext) => Promise<number>> = {
-  ingest: ingestCommand,
-  recordings: recordingsCommand,
-  verify: verifyCommand,
-  serve: serveCommand,
+interface CliCommand {
+  run: (context: CliContext) => Promise<number>;
+  /** Commands that stay up watch for plugged-in devices; one-shot ones never start a scanner. */
+  watches: boolean;
+}
+
+const commands: Record<string, CliCommand> = {
+  ingest: { run: ingestCommand, watches: false },
+  recordings: { run: recordingsCommand, watches: false },
+  verify: { run: verifyCommand, watches: false },
+  devices: { run: devicesCommand, watches: false },
+  device: { run: deviceCommand, watches: false },
+  watch: { run: watchCommand, watches: true },
+  serve: { run: serveCommand, watches: true },
 };
 
 const out = (text: string) => process.stdout.write(`${text}\n`);
@@ -33,6 +44,13 @@ function parse(argv: string[]) {
       port: { type: 'string', default: '0' },
       reserve: { type: 'string' },
       search: { type: 'string' },
+      'any-volume': { type: 'boolean', default: false },
+      'auto-ingest': { type: 'boolean', default: false },
+      serial: { type: 'string' },
+      type: { type: 'string' },
+      name: { type: 'string' },
+      model: { type: 'string' },
+      asset: { type: 'string' },
       help: { type: 'boolean', short: 'h', default: false },
     },
   });
@@ -59,8 +77,8 @@ async function main(argv: string[]): Promise<number> {
     out(helpFor && commandHelp[helpFor] ? commandHelp[helpFor] : usage);
     return name === undefined && !values.help ? 2 : 0;
   }
-  const run = commands[name];
-  if (!run) {
+  const command = commands[name];
+  if (!command) {
     err(`station: unknown command "${name}"\n\n${usage}`);
     return 2;
   }
@@ -74,6 +92,7 @@ async function main(argv: string[]): Promise<number> {
     return 2;
   }
   const dataDir = resolve(values.data ?? process.env.STATION_DATA ?? defaultDataDir());
+  const operator = values.operator ?? userInfo().username;
   let station;
   try {
     station = await openStation({
@@ -81,16 +100,31 @@ async function main(argv: string[]): Promise<number> {
       zone: values.zone ?? process.env.STATION_ZONE,
       freeSpaceMarginBytes: reserve,
       version: process.env.npm_package_version,
+      watch: command.watches
+        ? { operator, anyVolume: values['any-volume'] || undefined, autoIngest: values['auto-ingest'] || undefined }
+        : undefined,
     });
   } catch (error) {
     err(`station: cannot open the data folder ${dataDir}: ${(error as Error).message}`);
     return 2;
   }
   try {
-    return await run({
+    return await command.run({
       station,
-      caller: { name: values.operator ?? userInfo().username, role: 'admin' },
-      options: { json: values.json, port: port ?? 0, reserve, search: values.search },
+      caller: { name: operator, role: 'admin' },
+      options: {
+        json: values.json,
+        port: port ?? 0,
+        reserve,
+        search: values.search,
+        anyVolume: values['any-volume'],
+        autoIngest: values['auto-ingest'],
+        serial: values.serial,
+        type: values.type,
+        name: values.name,
+        model: values.model,
+        asset: values.asset,
+      },
       args,
       out,
       err,

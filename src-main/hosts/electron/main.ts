@@ -55,7 +55,8 @@ function closeStationOnQuit(station: Station): void {
 
 async function start(): Promise<void> {
   session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
-  const station = await openStation({ dataDir: app.getPath('userData') });
+  // The desk station watches for recorders being plugged in; the settings say whether it ingests on its own.
+  const station = await openStation({ dataDir: app.getPath('userData'), watch: { operator: deskCaller.name } });
   closeStationOnQuit(station);
 
   protocol.handle(appScheme, appProtocolHandler(rendererDir));
@@ -64,6 +65,7 @@ async function start(): Promise<void> {
   forwardStationEvents(station, () => BrowserWindow.getAllWindows().map((window) => window.webContents));
 
   createWindow();
+  await station.startWatching();
 }
 
 // Two stations over one database would fight over it: a second launch shows the first window.

@@ -37,8 +37,8 @@ describe('browser host: events as Server-Sent Events', () => {
     await readUntil(body, (text) => text.includes(': connected\n\n'));
     expect(t.station.listeners()).toBe(1);
 
-    const started: StationEvent = { type: 'ingest.started', ingestId: 'i-1', source: '/media/卡 1' };
-    const failed: StationEvent = { type: 'ingest.failed', ingestId: 'i-1', reason: 'line one\nline two', reasonCode: 'copy-failed' };
+    const started: StationEvent = { type: 'ingest.started', ingestId: 'i-1', source: '/media/卡 1', mountpoint: null };
+    const failed: StationEvent = { type: 'ingest.failed', ingestId: 'i-1', mountpoint: null, reason: 'line one\nline two', reasonCode: 'copy-failed' };
     t.station.emit(started);
     t.station.emit(failed);
     const text = await readUntil(body, (received) => received.includes('ingest.failed'));

@@ -41,6 +41,14 @@ export function smallStation(dataDir: string, media: ReadonlyMap<number, MediaFi
     'recordings.list': () => ({ total: 0, rows: [] }),
     'recordings.get': absent('recording'),
     'archive.verify': () => ({ checked: 0, problems: [] }),
+    'devices.list': () => [],
+    'devices.add': absent('device registry'),
+    'devices.update': absent('device'),
+    'volumes.list': () => [],
+    'volumes.match': absent('volume'),
+    'volumes.ingest': absent('volume'),
+    'settings.get': () => ({ autoIngest: false, anyVolume: false, driftToleranceSeconds: 30, recordingGapSeconds: 60, namePatterns: [] }),
+    'settings.update': absent('settings store'),
   });
   return {
     dataDir,
@@ -57,6 +65,7 @@ export function smallStation(dataDir: string, media: ReadonlyMap<number, MediaFi
       };
     },
     mediaFile: (id) => media.get(id) ?? null,
+    startWatching: () => Promise.resolve(),
     async close() {
       closed = true;
     },

@@ -8,8 +8,9 @@ describe('migration 001: ingests, recordings, ingest files', () => {
   const dir = tempDir('migrate');
 
   it('creates the tables on a real file, in WAL with foreign keys, and records the version', () => {
-    const db = openDatabase(join(dir, 'a.db'));
-    expect(db.pragma('user_version', { simple: true })).toBe(migrations.length);
+    // Migration 001 alone: later migrations add tables of their own, tested in their own files.
+    const db = openDatabase(join(dir, 'a.db'), migrations.slice(0, 1));
+    expect(db.pragma('user_version', { simple: true })).toBe(1);
     expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
     expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
     const tables = db.prepare(`SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name`).all();

@@ -75,11 +75,11 @@ describe('Electron event forwarding', () => {
     });
 
     const stop = forwardStationEvents(station, () => [open, closed]);
-    station.emit({ type: 'ingest.started', ingestId: 'a', source: '/media/SD' });
+    station.emit({ type: 'ingest.started', ingestId: 'a', source: '/media/SD', mountpoint: null });
     stop();
-    station.emit({ type: 'ingest.started', ingestId: 'b', source: '/media/SD' });
+    station.emit({ type: 'ingest.started', ingestId: 'b', source: '/media/SD', mountpoint: null });
 
-    expect(received).toEqual([{ type: 'ingest.started', ingestId: 'a', source: '/media/SD' }]);
+    expect(received).toEqual([{ type: 'ingest.started', ingestId: 'a', source: '/media/SD', mountpoint: null }]);
     expect(station.listeners()).toBe(0);
   });
 });

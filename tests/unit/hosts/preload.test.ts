@@ -87,12 +87,12 @@ describe('Electron preload bridge', () => {
     const unsubscribe = onEvent((...args) => received.push(args));
     expect(renderer.listenerCount(channels.event)).toBe(1);
 
-    station.emit({ type: 'ingest.failed', ingestId: 'a', reason: 'card removed', reasonCode: 'source-gone' });
+    station.emit({ type: 'ingest.failed', ingestId: 'a', mountpoint: null, reason: 'card removed', reasonCode: 'source-gone' });
     unsubscribe();
-    station.emit({ type: 'ingest.failed', ingestId: 'b', reason: 'card removed', reasonCode: 'source-gone' });
+    station.emit({ type: 'ingest.failed', ingestId: 'b', mountpoint: null, reason: 'card removed', reasonCode: 'source-gone' });
     stopForwarding();
 
-    expect(received).toEqual([[{ type: 'ingest.failed', ingestId: 'a', reason: 'card removed', reasonCode: 'source-gone' }]]);
+    expect(received).toEqual([[{ type: 'ingest.failed', ingestId: 'a', mountpoint: null, reason: 'card removed', reasonCode: 'source-gone' }]]);
     expect(renderer.listenerCount(channels.event)).toBe(0);
   });
 

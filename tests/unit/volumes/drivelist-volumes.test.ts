@@ -1,6 +1,7 @@
 import { list, type Drive } from 'drivelist';
 import { describe, expect, it } from 'vitest';
-import { volumesFromDrives } from '../../../src-main/core/volumes/drivelist-adapter.js';
+import { DrivelistAdapter, volumesFromDrives } from '../../../src-main/core/volumes/drivelist-adapter.js';
+import { VolumeScanner } from '../../../src-main/core/volumes/volume-scanner.js';
 
 /** A drive as drivelist reports one; fields the filter does not read keep drivelist's usual values. */
 const drive = (fields: Partial<Drive> & Pick<Drive, 'device' | 'mountpoints'>): Drive => ({
@@ -80,6 +81,18 @@ describe('volumes from drivelist', () => {
     const drives = await list();
     expect(drives.length).toBeGreaterThan(0);
     const offered = volumesFromDrives(drives, { anyVolume: true, excludePath: null, platform: 'linux' });
+    expect(offered.filter((volume) => volume.device.startsWith('/dev/zram') || volume.mountpoint === '/')).toEqual([]);
+  });
+
+  it('runs as a scanner adapter on this machine: loads drivelist, polls, reports no error and stops quietly', async () => {
+    const scanner = new VolumeScanner([new DrivelistAdapter({ anyVolume: true, excludePath: null, platform: 'linux', pollMs: 50 })]);
+    const errors: Error[] = [];
+    scanner.on('error', (error) => errors.push(error));
+    await scanner.start();
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    const offered = scanner.volumes;
+    await scanner.stop();
+    expect(errors).toEqual([]);
     expect(offered.filter((volume) => volume.device.startsWith('/dev/zram') || volume.mountpoint === '/')).toEqual([]);
   });
 });

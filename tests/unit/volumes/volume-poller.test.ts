@@ -83,12 +83,12 @@ describe('the volume poller', () => {
   it('reports a failed scan as an error and keeps polling', async () => {
     const world = setup();
     let fail = true;
-    const poller = new VolumePoller(async (known) => {
+    const poller = new VolumePoller(async () => {
       if (fail) {
         fail = false;
         throw new Error('mount table unreadable');
       }
-      return world.scan(known);
+      return world.scan();
     }, { pollMs: 20 });
     await poller.start(world.sink);
     world.mounted.set('a', card('/media/a'));
@@ -101,9 +101,9 @@ describe('the volume poller', () => {
     const world = setup();
     let release: (() => void) | null = null;
     let slow = false;
-    const poller = new VolumePoller(async (known) => {
+    const poller = new VolumePoller(async () => {
       if (slow) await new Promise<void>((resolve) => (release = resolve));
-      return world.scan(known);
+      return world.scan();
     }, { pollMs: 10 });
     await poller.start(world.sink);
     slow = true;

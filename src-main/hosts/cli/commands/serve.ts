@@ -9,6 +9,7 @@ const rendererDir = fileURLToPath(new URL('../../../../renderer/', import.meta.u
 export async function serveCommand(context: CliContext): Promise<number> {
   const server = await startServer(context.station, { port: context.options.port, rendererDir, caller: context.caller });
   context.out(`Station serving at ${server.url}`);
+  await context.station.startWatching();
   context.err('Open the address above in a browser on this computer. Ctrl-C stops the station.');
   await new Promise<void>((resolve) => {
     process.once('SIGINT', resolve);

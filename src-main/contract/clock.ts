@@ -1,0 +1,37 @@
+import { z } from 'zod';
+
+/** How a recorder's clock error is known, best first; null when nothing tells. */
+export const DriftBasis = z.enum(['calibration-clip', 'gps', 'station-clock']).nullable();
+export type DriftBasis = z.infer<typeof DriftBasis>;
+
+/** Device time and the time it really was; drift = device − true, seconds (positive: clock ahead). */
+export const FileClock = z.object({
+  deviceTime: z.string().nullable(),
+  correctedTime: z.string().nullable(),
+  driftSeconds: z.number().nullable(),
+  basis: DriftBasis,
+});
+export type FileClock = z.infer<typeof FileClock>;
+
+export const ClockDrift = z.object({
+  seconds: z.number().nullable(),
+  basis: DriftBasis,
+  exceedsTolerance: z.boolean(),
+});
+export type ClockDrift = z.infer<typeof ClockDrift>;
+
+/** What an ingest noticed for the lead's review (Art. 7, 12, 18). */
+export const Finding = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('timezone-mismatch'), source: z.string(), hours: z.number() }),
+  z.object({ kind: z.literal('future-recording'), source: z.string(), endsAt: z.string(), pluggedInAt: z.string() }),
+  z.object({
+    kind: z.literal('sequence-gap'),
+    serial: z.string(),
+    day: z.string(),
+    after: z.number().int(),
+    before: z.number().int(),
+    missing: z.array(z.number().int()),
+  }),
+  z.object({ kind: z.literal('recording-gap'), source: z.string(), previous: z.string(), gapSeconds: z.number() }),
+]);
+export type Finding = z.infer<typeof Finding>;

@@ -1,0 +1,71 @@
+import { z } from 'zod';
+
+/** Art. 2: the kinds of recording equipment the office holds. */
+export const DeviceType = z.enum(['body-camera', 'camera', 'audio-recorder', 'video-camera', 'handheld-terminal', 'other']);
+export type DeviceType = z.infer<typeof DeviceType>;
+
+export const DeviceStatus = z.enum(['in-service', 'under-repair', 'retired']);
+export type DeviceStatus = z.infer<typeof DeviceStatus>;
+
+export const Device = z.object({
+  id: z.number().int(),
+  type: DeviceType,
+  serial: z.string(),
+  name: z.string().nullable(),
+  model: z.string().nullable(),
+  assetNumber: z.string().nullable(),
+  purchaseDate: z.string().nullable(),
+  status: DeviceStatus,
+});
+export type Device = z.infer<typeof Device>;
+
+export const NewDevice = z.object({
+  type: DeviceType,
+  serial: z.string().trim().min(1).max(64),
+  name: z.string().trim().max(100).optional(),
+  model: z.string().trim().max(100).optional(),
+  assetNumber: z.string().trim().max(100).optional(),
+  purchaseDate: z.iso.date().optional(),
+  status: DeviceStatus.optional(),
+});
+export type NewDevice = z.infer<typeof NewDevice>;
+
+/** How the station knew which device a volume is. */
+export const RecognitionMethod = z.enum(['file-name-serial', 'identity-file', 'volume-uuid', 'volume-label']).nullable();
+export type RecognitionMethod = z.infer<typeof RecognitionMethod>;
+
+/** A plugged-in volume's way from detection to "safe to remove". */
+export const VolumeState = z.enum(['identifying', 'unknown-device', 'ready', 'ingesting', 'verified', 'failed']);
+export type VolumeState = z.infer<typeof VolumeState>;
+
+export const AttachedVolume = z.object({
+  mountpoint: z.string(),
+  label: z.string().nullable(),
+  uuid: z.string().nullable(),
+  fsType: z.string(),
+  removable: z.boolean(),
+  sizeBytes: z.number().nullable(),
+  freeBytes: z.number().nullable(),
+  deviceId: z.number().int().nullable(),
+  device: Device.nullable(),
+  how: RecognitionMethod,
+  /** The serial read from the volume (file names or identity file), offered when registering. */
+  serial: z.string().nullable(),
+  state: VolumeState,
+  ingestId: z.string().nullable(),
+  reason: z.string().nullable(),
+  /** True once everything on it is verified in the archive: the officer may unplug it. */
+  safeToRemove: z.boolean(),
+  attachedAt: z.string(),
+});
+export type AttachedVolume = z.infer<typeof AttachedVolume>;
+
+export const Settings = z.object({
+  autoIngest: z.boolean(),
+  anyVolume: z.boolean(),
+  driftToleranceSeconds: z.number().min(0).max(86_400),
+  recordingGapSeconds: z.number().min(1).max(86_400),
+  /** Extra recorder file-name patterns (regular expressions with named groups), for vendors we do not know. */
+  namePatterns: z.array(z.string().max(500)).max(50),
+});
+export type Settings = z.infer<typeof Settings>;

@@ -1,0 +1,174 @@
+import type { AttachedVolume, Settings } from '../../contract/index.js';
+import { isoInZone } from '../clock.js';
+import type { Database } from '../db/database.js';
+import { getDevice } from '../devices/device-store.js';
+import { attachedView, publicDevice } from './attached-view.js';
+import { recognizeVolume, rememberVolume, type Recognition } from '../devices/recognize-volume.js';
+import type { EventBus } from '../event-bus.js';
+import { describe } from '../ingest/scan-source.js';
+import type { IngestJob, IngestOrigin, IngestOutcome } from '../ingest/ingest-job.js';
+import { StationError } from '../router.js';
+import type { Volume } from '../volumes/volume.js';
+import type { VolumeScanner } from '../volumes/volume-scanner.js';
+
+/** Cards copying at once: each has its own bus, but the archive disk is shared. */
+const maxConcurrentIngests = 2;
+
+interface Entry {
+  volume: Volume;
+  /** Station clock when the volume appeared (Art. 7: recordings cannot end after this). */
+  pluggedInAt: number;
+  recognition: Recognition | null;
+  view: AttachedVolume;
+  job: IngestJob | null;
+}
+
+export interface VolumeServiceDeps {
+  db: Database;
+  events: EventBus;
+  zone: string;
+  settings: () => Settings;
+  /** Starts a verified ingest of the mount point; resolves with the job once it is recorded. */
+  startIngest: (mountpoint: string, origin: IngestOrigin) => Promise<{ job: IngestJob; done: Promise<IngestOutcome> }>;
+  now: () => number;
+}
+
+/**
+ * A plugged-in volume's way: seen → identified → (auto-ingest, known device) queued → ingesting →
+ * verified, "safe to remove" — or a clear failure. Several cards at once, a bounded number copying.
+ * A card pulled out mid-copy stops its ingest; plugging it in again resumes without copying twice.
+ */
+export class VolumeService {
+  private readonly entries = new Map<string, Entry>();
+  private readonly queue: string[] = [];
+  private copying = 0;
+  private stopped = false;
+
+  constructor(
+    private readonly deps: VolumeServiceDeps,
+    private readonly scanner: VolumeScanner,
+    private readonly autoIngestOverride: boolean | null,
+  ) {}
+
+  async start(): Promise<void> {
+    this.scanner.on('attach', (volume) => void this.attached(volume));
+    this.scanner.on('detach', (volume) => this.detached(volume));
+    this.scanner.on('error', (error) => this.deps.events.emit({ type: 'station.error', message: describe(error) }));
+    await this.scanner.start();
+  }
+
+  async stop(): Promise<void> {
+    this.stopped = true;
+    await this.scanner.stop();
+    for (const entry of this.entries.values()) entry.job?.stop({ code: 'cancelled', message: 'the station is stopping' });
+  }
+
+  list(): AttachedVolume[] {
+    return [...this.entries.values()].map((entry) => entry.view);
+  }
+
+  /** The officer says which device this is: remembered, and the card ingested if auto-ingest is on. */
+  match(mountpoint: string, deviceId: number): AttachedVolume {
+    const entry = this.require(mountpoint);
+    rememberVolume(this.deps.db, deviceId, entry.volume, entry.recognition);
+    const how = entry.recognition?.candidates.find((c) => c.deviceIds.includes(deviceId))?.how ?? 'volume-uuid';
+    const device = getDevice(this.deps.db, deviceId);
+    this.update(entry, { deviceId, device: device && publicDevice(device), how, state: 'ready' });
+    if (this.autoIngest()) this.enqueue(mountpoint);
+    return entry.view;
+  }
+
+  ingest(mountpoint: string): Promise<{ ingestId: string }> {
+    const entry = this.require(mountpoint);
+    if (entry.job !== null) throw new StationError('busy', `${mountpoint} is already being ingested`);
+    return this.run(entry);
+  }
+
+  private require(mountpoint: string): Entry {
+    const entry = this.entries.get(mountpoint);
+    if (!entry) throw new StationError('not-found', `no volume is attached at ${mountpoint}`);
+    return entry;
+  }
+
+  private autoIngest(): boolean {
+    return this.autoIngestOverride ?? this.deps.settings().autoIngest;
+  }
+
+  private async attached(volume: Volume): Promise<void> {
+    const { db, events, now, zone } = this.deps;
+    const attachedAt = isoInZone(now(), zone);
+    const entry: Entry = { volume, pluggedInAt: now(), recognition: null, job: null, view: attachedView(db, volume, null, attachedAt) };
+    this.entries.set(volume.mountpoint, entry);
+    try {
+      entry.recognition = await recognizeVolume(db, volume, { extraPatterns: this.deps.settings().namePatterns });
+      entry.view = attachedView(db, volume, entry.recognition, attachedAt);
+    } catch (error) {
+      entry.view = { ...entry.view, state: 'failed', reason: `cannot read the volume: ${describe(error)}` };
+    }
+    if (this.stopped || this.entries.get(volume.mountpoint) !== entry) return;
+    events.emit({ type: 'volume.attached', mountpoint: volume.mountpoint, deviceId: entry.view.deviceId, volume: entry.view });
+    if (entry.view.state === 'ready' && this.autoIngest()) this.enqueue(volume.mountpoint);
+  }
+
+  private detached(volume: Volume): void {
+    const entry = this.entries.get(volume.mountpoint);
+    if (!entry) return;
+    this.entries.delete(volume.mountpoint);
+    const queued = this.queue.indexOf(volume.mountpoint);
+    if (queued >= 0) this.queue.splice(queued, 1);
+    entry.job?.stop({ code: 'source-gone', message: `the device at ${volume.mountpoint} was removed during the ingest` });
+    this.deps.events.emit({ type: 'volume.detached', mountpoint: volume.mountpoint, deviceId: entry.view.deviceId });
+  }
+
+  private enqueue(mountpoint: string): void {
+    if (!this.queue.includes(mountpoint)) this.queue.push(mountpoint);
+    this.pump();
+  }
+
+  private pump(): void {
+    while (this.copying < maxConcurrentIngests && this.queue.length > 0) {
+      const entry = this.entries.get(this.queue.shift() ?? '');
+      if (entry && entry.job === null) void this.run(entry).catch(() => undefined);
+    }
+  }
+
+  private async run(entry: Entry): Promise<{ ingestId: string }> {
+    const { mountpoint } = entry.volume;
+    this.copying += 1;
+    try {
+      const { job, done } = await this.deps.startIngest(mountpoint, {
+        mountpoint,
+        deviceId: entry.view.deviceId,
+        pluggedInAtMs: entry.pluggedInAt,
+      });
+      entry.job = job;
+      this.update(entry, { state: 'ingesting', ingestId: job.id, reason: null, safeToRemove: false });
+      void done.then((outcome) => {
+        entry.job = null;
+        this.copying -= 1;
+        if (this.entries.get(mountpoint) === entry) {
+          const verified = outcome.state === 'completed' && outcome.failed === 0;
+          this.update(entry, verified ? { state: 'verified', safeToRemove: true } : { state: 'failed', reason: outcome.reason });
+        }
+        this.pump();
+      });
+      return { ingestId: job.id };
+    } catch (error) {
+      this.copying -= 1;
+      this.update(entry, { state: 'failed', reason: error instanceof Error ? error.message : String(error) });
+      this.pump();
+      throw error;
+    }
+  }
+
+  private update(entry: Entry, change: Partial<AttachedVolume>): void {
+    entry.view = { ...entry.view, ...change };
+    if (this.entries.get(entry.volume.mountpoint) !== entry || this.stopped) return;
+    this.deps.events.emit({
+      type: 'volume.updated',
+      mountpoint: entry.volume.mountpoint,
+      deviceId: entry.view.deviceId,
+      volume: entry.view,
+    });
+  }
+}

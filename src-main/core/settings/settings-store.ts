@@ -1,0 +1,27 @@
+import type { Settings } from '../../contract/index.js';
+import type { Database } from '../db/database.js';
+
+export const defaultSettings: Settings = {
+  autoIngest: false,
+  anyVolume: false,
+  driftToleranceSeconds: 30,
+  recordingGapSeconds: 60,
+  namePatterns: [],
+};
+
+/** Settings live as one JSON value per key, so a new setting needs no migration. */
+export function readSettings(db: Database): Settings {
+  const rows = db.prepare('SELECT key, value_json FROM settings').all() as { key: string; value_json: string }[];
+  const stored = Object.fromEntries(rows.map((row) => [row.key, JSON.parse(row.value_json) as unknown]));
+  return { ...defaultSettings, ...stored } as Settings;
+}
+
+export function writeSettings(db: Database, change: Partial<Settings>): Settings {
+  const upsert = db.prepare(
+    'INSERT INTO settings (key, value_json) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value_json = excluded.value_json',
+  );
+  db.transaction(() => {
+    for (const [key, value] of Object.entries(change)) if (value !== undefined) upsert.run(key, JSON.stringify(value));
+  })();
+  return readSettings(db);
+}
