@@ -10,7 +10,7 @@ import { spawn } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
 import { createWriteStream } from 'node:fs';
 import { mkdir, mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
-import { cpus, release, tmpdir } from 'node:os';
+import { cpus, loadavg, release, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { once } from 'node:events';
@@ -94,14 +94,24 @@ async function fillCard(root, scratch) {
   return expected;
 }
 
+/** Writes the process's resource usage (maxRSS, CPU) to a file as it exits: loaded with `node --import`. */
+async function writeUsageHook(workDir) {
+  const hook = join(workDir, 'usage-hook.mjs');
+  const usageFile = join(workDir, 'usage.json');
+  await writeFile(
+    hook,
+    `import { writeFileSync } from 'node:fs';\nprocess.on('exit', () => writeFileSync(${JSON.stringify(usageFile)}, JSON.stringify(process.resourceUsage())));\n`,
+  );
+  return { hookUrl: pathToFileURL(hook).href, usageFile };
+}
+
 class Bench {
-  constructor(workDir, source, expected, coldReads) {
-    this.workDir = workDir;
-    this.source = source;
-    this.expected = expected;
-    this.coldReads = coldReads;
-    this.totalBytes = 0;
+  /** @param {{workDir: string, source: string, sourceKind: string, expected: Map<string, string>, totalBytes: number, coldReads: boolean, usage: {hookUrl: string, usageFile: string}}} setup */
+  constructor(setup) {
+    Object.assign(this, setup);
+    this.loadAtStart = loadavg()[0].toFixed(1);
     this.problems = [];
+    this.verification = null;
   }
 
   /** Both contenders start alike: no earlier output on the disk, nothing of the source in memory. */
@@ -124,18 +134,13 @@ class Bench {
 
   async ingest(label) {
     const dataDir = await this.fresh('station-data');
-    const usageFile = join(this.workDir, 'usage.json');
-    const hook = join(this.workDir, 'usage-hook.mjs');
-    await writeFile(
-      hook,
-      `import { writeFileSync } from 'node:fs';\nprocess.on('exit', () => writeFileSync(${JSON.stringify(usageFile)}, JSON.stringify(process.resourceUsage())));\n`,
-    );
+    await rm(this.usage.usageFile, { force: true });
     // Straight on this Node (24): bin/station.js would only re-exec on an older one.
-    const args = ['--import', pathToFileURL(hook).href, cliEntry, '--data', dataDir, 'ingest', this.source, '--json'];
+    const args = ['--import', this.usage.hookUrl, cliEntry, '--data', dataDir, 'ingest', this.source, '--json'];
     const started = performance.now();
     const result = await run(process.execPath, args);
     const ms = performance.now() - started;
-    const usage = JSON.parse(await readFile(usageFile, 'utf8'));
+    const usage = JSON.parse(await readFile(this.usage.usageFile, 'utf8'));
     this.check(label, result);
     await rm(dataDir, { recursive: true, force: true });
     return { ms, maxRssKiB: usage.maxRSS, cpuMs: (usage.userCPUTime + usage.systemCPUTime) / 1000 };
@@ -158,7 +163,7 @@ class Bench {
     if (result.code !== 0 || report.state !== 'completed' || report.files.length !== this.expected.size || wrong.length > 0) {
       this.problems.push(`${label}: exit ${result.code}, state ${report.state}, ${report.files.length} files; ${wrong.slice(0, 5).join('; ')}`);
     }
-    this.verification ??= report.files[0]?.verification;
+    this.verification ??= report.files[0]?.verification ?? null;
   }
 
   /** Alternates which contender goes first, so neither always gets the warmer disk. */
@@ -193,7 +198,8 @@ function table(bench, rows, skipped) {
   const lines = [
     `Source: ${bench.expected.size} files, ${(bench.totalBytes / MiB).toFixed(0)} MiB (${bench.sourceKind}); ` +
       `${cpus().length} cores, Linux ${release()}, Node ${process.versions.node}; read-back: ${bench.verification ?? 'n/a'}; ` +
-      `times are medians, caches ${bench.coldReads ? 'dropped before every run' : 'NOT dropped (not root)'}.`,
+      `times are medians, caches ${bench.coldReads ? 'dropped before every run' : 'NOT dropped (not root)'}; ` +
+      `load average ${bench.loadAtStart} at the start, ${loadavg()[0].toFixed(1)} at the end (other work on the machine skews the figures).`,
     '',
     '| Source speed | cp -r + sync | station ingest | ratio (cp+sync ÷ ingest) | ingest peak RSS | ingest CPU |',
     '|---|---|---|---|---|---|',
@@ -233,10 +239,11 @@ async function main() {
     console.log(`Filling ${source} …`);
     const fillStarted = performance.now();
     const expected = await fillCard(source, workDir);
-    const bench = new Bench(workDir, source, expected, missing === null);
-    bench.sourceKind = sourceKind;
-    for (const [relative] of expected) bench.totalBytes += (await stat(join(source, relative))).size;
-    console.log(`  ${expected.size} files, ${(bench.totalBytes / MiB).toFixed(0)} MiB in ${seconds(performance.now() - fillStarted)} s`);
+    let totalBytes = 0;
+    for (const [relative] of expected) totalBytes += (await stat(join(source, relative))).size;
+    console.log(`  ${expected.size} files, ${(totalBytes / MiB).toFixed(0)} MiB in ${seconds(performance.now() - fillStarted)} s`);
+    const usage = await writeUsageHook(workDir);
+    const bench = new Bench({ workDir, source, sourceKind, expected, totalBytes, coldReads: missing === null, usage });
 
     const rows = [await bench.compare('unthrottled', unthrottledRounds)];
     let skipped = null;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { FileClock } from './clock.js';
 import { MediaKind, VerificationMethod } from './ingest.js';
 
 export const Recording = z.object({
@@ -29,6 +30,8 @@ export const RecordingDetail = Recording.extend({
   problem: z.string().nullable(),
   metadata: z.record(z.string(), z.unknown()),
   sightings: z.array(z.object({ ingestId: z.string(), source: z.string(), at: z.string() })),
+  /** The recorder's time and the corrected time, from the ingest that archived it (Art. 7). */
+  clock: FileClock.nullable(),
 });
 export type RecordingDetail = z.infer<typeof RecordingDetail>;
 

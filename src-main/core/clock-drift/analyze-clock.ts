@@ -23,7 +23,7 @@ export interface ClockAnalysisInput {
   recordingGapSeconds?: number;
   /** The administrator's extra file-name patterns. */
   extraNamePatterns?: readonly string[];
-  /** Replaceable so the rules can be exercised without decoding video. */
+  /** The code search; findCalibrationCode unless the caller has its own (another window, a shared decoder). */
   findCode?: typeof findCalibrationCode;
 }
 

@@ -88,7 +88,11 @@ export async function* sampleFrames(path: string, sampling: FrameSampling): Asyn
     for (const line of lines) {
       const m = SHOWINFO.exec(line);
       if (m) times[Number(m[1])] = Number(m[2]);
-      else if (line.trim() !== '') otherLines.push(line.trim());
+      else if (line.trim() !== '') {
+        // The last lines hold the reason when ffmpeg fails; the rest is its banner and stream list.
+        otherLines.push(line.trim());
+        if (otherLines.length > 4) otherLines.shift();
+      }
     }
     notify();
   });
@@ -124,7 +128,7 @@ export async function* sampleFrames(path: string, sampling: FrameSampling): Asyn
     if (error !== null) throw new Error(`ffmpeg could not be started: ${error.message}`);
     if (timedOut && index === 0) throw new Error(`ffmpeg gave no frame of ${path} within ${sampling.timeoutMs} ms`);
     if (code !== 0 && index === 0) {
-      throw new Error(`ffmpeg cannot read the frames of ${path}: ${otherLines.slice(-3).join(' / ') || `exit code ${code}`}`);
+      throw new Error(`ffmpeg cannot read the frames of ${path}: ${otherLines.join(' / ') || `exit code ${code}`}`);
     }
   } finally {
     clearTimeout(timer);

@@ -1,6 +1,6 @@
 import type { Database } from '../db/database.js';
 import { toAbsolute } from '../archive/layout.js';
-import type { MediaKind, Recording, RecordingDetail, RecordingQuery, VerificationMethod } from '../../contract/index.js';
+import type { DriftBasis, MediaKind, Recording, RecordingDetail, RecordingQuery, VerificationMethod } from '../../contract/index.js';
 import type { MediaMetadata } from '../media/inspector.js';
 
 interface RecordingRow {
@@ -86,8 +86,24 @@ export function getRecording(db: Database, dataDir: string, id: number, iso: (ms
   const sightings = db
     .prepare('SELECT ingest_id AS ingestId, source_path AS source, at FROM ingest_files WHERE recording_id = ? ORDER BY id')
     .all(id) as { ingestId: string; source: string; at: number }[];
+  const clock = db
+    .prepare(
+      `SELECT f.device_time, f.corrected_time, i.drift_seconds, i.drift_basis
+       FROM ingest_files f JOIN ingests i ON i.id = f.ingest_id
+       WHERE f.recording_id = ? AND f.status = 'archived'`,
+    )
+    .get(id) as { device_time: string | null; corrected_time: string | null; drift_seconds: number | null; drift_basis: DriftBasis } | undefined;
+  const measured = clock !== undefined && clock.corrected_time !== null && clock.drift_seconds !== null;
   return {
     ...toRecording(row, dataDir, iso),
+    clock: clock
+      ? {
+          deviceTime: clock.device_time,
+          correctedTime: measured ? clock.corrected_time : null,
+          driftSeconds: measured ? clock.drift_seconds : null,
+          basis: measured ? clock.drift_basis : null,
+        }
+      : null,
     sourceSha256: row.sha256,
     verifiedSha256: row.verified_sha256,
     verification: row.verification,

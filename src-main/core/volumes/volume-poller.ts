@@ -65,8 +65,11 @@ export class VolumePoller {
     this.timer = null;
     if (this.sink === null || this.inFlight !== null) return;
     this.inFlight = this.scanAndReport();
-    await this.inFlight;
-    this.inFlight = null;
+    try {
+      await this.inFlight;
+    } finally {
+      this.inFlight = null;
+    }
     if (this.sink === null) return;
     const again = this.triggeredDuringScan;
     this.triggeredDuringScan = false;

@@ -105,8 +105,15 @@ export class VolumeScanner extends EventEmitter<VolumeScannerEvents> {
 
   // An 'error' event with no listener would throw and take the process down; a scanner error never should.
   private report(error: Error): void {
-    if (this.listenerCount('error') > 0) this.emit('error', error);
-    else console.error('volume scanner:', error);
+    if (this.listenerCount('error') === 0) {
+      console.error('volume scanner:', error);
+      return;
+    }
+    try {
+      this.emit('error', error);
+    } catch (thrown) {
+      console.error('volume error listener failed', thrown);
+    }
   }
 }
 

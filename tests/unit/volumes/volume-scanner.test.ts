@@ -110,6 +110,25 @@ describe('the volume scanner', () => {
     await scanner.stop();
   });
 
+  it('survives an error listener that throws', async () => {
+    const a = new HandAdapter('a');
+    const scanner = new VolumeScanner([a]);
+    scanner.on('error', () => {
+      throw new Error('a careless error listener');
+    });
+    await scanner.start();
+    const logged = console.error;
+    const said: unknown[] = [];
+    console.error = (...args: unknown[]) => said.push(args[0]);
+    try {
+      expect(() => a.sink!.error(new Error('mount table unreadable'))).not.toThrow();
+    } finally {
+      console.error = logged;
+    }
+    expect(said).toEqual(['volume error listener failed']);
+    await scanner.stop();
+  });
+
   it('starts once', async () => {
     const scanner = new VolumeScanner([]);
     await scanner.start();
