@@ -10,6 +10,23 @@ export interface CopyBuffers {
 
 export const createCopyBuffers = (): CopyBuffers => ({ a: Buffer.allocUnsafe(chunkBytes), b: Buffer.allocUnsafe(chunkBytes) });
 
+/**
+ * Opens evidence read-only without following a link and, where the platform lets us, without
+ * touching its access time: a read must not change the card. O_NOATIME is refused (EPERM) to a
+ * reader that does not own the file; then a plain read-only open is all that is possible.
+ */
+export async function openSourceReadOnly(path: string): Promise<fs.FileHandle> {
+  const readOnly = constants.O_RDONLY | (constants.O_NOFOLLOW ?? 0);
+  if (constants.O_NOATIME !== undefined) {
+    try {
+      return await fs.open(path, readOnly | constants.O_NOATIME);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EPERM') throw error;
+    }
+  }
+  return fs.open(path, readOnly);
+}
+
 export interface StreamCopyResult {
   sha256: string;
   bytes: number;
@@ -35,7 +52,7 @@ export async function streamCopy(
   onBytes: (bytes: number) => void,
   signal: AbortSignal,
 ): Promise<StreamCopyResult> {
-  const source = await fs.open(sourcePath, constants.O_RDONLY | (constants.O_NOFOLLOW ?? 0));
+  const source = await openSourceReadOnly(sourcePath);
   try {
     const target = await fs.open(targetPath, 'wx', 0o600);
     try {
@@ -71,7 +88,7 @@ export async function hashSource(
   onBytes: (bytes: number) => void,
   signal: AbortSignal,
 ): Promise<StreamCopyResult> {
-  const source = await fs.open(sourcePath, constants.O_RDONLY | (constants.O_NOFOLLOW ?? 0));
+  const source = await openSourceReadOnly(sourcePath);
   try {
     const hash = createHash('sha256');
     let position = 0;
