@@ -5,7 +5,8 @@ import { ingestReport, ingestSummary } from '../ingest/ingest-report.js';
 import { listIngests } from '../ingest/ingest-store.js';
 import { getRecording, listRecordings } from '../recordings/recording-store.js';
 import { browseFolders } from '../sources/browse.js';
-import { mountedVolumes } from '../sources/volumes.js';
+import { offeredVolumes } from '../plug-in/volume-snapshot.js';
+import { readSettings } from '../settings/settings-store.js';
 import type { HandlerContext } from './context.js';
 
 type IngestCommands =
@@ -30,7 +31,11 @@ export function ingestHandlers(context: HandlerContext): Pick<Handlers, IngestCo
       now: iso(Date.now()),
       version: context.version,
     }),
-    'sources.volumes': () => mountedVolumes(dataDir),
+    'sources.volumes': async () => {
+      const live = context.volumes()?.list();
+      const volumes = live ?? (await offeredVolumes({ anyVolume: readSettings(db).anyVolume, dataDir }));
+      return volumes.map(({ mountpoint, label, removable }) => ({ mountpoint, label, removable }));
+    },
     'sources.browse': ({ path }) => browseFolders(path),
     'ingest.start': async ({ sourcePath }, caller) => {
       const { job } = await context.launchIngest(sourcePath, caller.name, null);
