@@ -69,9 +69,10 @@ export async function openStation(options: StationOptions): Promise<Station> {
 
   const launchIngest: HandlerContext['launchIngest'] = async (sourcePath, operator, origin) => {
     const root = resolve(sourcePath);
-    if ([...jobs.values()].some((running) => running.job.root === root)) {
-      throw new StationError('busy', `an ingest of ${root} is already running`);
-    }
+    const same = [...jobs.values()].find((running) => running.job.root === root);
+    // A card pulled out and plugged back in quickly may find its last ingest still winding down.
+    if (same?.job.stopping) await same.done;
+    else if (same) throw new StationError('busy', `an ingest of ${root} is already running`);
     const job = await IngestJob.create(environment, root, operator, origin);
     // Files an earlier, interrupted run archived but never described get described now.
     for (const pending of pendingMetadata(db)) metadata.add(pending.id, toAbsolute(dataDir, pending.archivePath));

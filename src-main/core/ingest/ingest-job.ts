@@ -147,6 +147,10 @@ export class IngestJob {
     this.stop({ code: 'cancelled', message: 'cancelled by the operator' });
   }
 
+  get stopping(): boolean {
+    return this.abort.signal.aborted;
+  }
+
   /** Ends the copy at the next chunk; the file in flight is discarded and every file left is failed with this reason. */
   stop(reason: Reason): void {
     if (!this.abort.signal.aborted) this.abort.abort(new IngestStopped(reason));
