@@ -20,7 +20,7 @@ const MAX_VIDEOS_SEARCHED = 12;
 
 const tenths = (seconds: number): number => Math.round(seconds * 10) / 10;
 
-export function calibrationCandidates(files: readonly TimedFile[]): TimedFile[] {
+function calibrationCandidates(files: readonly TimedFile[]): TimedFile[] {
   const videos = files.filter((f) => f.kind === 'video' && f.startMs !== null).sort(byStart);
   return videos
     .filter((f, i) => i < EARLIEST_VIDEOS || (f.durationSeconds !== null && f.durationSeconds <= SHORT_VIDEO_SECONDS))

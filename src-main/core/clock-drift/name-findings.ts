@@ -44,14 +44,12 @@ export function sequenceGaps(files: readonly TimedFile[]): Finding[] {
   const findings: Finding[] = [];
   for (const { serial, day, numbers } of [...groups.values()].sort((a, b) => (a.serial + a.day).localeCompare(b.serial + b.day))) {
     const sorted = [...numbers].sort((a, b) => a - b);
-    for (let i = 1; i < sorted.length; i += 1) {
-      const after = sorted[i - 1] as number;
-      const before = sorted[i] as number;
-      if (before - after > 1) {
-        const missing = Array.from({ length: before - after - 1 }, (_, k) => after + 1 + k);
-        findings.push({ kind: 'sequence-gap', serial, day, after, before, missing });
-      }
-    }
+    sorted.forEach((before, i) => {
+      const after = sorted[i - 1];
+      if (after === undefined || before - after <= 1) return;
+      const missing = Array.from({ length: before - after - 1 }, (_, k) => after + 1 + k);
+      findings.push({ kind: 'sequence-gap', serial, day, after, before, missing });
+    });
   }
   return findings;
 }

@@ -30,7 +30,9 @@ export function recordingGaps(files: readonly TimedFile[], gapSeconds: number, c
     if (f.kind !== 'video' || f.source === calibrationClip) continue;
     if (f.startMs === null || f.endMs === null || f.durationSeconds === null) continue;
     const key = f.name?.serial ?? '';
-    devices.set(key, [...(devices.get(key) ?? []), { source: f.source, startMs: f.startMs, endMs: f.endMs }]);
+    const segments = devices.get(key) ?? [];
+    segments.push({ source: f.source, startMs: f.startMs, endMs: f.endMs });
+    devices.set(key, segments);
   }
   const findings: Finding[] = [];
   for (const segments of devices.values()) {
@@ -47,8 +49,9 @@ export function recordingGaps(files: readonly TimedFile[], gapSeconds: number, c
   return findings;
 }
 
+/** One finding per file that ends after the plug-in, in the order they end. */
 export function futureRecordings(late: readonly LateFile[], pluggedInAtMs: number, zone: string): Finding[] {
-  return late.map((f) => ({
+  return [...late].sort((a, b) => a.endMs - b.endMs).map((f) => ({
     kind: 'future-recording',
     source: f.source,
     endsAt: isoInZone(f.endMs, zone),
