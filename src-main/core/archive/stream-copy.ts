@@ -40,10 +40,40 @@ async function writeAll(target: fs.FileHandle, data: Buffer, position: number): 
   }
 }
 
+/** Reads the source once, hashing each chunk as it passes and handing it to `sink`; the next read overlaps the sink. */
+async function streamSource(
+  sourcePath: string,
+  buffers: CopyBuffers,
+  sink: (chunk: Buffer, position: number) => Promise<void>,
+  onBytes: (bytes: number) => void,
+  signal: AbortSignal,
+): Promise<StreamCopyResult> {
+  const source = await openSourceReadOnly(sourcePath);
+  try {
+    const hash = createHash('sha256');
+    let position = 0;
+    let current = buffers.a;
+    let spare = buffers.b;
+    let { bytesRead } = await source.read(current, 0, current.length, 0);
+    while (bytesRead > 0) {
+      signal.throwIfAborted();
+      const chunk = current.subarray(0, bytesRead);
+      hash.update(chunk);
+      const [read] = await Promise.all([source.read(spare, 0, spare.length, position + bytesRead), sink(chunk, position)]);
+      position += bytesRead;
+      onBytes(bytesRead);
+      bytesRead = read.bytesRead;
+      [current, spare] = [spare, current];
+    }
+    return { sha256: hash.digest('hex'), bytes: position };
+  } finally {
+    await source.close();
+  }
+}
+
 /**
- * Reads the source once, hashing each chunk as it passes, and writes it to `targetPath` (which must
- * not exist). The next chunk is read while the last one is written, so a slow card is never idle.
- * The source is opened read-only and never touched otherwise.
+ * Copies the source to `targetPath` (which must not exist), hashing as the bytes pass: the next
+ * chunk is read while the last is written, so a slow card is never idle. The source is only read.
  */
 export async function streamCopy(
   sourcePath: string,
@@ -52,56 +82,14 @@ export async function streamCopy(
   onBytes: (bytes: number) => void,
   signal: AbortSignal,
 ): Promise<StreamCopyResult> {
-  const source = await openSourceReadOnly(sourcePath);
+  const target = await fs.open(targetPath, 'wx', 0o600);
   try {
-    const target = await fs.open(targetPath, 'wx', 0o600);
-    try {
-      const hash = createHash('sha256');
-      let position = 0;
-      let current = buffers.a;
-      let spare = buffers.b;
-      let { bytesRead } = await source.read(current, 0, current.length, 0);
-      while (bytesRead > 0) {
-        signal.throwIfAborted();
-        const chunk = current.subarray(0, bytesRead);
-        hash.update(chunk);
-        const nextRead = source.read(spare, 0, spare.length, position + bytesRead);
-        const [read] = await Promise.all([nextRead, writeAll(target, chunk, position)]);
-        position += bytesRead;
-        onBytes(bytesRead);
-        bytesRead = read.bytesRead;
-        [current, spare] = [spare, current];
-      }
-      return { sha256: hash.digest('hex'), bytes: position };
-    } finally {
-      await target.close();
-    }
+    return await streamSource(sourcePath, buffers, (chunk, position) => writeAll(target, chunk, position), onBytes, signal);
   } finally {
-    await source.close();
+    await target.close();
   }
 }
 
 /** Hashes the source without writing anything: used to confirm a file we may already hold. */
-export async function hashSource(
-  sourcePath: string,
-  buffers: CopyBuffers,
-  onBytes: (bytes: number) => void,
-  signal: AbortSignal,
-): Promise<StreamCopyResult> {
-  const source = await openSourceReadOnly(sourcePath);
-  try {
-    const hash = createHash('sha256');
-    let position = 0;
-    for (;;) {
-      signal.throwIfAborted();
-      const { bytesRead } = await source.read(buffers.a, 0, buffers.a.length, position);
-      if (bytesRead === 0) break;
-      hash.update(buffers.a.subarray(0, bytesRead));
-      position += bytesRead;
-      onBytes(bytesRead);
-    }
-    return { sha256: hash.digest('hex'), bytes: position };
-  } finally {
-    await source.close();
-  }
-}
+export const hashSource = (sourcePath: string, buffers: CopyBuffers, onBytes: (bytes: number) => void, signal: AbortSignal) =>
+  streamSource(sourcePath, buffers, () => Promise.resolve(), onBytes, signal);

@@ -1,31 +1,11 @@
 import { promises as fs } from 'node:fs';
-import { join } from 'node:path';
 import type { VerifyReport } from '../../contract/index.js';
 import type { Database } from '../db/database.js';
 import { allRecordedPaths } from '../recordings/recording-store.js';
 import { readManifest } from './bag.js';
 import { archiveFolder, toAbsolute, toStored } from './layout.js';
 import { createReadBackBuffers, hashFromDisk } from './read-back.js';
-
-async function listFiles(dir: string): Promise<string[]> {
-  const found: string[] = [];
-  async function walk(current: string): Promise<void> {
-    let entries;
-    try {
-      entries = await fs.readdir(current, { withFileTypes: true });
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return;
-      throw error;
-    }
-    for (const entry of entries) {
-      const path = join(current, entry.name);
-      if (entry.isDirectory()) await walk(path);
-      else found.push(path);
-    }
-  }
-  await walk(dir);
-  return found;
-}
+import { filesUnder } from './walk-files.js';
 
 /**
  * Re-hashes every archived file from the disk and compares it with the index and with its bag's
@@ -61,7 +41,7 @@ export async function verifyArchive(db: Database, dataDir: string): Promise<Veri
   const running = new Set((db.prepare(`SELECT id FROM ingests WHERE state = 'running'`).all() as { id: string }[]).map((r) => r.id));
   for (const bag of await fs.readdir(toAbsolute(dataDir, archiveFolder)).catch(() => [] as string[])) {
     if (running.has(bag)) continue;
-    for (const file of await listFiles(toAbsolute(dataDir, `${archiveFolder}/${bag}/data`))) {
+    for await (const file of filesUnder(toAbsolute(dataDir, `${archiveFolder}/${bag}/data`))) {
       if (!known.has(toStored(dataDir, file))) problems.push({ path: file, problem: 'unknown' });
     }
   }

@@ -2,6 +2,7 @@ import { promises as fs } from 'node:fs';
 import { join } from 'node:path';
 import type { Database } from '../db/database.js';
 import { toAbsolute, toStored } from '../archive/layout.js';
+import { filesUnder } from '../archive/walk-files.js';
 import { finalizeBag } from './finalize-bag.js';
 import { finishIngest, runningIngests } from './ingest-store.js';
 
@@ -13,21 +14,6 @@ const isAlive = (pid: number): boolean => {
     return (error as NodeJS.ErrnoException).code === 'EPERM';
   }
 };
-
-async function* filesUnder(dir: string): AsyncGenerator<string> {
-  let entries;
-  try {
-    entries = await fs.readdir(dir, { withFileTypes: true });
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return;
-    throw error;
-  }
-  for (const entry of entries) {
-    const path = join(dir, entry.name);
-    if (entry.isDirectory()) yield* filesUnder(path);
-    else yield path;
-  }
-}
 
 /**
  * An ingest still marked running whose process is gone was cut short by a crash or a kill.
