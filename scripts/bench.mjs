@@ -201,7 +201,7 @@ function table(bench, rows, skipped) {
       `times are medians, caches ${bench.coldReads ? 'dropped before every run' : 'NOT dropped (not root)'}; ` +
       `load average ${bench.loadAtStart} at the start, ${loadavg()[0].toFixed(1)} at the end (other work on the machine skews the figures).`,
     '',
-    '| Source speed | cp -r + sync | station ingest | ratio (cp+sync ÷ ingest) | ingest peak RSS | ingest CPU |',
+    '| Source speed | cp -r + sync | station ingest | ratio (cp+sync ÷ ingest) | ingest peak RSS | ingest CPU (own process) |',
     '|---|---|---|---|---|---|',
   ];
   for (const r of rows) {

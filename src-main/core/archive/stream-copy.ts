@@ -58,8 +58,10 @@ async function streamSource(
     while (bytesRead > 0) {
       signal.throwIfAborted();
       const chunk = current.subarray(0, bytesRead);
+      // The next read and the write go to the thread pool first, so hashing this chunk overlaps them.
+      const io = Promise.all([source.read(spare, 0, spare.length, position + bytesRead), sink(chunk, position)]);
       hash.update(chunk);
-      const [read] = await Promise.all([source.read(spare, 0, spare.length, position + bytesRead), sink(chunk, position)]);
+      const [read] = await io;
       position += bytesRead;
       onBytes(bytesRead);
       bytesRead = read.bytesRead;

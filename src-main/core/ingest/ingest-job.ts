@@ -171,7 +171,8 @@ export class IngestJob {
         filesTotal: scan.files.length,
         bytesTotal: scan.files.reduce((sum, file) => sum + file.size, 0),
       });
-      const stop = await this.copyAll(scan.files);
+      env.metadata.copyStarted();
+      const stop = await this.copyAll(scan.files).finally(() => env.metadata.copyEnded());
       if (stop) {
         state = 'failed';
         reason = stop;

@@ -3,7 +3,9 @@ import type { MediaInspector } from '../media/inspector.js';
 import { saveMetadata } from '../recordings/recording-store.js';
 import { describe } from './scan-source.js';
 
-const concurrency = 2;
+/** exiftool and ffprobe at once; while a card is copying, one, so the copy keeps a core (2-core stations). */
+const concurrencyIdle = 2;
+const concurrencyWhileCopying = 1;
 
 /**
  * Reads metadata from archived copies (never the source) beside the copy, so the slow card is
@@ -12,6 +14,7 @@ const concurrency = 2;
 export class MetadataQueue {
   private readonly waiting: { id: number; path: string }[] = [];
   private running = 0;
+  private copying = 0;
   private idle: (() => void)[] = [];
 
   constructor(
@@ -24,13 +27,24 @@ export class MetadataQueue {
     this.pump();
   }
 
+  /** An ingest's copy stage began or ended: metadata yields the CPU to copies. */
+  copyStarted(): void {
+    this.copying += 1;
+  }
+
+  copyEnded(): void {
+    this.copying -= 1;
+    this.pump();
+  }
+
   drained(): Promise<void> {
     if (this.running === 0 && this.waiting.length === 0) return Promise.resolve();
     return new Promise((resolve) => this.idle.push(resolve));
   }
 
   private pump(): void {
-    while (this.running < concurrency && this.waiting.length > 0) {
+    const limit = this.copying > 0 ? concurrencyWhileCopying : concurrencyIdle;
+    while (this.running < limit && this.waiting.length > 0) {
       const next = this.waiting.shift();
       if (!next) break;
       this.running += 1;
