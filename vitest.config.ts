@@ -1,12 +1,19 @@
 import { defineConfig } from 'vitest/config';
 
+// Tests that plug real volumes in (loop devices through FUSE) and watchers that offer any volume
+// would see each other's cards: they run one file at a time, in their own project.
+const volumeTests = ['tests/sim/**/*.test.ts', 'tests/e2e/devices.test.ts'];
+
 export default defineConfig({
   test: {
-    include: ['tests/**/*.test.ts'],
     testTimeout: 120_000,
     hookTimeout: 120_000,
     pool: 'forks',
     // Two cores: real copies, ffmpeg and Chromium compete for them; keep files from starving each other.
     maxWorkers: 2,
+    projects: [
+      { extends: true, test: { name: 'main', include: ['tests/**/*.test.ts'], exclude: volumeTests } },
+      { extends: true, test: { name: 'volumes', include: volumeTests, fileParallelism: false } },
+    ],
   },
 });
