@@ -3,6 +3,8 @@ import { useTranslation } from 'react-i18next';
 import { AppHeader } from './components/AppHeader.js';
 import { ErrorMessage } from './components/ErrorMessage.js';
 import { LanguageSwitch } from './components/LanguageSwitch.js';
+import { CalibrationClockPage } from './pages/CalibrationClockPage.js';
+import { DevicesPage } from './pages/DevicesPage.js';
 import { ImportPage } from './pages/ImportPage.js';
 import { IngestsPage } from './pages/IngestsPage.js';
 import { RecordingsPage } from './pages/RecordingsPage.js';
@@ -15,10 +17,14 @@ function Page({ route }: { route: Route }) {
   switch (route.page) {
     case 'import':
       return <ImportPage />;
+    case 'devices':
+      return <DevicesPage />;
     case 'recordings':
       return <RecordingsPage key={route.ingestId ?? ''} ingestId={route.ingestId} />;
     case 'ingests':
       return <IngestsPage />;
+    case 'clock':
+      return <CalibrationClockPage />;
   }
 }
 
@@ -47,10 +53,17 @@ export function App() {
   return (
     <StationProvider view={load.view}>
       <IngestTrackerProvider>
-        <AppHeader route={route} />
-        <main className="app-main">
+        {/* The calibration clock is filmed: nothing but the clock and its code on screen. */}
+        {route.page === 'clock' ? (
           <Page route={route} />
-        </main>
+        ) : (
+          <>
+            <AppHeader route={route} />
+            <main className="app-main">
+              <Page route={route} />
+            </main>
+          </>
+        )}
       </IngestTrackerProvider>
     </StationProvider>
   );

@@ -1,13 +1,16 @@
 import { useTranslation } from 'react-i18next';
 import type { IngestFile } from '../../src-main/contract/index.js';
 import { formatBytes } from '../format/bytes.js';
+import { signedSeconds } from '../format/drift.js';
 import { shortHash } from '../format/hash.js';
+import { useStation } from '../state/station-context.js';
 import { ReasonText } from './ReasonText.js';
 import { StatusBadge } from './StatusBadge.js';
 
-/** Files of one ingest with what happened to each and why. */
+/** Files of one ingest with what happened to each and why, and the recorder's time beside the true one. */
 export function FileOutcomeTable({ files, testId }: { files: readonly IngestFile[]; testId: string }) {
   const { t } = useTranslation();
+  const { formatTime } = useStation();
   return (
     <table className="files" data-testid={testId}>
       <thead>
@@ -17,6 +20,8 @@ export function FileOutcomeTable({ files, testId }: { files: readonly IngestFile
           <th scope="col">{t('files.size')}</th>
           <th scope="col">{t('files.hash')}</th>
           <th scope="col">{t('files.reason')}</th>
+          <th scope="col">{t('clock.deviceTime')}</th>
+          <th scope="col">{t('clock.correctedTime')}</th>
         </tr>
       </thead>
       <tbody>
@@ -31,6 +36,18 @@ export function FileOutcomeTable({ files, testId }: { files: readonly IngestFile
               {file.sha256 ? shortHash(file.sha256) : '—'}
             </td>
             <td>{file.reason ? <ReasonText code={file.reasonCode} reason={file.reason} /> : null}</td>
+            <td className="num nowrap" data-testid="file-device-time">
+              {formatTime(file.clock?.deviceTime)}
+            </td>
+            <td className="num nowrap" data-testid="file-corrected-time">
+              {formatTime(file.clock?.correctedTime)}
+              {file.clock?.basis ? (
+                <span className="muted" title={t(`drift.basis.${file.clock.basis}`)}>
+                  {' '}
+                  ({signedSeconds(file.clock.driftSeconds)})
+                </span>
+              ) : null}
+            </td>
           </tr>
         ))}
       </tbody>

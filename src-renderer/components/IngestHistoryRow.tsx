@@ -3,6 +3,7 @@ import type { IngestSummary } from '../../src-main/contract/index.js';
 import { formatBytes } from '../format/bytes.js';
 import type { TimeFormatter } from '../format/station-time.js';
 import { routeHref } from '../state/route.js';
+import { ClockDriftLine } from './ClockDriftLine.js';
 import { IngestFiles } from './IngestFiles.js';
 import { ReasonText } from './ReasonText.js';
 
@@ -40,6 +41,14 @@ export function IngestHistoryRow({ ingest, open, formatTime, onToggle }: Props) 
           })}
         </td>
         <td className="num">{formatBytes(totals.bytes)}</td>
+        <td className="clock-cell">
+          <ClockDriftLine drift={ingest.clockDrift} testId="ingest-row-drift" />
+          {ingest.findingCount > 0 ? (
+            <span className="pill pill-warn" data-testid="ingest-row-findings">
+              {t('findings.count', { n: ingest.findingCount })}
+            </span>
+          ) : null}
+        </td>
         <td className="actions">
           <button type="button" onClick={onToggle} aria-expanded={open} data-testid="ingest-toggle">
             {open ? t('ingests.hideFiles') : t('ingests.showFiles')}
@@ -51,7 +60,7 @@ export function IngestHistoryRow({ ingest, open, formatTime, onToggle }: Props) 
       </tr>
       {open ? (
         <tr className="files-row">
-          <td colSpan={8}>
+          <td colSpan={9}>
             <IngestFiles ingestId={ingest.ingestId} />
           </td>
         </tr>

@@ -1,13 +1,17 @@
 import { useTranslation } from 'react-i18next';
 import type { IngestReport } from '../hooks/use-ingest-report.js';
 import { routeHref } from '../state/route.js';
+import { useStation } from '../state/station-context.js';
+import { ClockDriftLine } from './ClockDriftLine.js';
 import { FileOutcomeTable } from './FileOutcomeTable.js';
+import { FindingList } from './FindingList.js';
 import { IngestTotalsView } from './IngestTotalsView.js';
 import { ReasonText } from './ReasonText.js';
 
-/** The end of an ingest: totals, then every file that was not archived and why. */
+/** The end of an ingest: totals, the recorder's clock and what needs review, then every file that was not archived and why. */
 export function IngestSummary({ report }: { report: IngestReport }) {
   const { t } = useTranslation();
+  const { formatTime } = useStation();
   const problems = report.files.filter((file) => file.status === 'skipped' || file.status === 'failed');
   return (
     <section className="panel summary" data-testid="ingest-summary" data-state={report.state}>
@@ -21,6 +25,9 @@ export function IngestSummary({ report }: { report: IngestReport }) {
         {report.source} → {report.archivePath}
       </p>
       <IngestTotalsView totals={report.totals} />
+      <h4>{t('clock.heading')}</h4>
+      <ClockDriftLine drift={report.clockDrift} />
+      <FindingList findings={report.findings} formatTime={formatTime} />
       <h4>{t('summary.problems')}</h4>
       {problems.length === 0 ? (
         <p className="muted" data-testid="no-problems">

@@ -9,6 +9,7 @@ import { ErrorMessage } from './ErrorMessage.js';
 import { HashFacts } from './HashFacts.js';
 import { MediaPlayer } from './MediaPlayer.js';
 import { MetadataTable } from './MetadataTable.js';
+import { RecordingClockFacts } from './RecordingClockFacts.js';
 import { RecordingStatus } from './RecordingStatus.js';
 import { SightingList } from './SightingList.js';
 
@@ -69,6 +70,7 @@ export function RecordingDetailPanel({ id, onClose }: { id: number; onClose(): v
             <dt>{t('detail.archivePath')}</dt>
             <dd className="mono break">{value.archivePath}</dd>
           </dl>
+          <RecordingClockFacts clock={value.clock} formatTime={formatTime} />
           <HashFacts detail={value} />
           <SightingList sightings={value.sightings} formatTime={formatTime} />
           <MetadataTable metadata={value.metadata} />

@@ -6,7 +6,7 @@ import { useCommand } from '../hooks/use-command.js';
 import { useStationEvents } from '../hooks/use-station-events.js';
 import { useStation } from '../state/station-context.js';
 
-const columns = ['started', 'finished', 'source', 'operator', 'state', 'counts', 'bytes', 'actions'] as const;
+const columns = ['started', 'finished', 'source', 'operator', 'state', 'counts', 'bytes', 'clock', 'actions'] as const;
 
 export function IngestsPage() {
   const { t } = useTranslation();

@@ -1,17 +1,23 @@
 export type Route =
   | { page: 'import' }
+  | { page: 'devices' }
   | { page: 'recordings'; ingestId: string | null }
-  | { page: 'ingests' };
+  | { page: 'ingests' }
+  | { page: 'clock' };
 
 /** Hash routes survive a reload under both hosts (custom protocol and local server) with no server help. */
 export function parseRoute(hash: string): Route {
   const [path = '', query = ''] = hash.replace(/^#/, '').split('?');
   const params = new URLSearchParams(query);
   switch (path) {
+    case '/devices':
+      return { page: 'devices' };
     case '/recordings':
       return { page: 'recordings', ingestId: params.get('ingest') };
     case '/ingests':
       return { page: 'ingests' };
+    case '/clock':
+      return { page: 'clock' };
     default:
       return { page: 'import' };
   }

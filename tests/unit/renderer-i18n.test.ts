@@ -2,14 +2,21 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import {
+  DeviceStatus,
+  DeviceType,
+  DriftBasis,
   errorCodes,
   FileStatus,
+  Finding,
   IngestProgress,
   IngestState,
   MediaKind,
   ReasonCode,
+  RecognitionMethod,
   VerificationMethod,
+  VolumeState,
 } from '../../src-main/contract/index.js';
+import { describeDrift, driftKey } from '../../src-renderer/format/drift.js';
 import { reasonKey } from '../../src-renderer/format/reason.js';
 
 const rendererDir = join(import.meta.dirname, '../../src-renderer');
@@ -86,6 +93,16 @@ describe('renderer locale files', () => {
       ...VerificationMethod.options.map((method) => `verification.${method}`),
       ...IngestProgress.shape.phase.options.map((phase) => `phase.${phase}`),
       ...ReasonCode.options.map(reasonKey),
+      ...DeviceType.options.map((type) => `deviceType.${type}`),
+      ...DeviceStatus.options.map((status) => `deviceStatus.${status}`),
+      ...VolumeState.options.map((state) => `volumeState.${state}`),
+      'volumeState.removed',
+      ...RecognitionMethod.unwrap().options.map((how) => `recognition.${how}`),
+      ...DriftBasis.unwrap().options.map((basis) => `drift.basis.${basis}`),
+      ...Finding.options.map((option) => `findings.${option.shape.kind.value}`),
+      ...[137, -137, 0.2, null].flatMap((seconds) =>
+        [...DriftBasis.unwrap().options, null].map((basis) => driftKey(describeDrift(seconds, basis))),
+      ),
     ];
     expect(expected.filter((key) => !locales['zh-CN'].has(key))).toEqual([]);
   });

@@ -89,5 +89,7 @@ describe('hash routes', () => {
     const href = routeHref({ page: 'recordings', ingestId: '2024-05-01 #3' });
     expect(parseRoute(href)).toEqual({ page: 'recordings', ingestId: '2024-05-01 #3' });
     expect(parseRoute('#/recordings')).toEqual({ page: 'recordings', ingestId: null });
+    expect(parseRoute(routeHref({ page: 'devices' }))).toEqual({ page: 'devices' });
+    expect(parseRoute(routeHref({ page: 'clock' }))).toEqual({ page: 'clock' });
   });
 });

@@ -183,7 +183,7 @@ export class IngestJob {
       await this.measureClock();
     } catch (error) {
       state = 'failed';
-      reason = { code: 'copy-failed', message: describe(error) };
+      reason = (await this.stopReason(error)) ?? { code: 'copy-failed', message: describe(error) };
     } finally {
       this.progress.update({ phase: 'finishing' });
       await this.pendingPlacement;

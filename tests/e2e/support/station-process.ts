@@ -12,12 +12,15 @@ export interface RunningStation {
   stop(): Promise<void>;
 }
 
-/** `station serve` as a separate process, exactly as an officer or a headless station starts it. */
-export async function startStation(dataDir: string): Promise<RunningStation> {
+/**
+ * `station serve` as a separate process, exactly as an officer or a headless station starts it.
+ * `extraArgs` adds serve's own flags (`--any-volume`, `--auto-ingest`).
+ */
+export async function startStation(dataDir: string, extraArgs: readonly string[] = []): Promise<RunningStation> {
   for (const built of [cli, renderer]) {
     if (!existsSync(built)) throw new Error(`${built} is missing: run \`npm run build\` before the e2e tests`);
   }
-  const child = spawn(process.execPath, [cli, 'serve', '--port', '0', '--data', dataDir], {
+  const child = spawn(process.execPath, [cli, 'serve', '--port', '0', '--data', dataDir, ...extraArgs], {
     cwd: repo,
     stdio: ['ignore', 'pipe', 'pipe'],
   });

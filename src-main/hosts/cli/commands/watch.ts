@@ -52,12 +52,16 @@ export async function watchCommand(context: CliContext): Promise<number> {
     if (line === null) return;
     context.out(typeof line === 'string' ? line : JSON.stringify(line));
   });
-  await context.station.startWatching();
-  if (!context.options.json) context.err('Watching for devices. Ctrl-C stops.');
-  await new Promise<void>((resolve) => {
+  // Listening before the scanner starts: a signal during the first scan still stops cleanly.
+  const stopped = new Promise<void>((resolve) => {
     process.once('SIGINT', resolve);
     process.once('SIGTERM', resolve);
   });
+  await context.station.startWatching();
+  // On stderr in both modes: it tells a person, or a script reading the JSON lines, that a volume
+  // mounted from now on will be reported as it comes (the ones already there have been).
+  context.err('Watching for devices. Ctrl-C stops.');
+  await stopped;
   unsubscribe();
   return 0;
 }
