@@ -1,0 +1,84 @@
+import { execFile } from 'node:child_process';
+import { rm, writeFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import { promisify } from 'node:util';
+import type { Page } from 'playwright-core';
+
+const run = promisify(execFile);
+// jsqr is CommonJS whose module.exports is the function itself; its types declare a default export.
+const jsQR = createRequire(import.meta.url)('jsqr') as typeof import('jsqr').default;
+
+export interface CalibrationFrame {
+  width: number;
+  height: number;
+  /** One byte of luminance per pixel of the code's canvas, row by row. */
+  gray: Buffer;
+  /** The clock face drawn in the same animation frame as the code. */
+  date: string;
+  time: string;
+}
+
+/** The canvas pixels and the figures beside them, read in one go inside the page (no frame between). */
+export async function readCalibrationFrame(page: Page): Promise<CalibrationFrame> {
+  const read = (await page.evaluate(`(() => {
+    const canvas = document.querySelector('[data-testid="calibration-qr"]');
+    const { data, width, height } = canvas.getContext('2d').getImageData(0, 0, canvas.width, canvas.height);
+    const gray = new Uint8Array(width * height);
+    for (let i = 0; i < gray.length; i += 1) gray[i] = data[i * 4];
+    let binary = '';
+    for (let i = 0; i < gray.length; i += 0x8000) binary += String.fromCharCode.apply(null, gray.subarray(i, i + 0x8000));
+    return {
+      width, height, gray: btoa(binary),
+      date: document.querySelector('[data-testid="calibration-date"]').textContent,
+      time: document.querySelector('[data-testid="calibration-time"]').textContent,
+    };
+  })()`)) as { width: number; height: number; gray: string; date: string; time: string };
+  return { ...read, gray: Buffer.from(read.gray, 'base64') };
+}
+
+export function decodeFrame(frame: CalibrationFrame): string | null {
+  const rgba = new Uint8ClampedArray(frame.width * frame.height * 4);
+  for (let i = 0; i < frame.gray.length; i += 1) {
+    const v = frame.gray[i] ?? 0;
+    rgba.set([v, v, v, 255], i * 4);
+  }
+  return jsQR(rgba, frame.width, frame.height)?.data ?? null;
+}
+
+/** Content changes of the code's canvas over `ms`, checked on every animation frame inside the page. */
+export async function countRedraws(page: Page, ms: number): Promise<number> {
+  return (await page.evaluate(`new Promise((resolve) => {
+    const canvas = document.querySelector('[data-testid="calibration-qr"]');
+    const context = canvas.getContext('2d');
+    let last = null;
+    let changes = 0;
+    const start = performance.now();
+    const tick = () => {
+      const { data } = context.getImageData(0, 0, canvas.width, canvas.height);
+      let hash = 2166136261;
+      for (let i = 0; i < data.length; i += 4) hash = Math.imul(hash ^ data[i], 16777619);
+      if (last !== null && hash !== last) changes += 1;
+      last = hash;
+      if (performance.now() - start < ${ms}) requestAnimationFrame(tick);
+      else resolve(changes);
+    };
+    requestAnimationFrame(tick);
+  })`)) as number;
+}
+
+/**
+ * What a recorder held up to the screen records: two seconds of that frame, in a 720p picture, the
+ * recorder's own clock written as the file's creation time.
+ */
+export async function filmFrame(frame: CalibrationFrame, creationTime: string, target: string): Promise<void> {
+  const raw = `${target}.gray`;
+  const frames = 20;
+  await writeFile(raw, Buffer.concat(Array.from({ length: frames }, () => frame.gray)));
+  await run('ffmpeg', [
+    '-hide_banner', '-loglevel', 'error', '-y',
+    '-f', 'rawvideo', '-pix_fmt', 'gray', '-s', `${frame.width}x${frame.height}`, '-framerate', '10', '-i', raw,
+    '-vf', 'scale=600:600:flags=neighbor,pad=1280:720:(ow-iw)/2:(oh-ih)/2:color=white,format=yuv420p',
+    '-c:v', 'libx264', '-preset', 'ultrafast', '-metadata', `creation_time=${creationTime}`, target,
+  ]);
+  await rm(raw, { force: true });
+}
