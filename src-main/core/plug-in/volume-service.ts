@@ -68,12 +68,20 @@ export class VolumeService {
   }
 
   /** The officer says which device this is: remembered, and the card ingested if auto-ingest is on. */
-  match(mountpoint: string, deviceId: number): AttachedVolume {
+  async match(mountpoint: string, deviceId: number): Promise<AttachedVolume> {
     const entry = this.require(mountpoint);
-    rememberVolume(this.deps.db, deviceId, entry.volume, entry.recognition);
-    const how = entry.recognition?.candidates.find((c) => c.deviceIds.includes(deviceId))?.how ?? 'volume-uuid';
-    const device = getDevice(this.deps.db, deviceId);
-    this.update(entry, { deviceId, device: device && publicDevice(device), how, state: 'ready' });
+    const { db } = this.deps;
+    rememberVolume(db, deviceId, entry.volume, entry.recognition);
+    // Recognised again from what is now remembered, so the card says how it will be known next time.
+    entry.recognition = await recognizeVolume(db, entry.volume, { extraPatterns: this.deps.settings().namePatterns });
+    const view = attachedView(db, entry.volume, entry.recognition, entry.view.attachedAt);
+    if (view.deviceId === deviceId) {
+      this.update(entry, { deviceId, device: view.device, how: view.how, state: 'ready' });
+    } else {
+      // Nothing on this card can be remembered (no UUID, a generic label): the officer's word holds for now.
+      const device = getDevice(db, deviceId);
+      this.update(entry, { deviceId, device: device && publicDevice(device), how: null, state: 'ready' });
+    }
     if (this.autoIngest()) this.enqueue(mountpoint);
     return entry.view;
   }
