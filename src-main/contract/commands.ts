@@ -14,6 +14,8 @@ export const StationInfo = z.object({
   zone: z.string(),
   now: z.string(),
   version: z.string(),
+  /** Auto-ingest as the host was started with (`--auto-ingest`), overriding the setting; null when it follows the setting. */
+  autoIngestOverride: z.boolean().nullable(),
 });
 
 export const Volume = z.object({

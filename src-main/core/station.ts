@@ -82,6 +82,7 @@ export async function openStation(options: StationOptions): Promise<Station> {
     return running;
   };
 
+  const { watch } = options;
   let volumes: VolumeService | null = null;
   const context: HandlerContext = {
     db,
@@ -89,6 +90,7 @@ export async function openStation(options: StationOptions): Promise<Station> {
     zone,
     stationName: environment.stationName,
     version: options.version ?? '0.0.0',
+    autoIngestOverride: watch?.autoIngest ?? null,
     events,
     environment,
     iso,
@@ -98,7 +100,6 @@ export async function openStation(options: StationOptions): Promise<Station> {
   };
   const router = createRouter({ ...ingestHandlers(context), ...deviceHandlers(context) });
 
-  const { watch } = options;
   if (watch) {
     const scanner = createVolumeScanner({ anyVolume: watch.anyVolume ?? readSettings(db).anyVolume, excludePath: dataDir });
     volumes = new VolumeService(

@@ -5,6 +5,7 @@ import { useApi } from '../api/context.js';
 import type { CommandError, CommandInput } from '../api/types.js';
 import { parseSeconds } from '../forms/settings-form.js';
 import { useCommand } from '../hooks/use-command.js';
+import { useStation } from '../state/station-context.js';
 import { ErrorMessage } from './ErrorMessage.js';
 
 // The contract's bounds for each setting.
@@ -17,6 +18,8 @@ export function StationSettingsPanel() {
   const { t } = useTranslation();
   const api = useApi();
   const loaded = useCommand('settings.get', {});
+  const { info } = useStation();
+  const forced = info?.autoIngestOverride ?? null;
   const [settings, setSettings] = useState<Settings | null>(null);
   const [texts, setTexts] = useState<Record<SecondsField, string>>({ driftToleranceSeconds: '', recordingGapSeconds: '' });
   const [fieldErrors, setFieldErrors] = useState<Partial<Record<SecondsField, string>>>({});
@@ -71,14 +74,16 @@ export function StationSettingsPanel() {
             <input
               type="checkbox"
               role="switch"
-              checked={settings.autoIngest}
-              disabled={saving}
+              checked={forced ?? settings.autoIngest}
+              disabled={saving || forced !== null}
               onChange={(event) => void update({ autoIngest: event.target.checked })}
               data-testid="auto-ingest"
             />
             <span>{t('settings.autoIngest')}</span>
           </label>
-          <p className="muted hint">{t('settings.autoIngestHint')}</p>
+          <p className="muted hint" data-testid="auto-ingest-hint">
+            {forced === null ? t('settings.autoIngestHint') : t('settings.autoIngestForced')}
+          </p>
           <form className="settings-form" onSubmit={(event) => void submit(event)} noValidate>
             {fields.map((field) => (
               <label key={field}>

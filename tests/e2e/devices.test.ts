@@ -72,7 +72,8 @@ describe.skipIf(browserSkip !== null)(`the Devices page${browserSkip ? ` (skippe
   beforeAll(async () => {
     work = await mkdtemp(join(tmpdir(), 'station-e2e-devices-'));
     await mkdir(join(work, 'data'));
-    station = await startStation(join(work, 'data'), ['--any-volume', '--auto-ingest']);
+    // Auto-ingest is left to the setting: the settings test below turns it on with the switch, as an officer would.
+    station = await startStation(join(work, 'data'), ['--any-volume']);
     browser = await launchChromium();
     page = await browser.newPage({ viewport: { width: 1366, height: 900 } });
     await page.goto(`${station.url}#/devices`);

@@ -10,6 +10,7 @@ export interface HandlerContext {
   zone: string;
   stationName: string;
   version: string;
+  autoIngestOverride: boolean | null;
   events: EventBus;
   environment: IngestEnvironment;
   iso: (ms: number) => string;

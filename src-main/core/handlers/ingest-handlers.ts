@@ -30,6 +30,7 @@ export function ingestHandlers(context: HandlerContext): Pick<Handlers, IngestCo
       zone: context.zone,
       now: iso(Date.now()),
       version: context.version,
+      autoIngestOverride: context.autoIngestOverride,
     }),
     'sources.volumes': async () => {
       const live = context.volumes()?.list();

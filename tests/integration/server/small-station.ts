@@ -27,7 +27,7 @@ export function smallStation(dataDir: string, media: ReadonlyMap<number, MediaFi
   const router = createRouter({
     'station.info': (_input, caller) => {
       callers.push(caller);
-      return { stationName: 'test desk', dataDir, zone: 'Asia/Shanghai', now: new Date(0).toISOString(), version: '0.0.0' };
+      return { stationName: 'test desk', dataDir, zone: 'Asia/Shanghai', now: new Date(0).toISOString(), version: '0.0.0', autoIngestOverride: null };
     },
     'sources.volumes': () => [],
     'sources.browse': absent('source'),
