@@ -1,0 +1,138 @@
+import { copyFileSync, mkdirSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { DateTime } from 'luxon';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { IngestReport } from '../../../src-main/contract/index.js';
+import { findCalibrationCode } from '../../../src-main/core/clock-drift/calibration-code.js';
+import { makeVideo } from '../../helpers/make-media.js';
+import { runCliJson } from '../../helpers/run-cli.js';
+import { tempDir } from '../../helpers/temp-dir.js';
+import { makeCalibrationClip, makePlainVideo } from '../clock-drift/make-clock-media.js';
+
+// The station's zone (the CLI's default); the CLI itself runs with TZ=UTC, so a time read in the
+// process zone by mistake would be eight hours off.
+const ZONE = 'Asia/Shanghai';
+const TRUE_START = Date.parse('2026-11-26T00:30:15Z');
+const AHEAD_SECONDS = 137;
+const SECOND = 1000;
+
+/** The name a GA/T 947 recorder gives a file it starts at `deviceMs` by its own clock. */
+const recorderName = (serial: string, deviceMs: number, sequence: number): string =>
+  `${serial}_123456_${DateTime.fromMillis(deviceMs, { zone: ZONE }).toFormat('yyyyMMddHHmmss')}_${String(sequence).padStart(4, '0')}.MP4`;
+
+const ms = (iso: string | null): number => DateTime.fromISO(iso ?? 'missing', { setZone: true }).toMillis();
+
+const root = tempDir('clock-report');
+let dataDirs = 0;
+
+/** `station ingest --json` of a folder into a data folder of its own; gives the report and how long it took. */
+function ingest(folder: string): { report: IngestReport; ms: number } {
+  const started = performance.now();
+  const { status, json, stderr } = runCliJson<IngestReport>(join(root, `data-${(dataDirs += 1)}`), ['ingest', join(root, folder)]);
+  const took = performance.now() - started;
+  expect(status, stderr).toBe(0);
+  expect(json.state).toBe('completed');
+  return { report: json, ms: took };
+}
+
+const at = (folder: string, relative: string): string => {
+  const path = join(root, folder, relative);
+  mkdirSync(dirname(path), { recursive: true });
+  return path;
+};
+
+// A recorder 137 s fast, filmed the station's clock when taken out, then recorded ten minutes later.
+const CLIP = `DCIM/${recorderName('1234567', TRUE_START + AHEAD_SECONDS * SECOND, 1)}`;
+const LATER = `DCIM/${recorderName('1234567', TRUE_START + 600 * SECOND, 2)}`;
+const OTHER_ZONE = 'DCIM/1234567_123456_20261126093015_0001.MP4';
+const SEQUENCE = [1, 2, 5].map((n) => `DCIM/7654321_654321_20261126083015_${String(n).padStart(4, '0')}.MP4`);
+
+beforeAll(async () => {
+  await makeCalibrationClip(at('calibrated', CLIP), { trueStartMs: TRUE_START, driftSeconds: AHEAD_SECONDS, seconds: 3 });
+  // At a recorder's size and longer than the five seconds searched: the cost of a video without a code.
+  await makePlainVideo(at('calibrated', LATER), {
+    seconds: 6,
+    size: '1280x720',
+    creationTime: new Date(TRUE_START + 600 * SECOND).toISOString(),
+  });
+  copyFileSync(join(root, 'calibrated', LATER), at('uncalibrated', LATER));
+
+  // Named at 09:30:15, recorded (by its metadata) at 08:30:15+08:00: the name is written an hour off.
+  makeVideo(at('other-zone', OTHER_ZONE), { seed: 1, creationTime: '2026-11-26T00:30:15Z' });
+  for (const [i, name] of SEQUENCE.entries()) makeVideo(at('sequence', name), { seed: 10 + i, creationTime: '2026-11-26T00:30:15Z' });
+  makeVideo(at('nothing', 'DCIM/VID_0001.MP4'), { seed: 20, creationTime: '2026-11-26T00:30:15Z' });
+  writeFileSync(at('nothing', 'notes.txt'), 'handed over at the desk\n');
+});
+
+describe('station ingest --json: the clock report (Art. 7) and findings for review', () => {
+  it('measures the drift from a calibration clip and corrects every file by it', () => {
+    const { report } = ingest('calibrated');
+    expect(report.clockDrift.basis).toBe('calibration-clip');
+    expect(Math.abs(report.clockDrift.seconds! - AHEAD_SECONDS)).toBeLessThanOrEqual(1.5);
+    expect(report.clockDrift.exceedsTolerance).toBe(true);
+
+    expect(report.files.map((f) => f.source).sort()).toEqual([CLIP, LATER].sort());
+    for (const file of report.files) {
+      const clock = file.clock!;
+      expect(clock, file.source).toMatchObject({ basis: 'calibration-clip', driftSeconds: report.clockDrift.seconds });
+      expect(clock.deviceTime, file.source).toMatch(/\+08:00$/);
+      expect(clock.correctedTime, file.source).toMatch(/\+08:00$/);
+      expect(ms(clock.correctedTime), file.source).toBe(ms(clock.deviceTime) - report.clockDrift.seconds! * SECOND);
+    }
+    const later = report.files.find((f) => f.source === LATER)!.clock!;
+    expect(later.deviceTime).toBe('2026-11-26T08:40:15.000+08:00');
+    // Within the measurement's second of the true time the recording started.
+    expect(Math.abs(ms(later.correctedTime) - (TRUE_START + (600 - AHEAD_SECONDS) * SECOND))).toBeLessThanOrEqual(1.5 * SECOND);
+    // The clip is not part of an activity: the ten minutes until the next recording are no interruption.
+    expect(report.findings).toEqual([]);
+  });
+
+  it('reports a file named in another zone than its metadata as a time-zone mismatch', () => {
+    const { report } = ingest('other-zone');
+    expect(report.findings).toEqual([{ kind: 'timezone-mismatch', source: OTHER_ZONE, hours: 1 }]);
+    expect(report.files[0]!.clock).toEqual({ deviceTime: '2026-11-26T08:30:15.000+08:00', correctedTime: null, driftSeconds: null, basis: null });
+  });
+
+  it('reports sequence numbers missing between two present files of one recorder and day', () => {
+    const { report } = ingest('sequence');
+    expect(report.totals.archived).toBe(3);
+    expect(report.findings).toEqual([{ kind: 'sequence-gap', serial: '7654321', day: '2026-11-26', after: 2, before: 5, missing: [3, 4] }]);
+  });
+
+  it('says nothing about the drift when nothing tells it', () => {
+    const { report } = ingest('nothing');
+    expect(report.clockDrift).toEqual({ seconds: null, basis: null, exceedsTolerance: false });
+    expect(report.findings).toEqual([]);
+    const clocks = Object.fromEntries(report.files.map((f) => [f.source, f.clock]));
+    expect(clocks).toEqual({
+      'DCIM/VID_0001.MP4': { deviceTime: '2026-11-26T08:30:15.000+08:00', correctedTime: null, driftSeconds: null, basis: null },
+      'notes.txt': { deviceTime: null, correctedTime: null, driftSeconds: null, basis: null },
+    });
+  });
+
+  it('measures what the calibration-clip check costs an ingest', async () => {
+    const withClip = ingest('calibrated');
+    const withoutClip = ingest('uncalibrated');
+    expect(withoutClip.report.clockDrift.basis).toBeNull();
+
+    // The search itself, per video: one that shows the code stops at its first readable frame;
+    // one without is decoded for the whole five seconds searched.
+    const timed = async (path: string) => {
+      const started = performance.now();
+      const code = await findCalibrationCode(path);
+      return { code, ms: performance.now() - started };
+    };
+    const clip = await timed(join(root, 'calibrated', CLIP));
+    const plain = await timed(join(root, 'calibrated', LATER));
+    expect(clip.code).not.toBeNull();
+    expect(plain.code).toBeNull();
+    console.log(
+      [
+        `[calibration check] station ingest --json wall time: ${withClip.ms.toFixed(0)} ms with the clip (3 s 720p clip + 6 s 720p video),`,
+        `${withoutClip.ms.toFixed(0)} ms without it (the 6 s video alone);`,
+        `search of the clip: ${clip.ms.toFixed(0)} ms (code at ${clip.code!.frameSeconds} s);`,
+        `search of a 720p video without a code: ${plain.ms.toFixed(0)} ms (at most 12 such videos are searched per ingest).`,
+      ].join(' '),
+    );
+  });
+});
