@@ -23,6 +23,12 @@ export interface VerifiedFile extends CopiedFile {
 
 export class VerificationMismatch extends Error {}
 
+export class SourceChanged extends Error {
+  constructor(listed: number, read: number) {
+    super(`the file changed while it was read: listed with ${listed} bytes, ${read} read`);
+  }
+}
+
 export interface CopyIo {
   buffers: CopyBuffers;
   readBack: ReadBackBuffers;
@@ -36,6 +42,8 @@ export async function copyToPartial(file: SourceFile, finalPath: string, io: Cop
   await fs.mkdir(dirname(finalPath), { recursive: true });
   try {
     const { sha256, bytes } = await streamCopy(file.absolute, partialPath, io.buffers, io.onBytes, io.signal);
+    // A file that ends early or grows while it is read is not the file that was listed: never archive half of it.
+    if (bytes !== file.size) throw new SourceChanged(file.size, bytes);
     return { file, partialPath, finalPath, sha256, bytes };
   } catch (error) {
     await fs.rm(partialPath, { force: true });

@@ -1,0 +1,40 @@
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { createReadBackBuffers } from '../../../src-main/core/archive/read-back.js';
+import { createCopyBuffers } from '../../../src-main/core/archive/stream-copy.js';
+import { copyToPartial, SourceChanged, verifyAndPlace } from '../../../src-main/core/ingest/file-pipeline.js';
+import { makeFile, sha256Of } from '../../helpers/make-media.js';
+import { tempDir } from '../../helpers/temp-dir.js';
+
+const io = () => ({ buffers: createCopyBuffers(), readBack: createReadBackBuffers(), onBytes: () => {}, signal: new AbortController().signal });
+
+function listed(path: string) {
+  const stats = statSync(path);
+  return { relative: 'x', absolute: path, size: stats.size, mtimeMs: stats.mtimeMs, atimeMs: stats.atimeMs };
+}
+
+describe('the copy of one file', () => {
+  it('copies, verifies from disk and places a read-only copy with the same bytes', async () => {
+    const dir = tempDir('pipeline');
+    const source = join(dir, 'clip.MP4');
+    makeFile(source, 5 * 1024 * 1024 + 17, 3);
+    const copied = await copyToPartial(listed(source), join(dir, 'out', 'clip.MP4'), io());
+    const placed = await verifyAndPlace(copied, createReadBackBuffers());
+    expect(placed.sha256).toBe(sha256Of(source));
+    expect(placed.verifiedSha256).toBe(placed.sha256);
+    expect(sha256Of(join(dir, 'out', 'clip.MP4'))).toBe(placed.sha256);
+    expect(readdirSync(join(dir, 'out'))).toEqual(['clip.MP4']);
+  });
+
+  it('refuses a file that is not as long as when it was listed, and leaves no partial copy', async () => {
+    const dir = tempDir('changed');
+    const source = join(dir, 'clip.MP4');
+    makeFile(source, 2 * 1024 * 1024, 4);
+    const asListed = listed(source);
+    makeFile(source, 1024 * 1024, 4);
+    const target = join(dir, 'out', 'clip.MP4');
+    await expect(copyToPartial(asListed, target, io())).rejects.toBeInstanceOf(SourceChanged);
+    expect(existsSync(`${target}.partial`)).toBe(false);
+  });
+});
