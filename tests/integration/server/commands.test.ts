@@ -22,7 +22,7 @@ describe('browser host: commands over HTTP', () => {
     expect(response.headers.get('cache-control')).toBe('no-store');
     expect(await response.json()).toEqual({
       ok: true,
-      value: { stationName: 'test desk', dataDir: t.dir, zone: 'Asia/Shanghai', now: '1970-01-01T00:00:00.000Z', version: '0.0.0' },
+      value: { stationName: 'test desk', dataDir: t.dir, zone: 'Asia/Shanghai', now: '1970-01-01T00:00:00.000Z', version: '0.0.0', autoIngestOverride: null },
     });
     expect(t.station.callers.at(-1)).toEqual({ name: '审计员', role: 'auditor' });
   });
