@@ -5,7 +5,7 @@ import type { ExfatVolume } from '../helpers/exfat-volume.js';
 import { makeVideo } from '../helpers/make-media.js';
 import { makePlainVideo } from '../integration/clock-drift/make-clock-media.js';
 import { filesUnder, sha256File } from './volume-snapshot.js';
-import { mountAppearance, type WatchSession } from './watch-session.js';
+import type { WatchSession } from './watch-session.js';
 
 export type Maker = (path: string) => void | Promise<void>;
 
@@ -63,7 +63,13 @@ export async function replug(session: WatchSession, ...volumes: ExfatVolume[]): 
     });
     from = Math.max(from, gone.index + 1);
   }
-  const mounted = volumes.map(async ({ mountpoint }) => [mountpoint, await mountAppearance((m) => m === mountpoint)] as const);
-  await Promise.all(volumes.map((volume) => volume.remount()));
-  return { mountedAt: new Map(await Promise.all(mounted)), from };
+  // A replug reuses the dead mount's folder, and its new mountinfo line may repeat the old one to the
+  // letter; the mount is complete, at the latest, when the mount command returns.
+  const mountedAt = await Promise.all(
+    volumes.map(async (volume) => {
+      await volume.remount();
+      return [volume.mountpoint, Date.now()] as const;
+    }),
+  );
+  return { mountedAt: new Map(mountedAt), from };
 }

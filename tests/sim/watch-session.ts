@@ -93,30 +93,28 @@ export class WatchSession {
 // mountinfo escapes space, tab, newline and backslash as octal.
 const unescape = (text: string): string => text.replace(/\\([0-7]{3})/g, (_, octal: string) => String.fromCharCode(parseInt(octal, 8)));
 
-const mountpoints = (): string[] =>
+/** Each mount as its whole mountinfo line (mount id, device numbers, options) with its unescaped mount point. */
+const mounts = (): { mountpoint: string; line: string }[] =>
   readFileSync('/proc/self/mountinfo', 'utf8')
     .split('\n')
     .flatMap((line) => {
       const field = line.split(' ')[4];
-      return field === undefined ? [] : [unescape(field)];
+      return field === undefined ? [] : [{ mountpoint: unescape(field), line }];
     });
 
 /**
- * When a mount whose mount point satisfies `match` shows in the mount table after none did (Date.now(),
- * looked at every 2 ms): the moment a mount is complete, where detection latency starts. Start it
- * before mounting. A dead mount at the same folder counts once it is gone: a replug first takes it
- * away (mount ids are reused, so the table is watched for absence, not for a new id).
+ * When a new mount whose mount point satisfies `match` shows in the mount table (Date.now(), looked at
+ * every 2 ms): the moment a mount is complete, where detection latency starts. Start it before
+ * mounting; a mount counts as new when its line was not in the table at the start.
  */
 export function mountAppearance(match: (mountpoint: string) => boolean, timeoutMs = 60_000): Promise<number> {
+  const before = new Set(mounts().filter((m) => match(m.mountpoint)).map((m) => m.line));
   return (async () => {
     const until = Date.now() + timeoutMs;
-    let seenAbsent = false;
     while (Date.now() < until) {
-      const present = mountpoints().some(match);
-      if (present && seenAbsent) return Date.now();
-      if (!present) seenAbsent = true;
+      if (mounts().some((m) => match(m.mountpoint) && !before.has(m.line))) return Date.now();
       await sleep(2);
     }
-    throw new Error(seenAbsent ? 'no matching mount appeared' : 'the matching mount never went away');
+    throw new Error('no new matching mount appeared');
   })();
 }
