@@ -27,5 +27,6 @@ export function clockInputFromMetadata(source: string, archivedPath: string, met
     recordedAt: metadata.recordedAt,
     durationSeconds: metadata.durationSeconds,
     gpsTime: gpsTimeFromTag(metadata.tags['Composite:GPSDateTime']),
+    readable: metadata.readable,
   };
 }

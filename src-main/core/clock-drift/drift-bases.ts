@@ -18,10 +18,14 @@ const EARLIEST_VIDEOS = 3;
 const SHORT_VIDEO_SECONDS = 30;
 const MAX_VIDEOS_SEARCHED = 12;
 
+/** A short video with a device time is always searched: worth searching as soon as it is archived. */
+export const isCalibrationCandidate = (kind: string, recordedAt: string | null, durationSeconds: number | null): boolean =>
+  kind === 'video' && recordedAt !== null && durationSeconds !== null && durationSeconds <= SHORT_VIDEO_SECONDS;
+
 const tenths = (seconds: number): number => Math.round(seconds * 10) / 10;
 
 function calibrationCandidates(files: readonly TimedFile[]): TimedFile[] {
-  const videos = files.filter((f) => f.kind === 'video' && f.startMs !== null).sort(byStart);
+  const videos = files.filter((f) => f.kind === 'video' && f.startMs !== null && f.readable !== false).sort(byStart);
   return videos
     .filter((f, i) => i < EARLIEST_VIDEOS || (f.durationSeconds !== null && f.durationSeconds <= SHORT_VIDEO_SECONDS))
     .slice(0, MAX_VIDEOS_SEARCHED);

@@ -13,6 +13,8 @@ export interface ClockInputFile {
   durationSeconds: number | null;
   /** Satellite time of the same moment, ISO-8601 UTC. */
   gpsTime: string | null;
+  /** False when ffprobe could not read the video: no frame of it will show a code. */
+  readable?: boolean | null;
 }
 
 export interface FileClock {

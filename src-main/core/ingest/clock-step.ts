@@ -2,6 +2,7 @@ import type { Settings } from '../../contract/index.js';
 import type { Database } from '../db/database.js';
 import { toAbsolute } from '../archive/layout.js';
 import { analyzeClock } from '../clock-drift/analyze-clock.js';
+import type { findCalibrationCode } from '../clock-drift/calibration-code.js';
 import { gpsTimeFromTag } from '../clock-drift/clock-input.js';
 import type { ClockInputFile } from '../clock-drift/types.js';
 import type { MediaKind } from '../../contract/index.js';
@@ -13,6 +14,7 @@ interface SightingRow {
   kind: MediaKind;
   recorded_at: string | null;
   duration_seconds: number | null;
+  readable: number | null;
   tags_json: string;
 }
 
@@ -25,11 +27,11 @@ export async function measureIngestClock(
   db: Database,
   dataDir: string,
   ingestId: string,
-  options: { zone: string; settings: Settings; pluggedInAtMs: number | null },
+  options: { zone: string; settings: Settings; pluggedInAtMs: number | null; findCode: typeof findCalibrationCode },
 ): Promise<void> {
   const rows = db
     .prepare(
-      `SELECT f.id, f.source_path AS source, r.archive_path, r.kind, r.recorded_at, r.duration_seconds, r.tags_json
+      `SELECT f.id, f.source_path AS source, r.archive_path, r.kind, r.recorded_at, r.duration_seconds, r.readable, r.tags_json
        FROM ingest_files f JOIN recordings r ON r.id = f.recording_id
        WHERE f.ingest_id = ? AND f.status IN ('archived', 'duplicate') ORDER BY f.id`,
     )
@@ -41,6 +43,7 @@ export async function measureIngestClock(
     recordedAt: row.recorded_at,
     durationSeconds: row.duration_seconds,
     gpsTime: gpsTimeFromTag((JSON.parse(row.tags_json) as Record<string, unknown>)['Composite:GPSDateTime']),
+    readable: row.readable === null ? null : row.readable === 1,
   }));
   const analysis = await analyzeClock({
     files,
@@ -49,6 +52,7 @@ export async function measureIngestClock(
     toleranceSeconds: options.settings.driftToleranceSeconds,
     recordingGapSeconds: options.settings.recordingGapSeconds,
     extraNamePatterns: options.settings.namePatterns,
+    findCode: options.findCode,
   });
   const setFileClock = db.prepare('UPDATE ingest_files SET device_time = ?, corrected_time = ? WHERE id = ?');
   const addFinding = db.prepare('INSERT INTO ingest_findings (ingest_id, kind, details_json) VALUES (?, ?, ?)');

@@ -10,6 +10,9 @@ import { availableBytes, DiskFullError, isNoSpace } from '../archive/free-space.
 import { archivedFilePath, ingestArchiveDir, toAbsolute } from '../archive/layout.js';
 import { createReadBackBuffers } from '../archive/read-back.js';
 import { createCopyBuffers } from '../archive/stream-copy.js';
+import { findCalibrationCode, type CalibrationCode } from '../clock-drift/calibration-code.js';
+import { isCalibrationCandidate } from '../clock-drift/drift-bases.js';
+import type { MediaMetadata } from '../media/inspector.js';
 import { measureIngestClock } from './clock-step.js';
 import { finalizeBag } from './finalize-bag.js';
 import {
@@ -101,6 +104,8 @@ export class IngestJob {
   private pendingPlacement: Promise<void> = Promise.resolve();
   private pendingBytes = 0;
   private readonly inFlight = new Map<string, Promise<boolean>>();
+  /** Calibration-code searches begun while the card was still copying, by archived path. */
+  private readonly earlySearches = new Map<string, Promise<CalibrationCode | null>>();
 
   private constructor(
     private readonly env: IngestEnvironment,
@@ -201,6 +206,17 @@ export class IngestJob {
     return { state, reason: reason?.message ?? null, failed: totals.failed };
   }
 
+  /**
+   * Short videos are where a calibration clip is; searching them as soon as their metadata is in
+   * uses the time a slow card leaves idle, instead of adding it after the last file.
+   */
+  private searchEarly(path: string, metadata: MediaMetadata | null): void {
+    if (!metadata || !isCalibrationCandidate(metadata.kind, metadata.recordedAt, metadata.durationSeconds)) return;
+    const search = findCalibrationCode(path);
+    search.catch(() => undefined);
+    this.earlySearches.set(path, search);
+  }
+
   /** A clock that cannot be measured never fails the ingest: the files are safe; the drift stays unknown. */
   private async measureClock(): Promise<void> {
     const { env } = this;
@@ -209,9 +225,12 @@ export class IngestJob {
         zone: env.zone,
         settings: env.settings(),
         pluggedInAtMs: this.origin?.pluggedInAtMs ?? null,
+        findCode: (path, options) => this.earlySearches.get(path) ?? findCalibrationCode(path, options),
       });
     } catch (error) {
       console.error(`clock drift of ingest ${this.id} could not be measured: ${describe(error)}`);
+    } finally {
+      await Promise.allSettled(this.earlySearches.values());
     }
   }
 
@@ -330,7 +349,8 @@ export class IngestJob {
         reason: null,
         reasonCode: null,
       });
-      this.env.metadata.add(id, toAbsolute(dataDir, archivePath));
+      const archived = toAbsolute(dataDir, archivePath);
+      void this.env.metadata.add(id, archived).then((metadata) => this.searchEarly(archived, metadata));
       return true;
     } catch (error) {
       const code = error instanceof VerificationMismatch ? 'verification-failed' : 'copy-failed';

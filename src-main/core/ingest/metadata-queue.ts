@@ -1,5 +1,5 @@
 import type { Database } from '../db/database.js';
-import type { MediaInspector } from '../media/inspector.js';
+import type { MediaInspector, MediaMetadata } from '../media/inspector.js';
 import { saveMetadata } from '../recordings/recording-store.js';
 import { describe } from './scan-source.js';
 
@@ -12,7 +12,7 @@ const concurrencyWhileCopying = 1;
  * never waited on for exiftool or ffprobe. Failures are stored as the file's problem, not thrown.
  */
 export class MetadataQueue {
-  private readonly waiting: { id: number; path: string }[] = [];
+  private readonly waiting: { id: number; path: string; done: (metadata: MediaMetadata | null) => void }[] = [];
   private running = 0;
   private copying = 0;
   private idle: (() => void)[] = [];
@@ -22,9 +22,12 @@ export class MetadataQueue {
     private readonly inspector: () => MediaInspector,
   ) {}
 
-  add(id: number, path: string): void {
-    this.waiting.push({ id, path });
-    this.pump();
+  /** Resolves with what was read, or null when it could not be; never rejects. */
+  add(id: number, path: string): Promise<MediaMetadata | null> {
+    return new Promise((done) => {
+      this.waiting.push({ id, path, done });
+      this.pump();
+    });
   }
 
   /** An ingest's copy stage began or ended: metadata yields the CPU to copies. */
@@ -48,7 +51,7 @@ export class MetadataQueue {
       const next = this.waiting.shift();
       if (!next) break;
       this.running += 1;
-      void this.inspect(next.id, next.path).finally(() => {
+      void this.inspect(next.id, next.path).then(next.done).finally(() => {
         this.running -= 1;
         this.pump();
         if (this.running === 0 && this.waiting.length === 0) this.idle.splice(0).forEach((resolve) => resolve());
@@ -56,13 +59,15 @@ export class MetadataQueue {
     }
   }
 
-  private async inspect(id: number, path: string): Promise<void> {
+  private async inspect(id: number, path: string): Promise<MediaMetadata | null> {
     try {
       const metadata = await this.inspector().inspect(path);
       const ms = metadata.recordedAt === null ? null : Date.parse(metadata.recordedAt);
       saveMetadata(this.db, id, metadata, ms === null || Number.isNaN(ms) ? null : ms);
+      return metadata;
     } catch (error) {
       console.error(`metadata of recording ${id} could not be read: ${describe(error)}`);
+      return null;
     }
   }
 }

@@ -42,8 +42,14 @@ describe('the videos searched for a calibration code', () => {
     expect(result.clockDrift.basis).toBeNull();
   });
 
-  it('leave out audio, photos and videos without a device time', async () => {
-    const others = [video(0, 5, 'audio'), video(1, null, 'photo'), { ...video(2, 5), recordedAt: null }, video(3, 5)];
+  it('leave out audio, photos, videos without a device time and videos ffprobe could not read', async () => {
+    const others = [
+      video(0, 5, 'audio'),
+      video(1, null, 'photo'),
+      { ...video(2, 5), recordedAt: null },
+      { ...video(4, null), readable: false },
+      video(3, 5),
+    ];
     const { paths } = await searched(others, () => null);
     expect(paths).toEqual(['/archive/V03.MP4']);
   });
