@@ -1,4 +1,6 @@
-import { ExifTool } from 'exiftool-vendored';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { DefaultExiftoolArgs, ExifTool, exiftoolPath } from 'exiftool-vendored';
 
 /** exiftool's own output, keyed `Group:Tag` (family-0 groups, e.g. `EXIF:DateTimeOriginal`). */
 export type RawTags = Readonly<Record<string, unknown>>;
@@ -22,7 +24,8 @@ export interface ExifReader {
  * what we must decide ourselves, in the station's zone.
  */
 export function createExifReader(options: { maxProcs: number }): ExifReader {
-  const exiftool = new ExifTool({ maxProcs: options.maxProcs });
+  const processFactory = orphanProofFactory();
+  const exiftool = new ExifTool({ maxProcs: options.maxProcs, ...(processFactory ? { processFactory } : {}) });
   return {
     read: (path, depth) =>
       exiftool.readRaw(path, {
@@ -31,4 +34,22 @@ export function createExifReader(options: { maxProcs: number }): ExifReader {
       }) as Promise<RawTags>,
     end: () => exiftool.end(),
   };
+}
+
+const setpriv = '/usr/bin/setpriv';
+
+/**
+ * exiftool in `-stay_open` mode does not exit when its stdin closes, so a station that crashes or is
+ * killed would leave its exiftool processes running for good. On Linux they are started through
+ * util-linux's setpriv with a parent-death signal; elsewhere (or without setpriv or /usr/bin/perl,
+ * which the vendored script's first line names) exiftool-vendored starts them as usual.
+ */
+function orphanProofFactory(): (() => Promise<ChildProcess>) | null {
+  if (process.platform !== 'linux' || !existsSync(setpriv) || !existsSync('/usr/bin/perl')) return null;
+  return async () =>
+    spawn(setpriv, ['--pdeathsig', 'KILL', '--', await exiftoolPath(), ...DefaultExiftoolArgs], {
+      stdio: 'pipe',
+      shell: false,
+      env: { LANG: 'C', ...(process.env.EXIFTOOL_HOME ? { EXIFTOOL_HOME: process.env.EXIFTOOL_HOME } : {}) },
+    });
 }
