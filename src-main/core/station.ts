@@ -10,7 +10,8 @@ import { archiveFolder, toAbsolute } from './archive/layout.js';
 import { deviceHandlers } from './handlers/device-handlers.js';
 import type { HandlerContext } from './handlers/context.js';
 import { ingestHandlers } from './handlers/ingest-handlers.js';
-import { IngestJob, type IngestEnvironment, type IngestOutcome } from './ingest/ingest-job.js';
+import { IngestJob, type IngestEnvironment, type IngestOrigin, type IngestOutcome } from './ingest/ingest-job.js';
+import { recognizeVolume } from './devices/recognize-volume.js';
 import { MetadataQueue } from './ingest/metadata-queue.js';
 import { recoverInterruptedIngests } from './ingest/recovery.js';
 import { createMediaInspector, type MediaInspector } from './media/inspector.js';
@@ -73,7 +74,7 @@ export async function openStation(options: StationOptions): Promise<Station> {
     // A card pulled out and plugged back in quickly may find its last ingest still winding down.
     if (same?.job.stopping) await same.done;
     else if (same) throw new StationError('busy', `an ingest of ${root} is already running`);
-    const job = await IngestJob.create(environment, root, operator, origin);
+    const job = await IngestJob.create(environment, root, operator, origin ?? (await folderOrigin(root)));
     // Files an earlier, interrupted run archived but never described get described now.
     for (const pending of pendingMetadata(db)) metadata.add(pending.id, toAbsolute(dataDir, pending.archivePath));
     const done = job.run().finally(() => jobs.delete(job.id));
@@ -83,6 +84,16 @@ export async function openStation(options: StationOptions): Promise<Station> {
   };
 
   const { watch } = options;
+  /** A folder copied off a recorder still names its device: recognised the way a plugged-in card is. */
+  const folderOrigin = async (root: string): Promise<IngestOrigin | null> => {
+    try {
+      const { deviceId } = await recognizeVolume(db, { mountpoint: root, uuid: null, label: null }, { extraPatterns: readSettings(db).namePatterns });
+      return deviceId === null ? null : { mountpoint: null, deviceId, pluggedInAtMs: null };
+    } catch {
+      return null;
+    }
+  };
+
   let volumes: VolumeService | null = null;
   const context: HandlerContext = {
     db,

@@ -58,12 +58,12 @@ export interface IngestOutcome {
   failed: number;
 }
 
-/** Where an ingest's files come from when it is a plugged-in device rather than a chosen folder. */
+/** Which device an ingest's files come from, and, for a plugged-in volume, where and since when. */
 export interface IngestOrigin {
-  mountpoint: string;
+  mountpoint: string | null;
   deviceId: number | null;
   /** Station clock when the volume appeared: a recording ending later proves the device clock fast. */
-  pluggedInAtMs: number;
+  pluggedInAtMs: number | null;
 }
 
 /** Why an ingest stopped before its last file; every file not yet done is failed with this. */

@@ -26,9 +26,13 @@ interface RecordingRow {
   device: string | null;
 }
 
+/** The registered device (name and serial) where the ingest knew it, else the camera model the file names, else the source. */
 const selectRecording = `
-  SELECT r.*, COALESCE(i.source_label, json_extract(r.tags_json, '$.Model')) AS device
-  FROM recordings r JOIN ingests i ON i.id = r.ingest_id`;
+  SELECT r.*, COALESCE(
+      CASE WHEN d.id IS NULL THEN NULL WHEN d.name IS NULL THEN d.serial ELSE d.name || ' (' || d.serial || ')' END,
+      json_extract(r.tags_json, '$."EXIF:Model"'), json_extract(r.tags_json, '$."QuickTime:Model"'),
+      i.source_label) AS device
+  FROM recordings r JOIN ingests i ON i.id = r.ingest_id LEFT JOIN devices d ON d.id = i.device_id`;
 
 function toRecording(row: RecordingRow, dataDir: string, iso: (ms: number) => string): Recording {
   return {
@@ -61,8 +65,10 @@ function whereClause(query: RecordingQuery): { sql: string; params: unknown[] } 
   const search = query.search?.trim();
   if (search) {
     const like = `%${search.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-    conditions.push(`(r.original_path LIKE ? ESCAPE '\\' OR r.sha256 LIKE ? OR i.source_label LIKE ? ESCAPE '\\')`);
-    params.push(like, `${search.toLowerCase()}%`, like);
+    conditions.push(
+      `(r.original_path LIKE ? ESCAPE '\\' OR r.sha256 LIKE ? OR i.source_label LIKE ? ESCAPE '\\' OR d.serial LIKE ? ESCAPE '\\' OR d.name LIKE ? ESCAPE '\\')`,
+    );
+    params.push(like, `${search.toLowerCase()}%`, like, like, like);
   }
   return { sql: conditions.length ? `WHERE ${conditions.join(' AND ')}` : '', params };
 }
@@ -70,7 +76,7 @@ function whereClause(query: RecordingQuery): { sql: string; params: unknown[] } 
 export function listRecordings(db: Database, dataDir: string, query: RecordingQuery, iso: (ms: number) => string) {
   const where = whereClause(query);
   const total = (
-    db.prepare(`SELECT COUNT(*) AS n FROM recordings r JOIN ingests i ON i.id = r.ingest_id ${where.sql}`).get(...where.params) as {
+    db.prepare(`SELECT COUNT(*) AS n FROM recordings r JOIN ingests i ON i.id = r.ingest_id LEFT JOIN devices d ON d.id = i.device_id ${where.sql}`).get(...where.params) as {
       n: number;
     }
   ).n;
