@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ReasonCode } from './ingest.js';
 
 /** Art. 2: the kinds of recording equipment the office holds. */
 export const DeviceType = z.enum(['body-camera', 'camera', 'audio-recorder', 'video-camera', 'handheld-terminal', 'other']);
@@ -54,6 +55,7 @@ export const AttachedVolume = z.object({
   state: VolumeState,
   ingestId: z.string().nullable(),
   reason: z.string().nullable(),
+  reasonCode: ReasonCode.nullable(),
   /** True once everything on it is verified in the archive: the officer may unplug it. */
   safeToRemove: z.boolean(),
   attachedAt: z.string(),

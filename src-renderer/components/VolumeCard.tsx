@@ -89,7 +89,7 @@ export function VolumeCard({ card, devices, onDevicesChanged, onDismiss }: Props
           {outcome?.kind === 'failed' ? (
             <ReasonText code={outcome.reasonCode} reason={outcome.reason} />
           ) : volume.reason ? (
-            <span className="error-detail">{volume.reason}</span>
+            <ReasonText code={volume.reasonCode} reason={volume.reason} />
           ) : null}
         </div>
       ) : null}

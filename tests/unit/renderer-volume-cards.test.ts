@@ -18,6 +18,7 @@ function volume(mountpoint: string, change: Partial<AttachedVolume> = {}): Attac
     state: 'identifying',
     ingestId: null,
     reason: null,
+    reasonCode: null,
     safeToRemove: false,
     attachedAt: '2026-11-26T08:30:15.000+08:00',
     ...change,

@@ -54,7 +54,7 @@ export interface IngestEnvironment {
 /** How an ingest ended, for whoever started it. */
 export interface IngestOutcome {
   state: IngestState;
-  reason: string | null;
+  reason: Reason | null;
   failed: number;
 }
 
@@ -203,7 +203,7 @@ export class IngestJob {
       const why = reason ?? { code: 'copy-failed', message: 'unknown' };
       env.events.emit({ type: 'ingest.failed', ingestId: this.id, mountpoint, reason: why.message, reasonCode: why.code });
     }
-    return { state, reason: reason?.message ?? null, failed: totals.failed };
+    return { state, reason, failed: totals.failed };
   }
 
   /**

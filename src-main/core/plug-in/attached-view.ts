@@ -26,6 +26,7 @@ export function attachedView(db: Database, volume: Volume, recognition: Recognit
     state: recognition === null ? 'identifying' : device === null ? 'unknown-device' : 'ready',
     ingestId: null,
     reason: null,
+    reasonCode: null,
     safeToRemove: false,
     attachedAt,
   };

@@ -111,7 +111,7 @@ export class VolumeService {
       entry.recognition = await recognizeVolume(db, volume, { extraPatterns: this.deps.settings().namePatterns });
       entry.view = attachedView(db, volume, entry.recognition, attachedAt);
     } catch (error) {
-      entry.view = { ...entry.view, state: 'failed', reason: `cannot read the volume: ${describe(error)}` };
+      entry.view = { ...entry.view, state: 'failed', reason: `cannot read the volume: ${describe(error)}`, reasonCode: 'unreadable' };
     }
     if (this.stopped || this.entries.get(volume.mountpoint) !== entry) return;
     events.emit({ type: 'volume.attached', mountpoint: volume.mountpoint, deviceId: entry.view.deviceId, volume: entry.view });
@@ -150,20 +150,29 @@ export class VolumeService {
         pluggedInAtMs: entry.pluggedInAt,
       });
       entry.job = job;
-      this.update(entry, { state: 'ingesting', ingestId: job.id, reason: null, safeToRemove: false });
+      this.update(entry, { state: 'ingesting', ingestId: job.id, reason: null, reasonCode: null, safeToRemove: false });
       void done.then((outcome) => {
         entry.job = null;
         this.copying -= 1;
         if (this.entries.get(mountpoint) === entry) {
           const verified = outcome.state === 'completed' && outcome.failed === 0;
-          this.update(entry, verified ? { state: 'verified', safeToRemove: true } : { state: 'failed', reason: outcome.reason });
+          this.update(
+            entry,
+            verified
+              ? { state: 'verified', safeToRemove: true }
+              : {
+                  state: 'failed',
+                  reason: outcome.reason?.message ?? `${outcome.failed} files failed`,
+                  reasonCode: outcome.reason?.code ?? 'copy-failed',
+                },
+          );
         }
         this.pump();
       });
       return { ingestId: job.id };
     } catch (error) {
       this.copying -= 1;
-      this.update(entry, { state: 'failed', reason: error instanceof Error ? error.message : String(error) });
+      this.update(entry, { state: 'failed', reason: describe(error), reasonCode: 'unreadable' });
       this.pump();
       throw error;
     }
