@@ -68,19 +68,35 @@ export async function openStation(options: StationOptions): Promise<Station> {
   };
   const jobs = new Map<string, { job: IngestJob; done: Promise<IngestOutcome> }>();
 
+  /** Roots whose ingest is being set up: claimed before the first await, so two starts cannot both pass. */
+  const starting = new Set<string>();
+  const runningOn = (root: string) => [...jobs.values()].find((running) => running.job.root === root);
   const launchIngest: HandlerContext['launchIngest'] = async (sourcePath, operator, origin) => {
     const root = resolve(sourcePath);
-    const same = [...jobs.values()].find((running) => running.job.root === root);
     // A card pulled out and plugged back in quickly may find its last ingest still winding down.
-    if (same?.job.stopping) await same.done;
-    else if (same) throw new StationError('busy', `an ingest of ${root} is already running`);
-    const job = await IngestJob.create(environment, root, operator, origin ?? (await folderOrigin(root)));
-    // Files an earlier, interrupted run archived but never described get described now.
-    for (const pending of pendingMetadata(db)) metadata.add(pending.id, toAbsolute(dataDir, pending.archivePath));
-    const done = job.run().finally(() => jobs.delete(job.id));
-    const running = { job, done };
-    jobs.set(job.id, running);
-    return running;
+    for (let same = runningOn(root); same; same = runningOn(root)) {
+      if (!same.job.stopping) throw new StationError('busy', `an ingest of ${root} is already running`);
+      await same.done;
+    }
+    if (starting.has(root)) throw new StationError('busy', `an ingest of ${root} is already starting`);
+    starting.add(root);
+    try {
+      const job = await IngestJob.create(environment, root, operator, origin ?? (await folderOrigin(root)));
+      // Files an earlier, interrupted run archived but never described get described now.
+      for (const pending of pendingMetadata(db)) void metadata.add(pending.id, toAbsolute(dataDir, pending.archivePath));
+      const done = job
+        .run()
+        .catch((error: unknown): IngestOutcome => {
+          console.error(`ingest ${job.id} ended unexpectedly`, error);
+          return { state: 'failed', reason: { code: 'copy-failed', message: String(error) }, failed: 0 };
+        })
+        .finally(() => jobs.delete(job.id));
+      const running = { job, done };
+      jobs.set(job.id, running);
+      return running;
+    } finally {
+      starting.delete(root);
+    }
   };
 
   const { watch } = options;

@@ -192,8 +192,7 @@ export class IngestJob {
     } finally {
       this.progress.update({ phase: 'finishing' });
       await this.pendingPlacement;
-      await finalizeBag(env.db, env.dataDir, this.id, env.now(), state);
-      finishIngest(env.db, this.id, state, reason, env.now());
+      ({ state, reason } = await this.finish(state, reason));
       this.progress.stop();
     }
     const totals = ingestTotals(env.db, this.id);
@@ -204,6 +203,29 @@ export class IngestJob {
       env.events.emit({ type: 'ingest.failed', ingestId: this.id, mountpoint, reason: why.message, reasonCode: why.code });
     }
     return { state, reason, failed: totals.failed };
+  }
+
+  /**
+   * Writes the bag's tag files and the ingest's end. Never throws, so whoever waits for the ingest
+   * always hears how it ended: a bag that cannot be finished (a full disk) fails the ingest with the
+   * reason; the index still counts only verified files, and `station verify` will say what is amiss.
+   */
+  private async finish(state: IngestState, reason: Reason | null): Promise<{ state: IngestState; reason: Reason | null }> {
+    const { env } = this;
+    let ended = { state, reason };
+    try {
+      await finalizeBag(env.db, env.dataDir, this.id, env.now(), state);
+    } catch (error) {
+      const code = isNoSpace(error) ? 'disk-full' : 'copy-failed';
+      ended = { state: 'failed', reason: { code, message: `the bag's manifest could not be written: ${describe(error)}` } };
+    }
+    try {
+      finishIngest(env.db, this.id, ended.state, ended.reason, env.now());
+    } catch (error) {
+      // The row stays 'running'; the next start of the station finishes it as interrupted.
+      console.error(`the end of ingest ${this.id} could not be recorded: ${describe(error)}`);
+    }
+    return ended;
   }
 
   /**

@@ -16,6 +16,8 @@ const maxConcurrentIngests = 2;
 
 interface Entry {
   volume: Volume;
+  /** An ingest of it is being set up or running: never a second one. */
+  busy: boolean;
   /** Station clock when the volume appeared (Art. 7: recordings cannot end after this). */
   pluggedInAt: number;
   recognition: Recognition | null;
@@ -88,7 +90,7 @@ export class VolumeService {
 
   ingest(mountpoint: string): Promise<{ ingestId: string }> {
     const entry = this.require(mountpoint);
-    if (entry.job !== null) throw new StationError('busy', `${mountpoint} is already being ingested`);
+    if (entry.busy) throw new StationError('busy', `${mountpoint} is already being ingested`);
     return this.run(entry);
   }
 
@@ -105,7 +107,14 @@ export class VolumeService {
   private async attached(volume: Volume): Promise<void> {
     const { db, events, now, zone } = this.deps;
     const attachedAt = isoInZone(now(), zone);
-    const entry: Entry = { volume, pluggedInAt: now(), recognition: null, job: null, view: attachedView(db, volume, null, attachedAt) };
+    const entry: Entry = {
+      volume,
+      busy: false,
+      pluggedInAt: now(),
+      recognition: null,
+      job: null,
+      view: attachedView(db, volume, null, attachedAt),
+    };
     this.entries.set(volume.mountpoint, entry);
     try {
       entry.recognition = await recognizeVolume(db, volume, { extraPatterns: this.deps.settings().namePatterns });
@@ -136,12 +145,13 @@ export class VolumeService {
   private pump(): void {
     while (this.copying < maxConcurrentIngests && this.queue.length > 0) {
       const entry = this.entries.get(this.queue.shift() ?? '');
-      if (entry && entry.job === null) void this.run(entry).catch(() => undefined);
+      if (entry && !entry.busy) void this.run(entry).catch(() => undefined);
     }
   }
 
   private async run(entry: Entry): Promise<{ ingestId: string }> {
     const { mountpoint } = entry.volume;
+    entry.busy = true;
     this.copying += 1;
     try {
       const { job, done } = await this.deps.startIngest(mountpoint, {
@@ -153,6 +163,7 @@ export class VolumeService {
       this.update(entry, { state: 'ingesting', ingestId: job.id, reason: null, reasonCode: null, safeToRemove: false });
       void done.then((outcome) => {
         entry.job = null;
+        entry.busy = false;
         this.copying -= 1;
         if (this.entries.get(mountpoint) === entry) {
           const verified = outcome.state === 'completed' && outcome.failed === 0;
@@ -171,6 +182,7 @@ export class VolumeService {
       });
       return { ingestId: job.id };
     } catch (error) {
+      entry.busy = false;
       this.copying -= 1;
       this.update(entry, { state: 'failed', reason: describe(error), reasonCode: 'unreadable' });
       this.pump();
