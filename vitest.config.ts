@@ -1,7 +1,8 @@
 import { defineConfig } from 'vitest/config';
 
 // Tests that plug real volumes in (loop devices through FUSE) and watchers that offer any volume
-// would see each other's cards: they run one file at a time, in their own project.
+// would see each other's cards: they run one file at a time, in their own project, after the rest,
+// so their detection-latency bounds are not measured on a machine busy with other tests.
 const volumeTests = ['tests/sim/**/*.test.ts', 'tests/e2e/devices.test.ts'];
 
 export default defineConfig({
@@ -12,8 +13,8 @@ export default defineConfig({
     // Two cores: real copies, ffmpeg and Chromium compete for them; keep files from starving each other.
     maxWorkers: 2,
     projects: [
-      { extends: true, test: { name: 'main', include: ['tests/**/*.test.ts'], exclude: volumeTests } },
-      { extends: true, test: { name: 'volumes', include: volumeTests, fileParallelism: false } },
+      { extends: true, test: { name: 'main', include: ['tests/**/*.test.ts'], exclude: volumeTests, sequence: { groupOrder: 0 } } },
+      { extends: true, test: { name: 'volumes', include: volumeTests, fileParallelism: false, sequence: { groupOrder: 1 } } },
     ],
   },
 });

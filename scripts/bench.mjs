@@ -217,7 +217,7 @@ function table(bench, rows, skipped) {
 
 async function main() {
   const workDir = await mkdtemp(join(tmpdir(), 'station-bench-'));
-  const missing = missingRootFeatures();
+  const missing = missingRootFeatures({ throttle: true });
   let volume;
   const cleanUp = async () => {
     await volume?.destroy().catch((error) => console.error(`cleanup of the test volume failed: ${error}`));

@@ -12,7 +12,7 @@ import { startStation, type RunningStation } from './support/station-process.js'
 
 const browserSkip = browserSkipReason();
 // Under CI=true a missing feature throws here: there the plug-in tests must run, not skip.
-const rootMissing = browserSkip === null ? requireRootFeatures() : null;
+const rootMissing = browserSkip === null ? requireRootFeatures({ throttle: true }) : null;
 const screenshotPath = join(import.meta.dirname, '../../docs/devices.png');
 
 /** A recorder serial no other test's card carries: the station sees every volume on this machine. */

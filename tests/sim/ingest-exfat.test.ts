@@ -12,7 +12,7 @@ import { runCliJson, startCli } from '../helpers/run-cli.js';
 import { tempDir } from '../helpers/temp-dir.js';
 import { filesUnder, sha256File, snapshotVolume, writeRandomFile } from './volume-snapshot.js';
 
-const missing = requireRootFeatures();
+const missing = requireRootFeatures({ throttle: true });
 
 /** Builds the card's content in a local folder and returns each file's SHA-256 by relative path. */
 async function stage(dir: string, files: Record<string, (path: string) => void>): Promise<Map<string, string>> {

@@ -11,7 +11,7 @@ import { fillVolume, hdVideo, recorderName, recorderTime, replug, stageCard, vid
 import { filesUnder, writeRandomFile } from './volume-snapshot.js';
 import { WatchSession } from './watch-session.js';
 
-const missing = requireRootFeatures();
+const missing = requireRootFeatures({ throttle: true });
 
 // Not the serial other sim tests put on their cards: this watcher must ingest only its own card.
 const SERIAL = '7650431';

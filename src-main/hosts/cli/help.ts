@@ -7,7 +7,10 @@ Commands:
   ingest <path>     Copy every file of a folder or mounted volume into the archive, verified.
   recordings        List every archived recording.
   verify            Re-hash the whole archive against the index and the bag manifests.
-  serve             Start the browser host on 127.0.0.1 and print its URL.
+  serve             Start the browser host on 127.0.0.1 and print its URL; watches for devices.
+  devices           The volumes attached now, each with the registered device it was recognised as.
+  device add|list   The device registry (Art. 2, 3).
+  watch             Watch for plugged-in recorders; with --auto-ingest, ingest them on their own.
   help [command]    Show help for a command.
 
 Global options:
@@ -32,6 +35,9 @@ recorded as duplicates and not copied again. Nothing on the source is ever writt
             files: [{source, size, sha256, status, archivePath, reason, recordedAt, verification}],
             totals: {files, bytes, archived, duplicate, skipped, failed}}
            status: archived | duplicate | skipped | failed; verification: o_direct | buffered | null.
+           Also clock {deviceTime, correctedTime, driftSeconds, basis} per file, and per ingest
+           clockDrift {seconds, basis, exceedsTolerance} and findings [{kind, ...}];
+           basis: calibration-clip | gps | station-clock | null (drift = device − true, seconds).
   --reserve BYTES  Free space to keep on the archive volume beyond each file (default 64 MiB).
 
 Exit status: 0 nothing failed, 1 a file failed or the ingest stopped, 2 the ingest could not run.
@@ -47,9 +53,41 @@ Re-hashes every archived file from disk and compares it with the index and its b
 Reports missing, altered and unknown files; never repairs anything.
   --json   Print {checked, problems: [{path, problem: missing | altered | unknown}]}.
 Exit status: 0 the archive is intact, 1 a problem was found, 2 the check could not run.`,
-  serve: `Usage: station serve [--port N]
+  serve: `Usage: station serve [--port N] [--any-volume] [--auto-ingest]
 
 Starts the browser host on 127.0.0.1 (never other interfaces) with a new random token, and
-prints the URL to open. Requests without the token are refused. Stop with Ctrl-C.
-  --port N   Port to listen on (default 0: any free port).`,
+prints the URL to open. Requests without the token are refused. While it runs it watches for
+plugged-in devices, as the desktop program does. Stop with Ctrl-C.
+  --port N        Port to listen on (default 0: any free port).
+  --any-volume    Also offer volumes the system does not call removable (built-in SD readers).
+  --auto-ingest   Ingest recognised devices on their own for this run, whatever the setting says.`,
+  devices: `Usage: station devices [--json] [--any-volume]
+
+Looks once at the volumes attached now and recognises each: by the recorder serial in its file
+names, by a device profile's identity file, or by the volume UUID or label remembered earlier.
+  --json         Print [{mountpoint, label, uuid, fsType, removable, sizeBytes, freeBytes, deviceId,
+                 device, how, serial, state, ...}]; how: file-name-serial | identity-file |
+                 volume-uuid | volume-label | null (not recognised).
+  --any-volume   Also list volumes the system does not call removable.`,
+  device: `Usage: station device add --serial S --type T [--name N] [--model M] [--asset A] [--json]
+       station device list [--json]
+
+The device registry. T is one of body-camera (执法记录仪), camera, audio-recorder, video-camera,
+handheld-terminal, other. A serial is registered once (letter case ignored).
+  list --json   Print [{id, type, serial, name, model, assetNumber, purchaseDate, status}].
+  add --json    Print the registered device.`,
+  watch: `Usage: station watch [--json] [--auto-ingest] [--any-volume]
+
+Runs until SIGINT or SIGTERM, reporting devices as they come and go; a partial copy is discarded
+when it stops. With --auto-ingest every recognised device is ingested (verified) on its own, at
+most two at once, and reported safe to remove when done.
+  --json   One JSON object per line:
+           {type: "volume.attached" | "volume.updated", mountpoint, deviceId, state, safeToRemove,
+            ingestId, reason, how, serial, ...}
+           {type: "volume.detached", mountpoint, deviceId}
+           {type: "ingest.started", ingestId, mountpoint, source}
+           {type: "ingest.completed", ingestId, mountpoint, totals}
+           {type: "ingest.failed", ingestId, mountpoint, reason, reasonCode}
+           state: identifying | unknown-device | ready | ingesting | verified | failed.
+  --any-volume   Also watch volumes the system does not call removable (loop devices, SD readers).`,
 };
