@@ -1,6 +1,6 @@
 import { promises as fs } from 'node:fs';
 import { hostname } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join, resolve, sep } from 'node:path';
 import { defaultZone, isoInZone, isValidZone } from './clock.js';
 import { openDatabase } from './db/database.js';
 import { EventBus } from './event-bus.js';
@@ -70,7 +70,10 @@ export async function openStation(options: StationOptions): Promise<Station> {
 
   /** Roots whose ingest is being set up: claimed before the first await, so two starts cannot both pass. */
   const starting = new Set<string>();
-  const runningOn = (root: string) => [...jobs.values()].find((running) => running.job.root === root);
+  const overlaps = (a: string, b: string) => a === b || a.startsWith(b + sep) || b.startsWith(a + sep);
+  /** An ingest of this folder, of one inside it, or of one holding it: the same files would be read twice at once. */
+  const runningOn = (root: string) => [...jobs.values()].find((running) => overlaps(running.job.root, root));
+  let pendingQueued = false;
   const launchIngest: HandlerContext['launchIngest'] = async (sourcePath, operator, origin) => {
     const root = resolve(sourcePath);
     // A card pulled out and plugged back in quickly may find its last ingest still winding down.
@@ -78,17 +81,21 @@ export async function openStation(options: StationOptions): Promise<Station> {
       if (!same.job.stopping) throw new StationError('busy', `an ingest of ${root} is already running`);
       await same.done;
     }
-    if (starting.has(root)) throw new StationError('busy', `an ingest of ${root} is already starting`);
+    if ([...starting].some((other) => overlaps(other, root))) throw new StationError('busy', `an ingest of ${root} is already starting`);
     starting.add(root);
     try {
       const job = await IngestJob.create(environment, root, operator, origin ?? (await folderOrigin(root)));
-      // Files an earlier, interrupted run archived but never described get described now.
-      for (const pending of pendingMetadata(db)) void metadata.add(pending.id, toAbsolute(dataDir, pending.archivePath));
+      // Files an earlier, interrupted run archived but never described get described, once.
+      if (!pendingQueued) for (const pending of pendingMetadata(db)) void metadata.add(pending.id, toAbsolute(dataDir, pending.archivePath));
+      pendingQueued = true;
       const done = job
         .run()
         .catch((error: unknown): IngestOutcome => {
           console.error(`ingest ${job.id} ended unexpectedly`, error);
-          return { state: 'failed', reason: { code: 'copy-failed', message: String(error) }, failed: 0 };
+          const reason = { code: 'copy-failed', message: String(error) } as const;
+          // Whoever waits for this ingest (the CLI, a card) must still hear that it ended.
+          events.emit({ type: 'ingest.failed', ingestId: job.id, mountpoint: job.origin?.mountpoint ?? null, reason: reason.message, reasonCode: reason.code });
+          return { state: 'failed', reason, failed: 0 };
         })
         .finally(() => jobs.delete(job.id));
       const running = { job, done };

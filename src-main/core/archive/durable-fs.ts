@@ -3,6 +3,8 @@ import { dirname } from 'node:path';
 
 /** fsync on a directory makes a rename or a new entry in it survive power loss. */
 export async function syncDirectory(dir: string): Promise<void> {
+  // Windows cannot open a folder for fsync; NTFS journals the rename itself.
+  if (process.platform === 'win32') return;
   const handle = await fs.open(dir, 'r');
   try {
     await handle.sync();

@@ -1,9 +1,10 @@
 import { promises as fs } from 'node:fs';
 import type { VerifyReport } from '../../contract/index.js';
 import type { Database } from '../db/database.js';
+import { runningIngests } from '../ingest/ingest-store.js';
 import { allRecordedPaths } from '../recordings/recording-store.js';
 import { readManifest } from './bag.js';
-import { archiveFolder, toAbsolute, toStored } from './layout.js';
+import { archiveFolder, ingestArchiveDir, toAbsolute, toStored } from './layout.js';
 import { createReadBackBuffers, hashFromDisk } from './read-back.js';
 import { filesUnder } from './walk-files.js';
 
@@ -14,18 +15,22 @@ import { filesUnder } from './walk-files.js';
 export async function verifyArchive(db: Database, dataDir: string): Promise<VerifyReport> {
   const problems: VerifyReport['problems'] = [];
   const buffers = createReadBackBuffers();
+  // Read first: a bag still being written has no manifest yet and holds `.partial` files that are not
+  // yet anyone's evidence; its files are checked against the index alone.
+  const running = new Set(runningIngests(db).map((ingest) => ingest.id));
   const recorded = allRecordedPaths(db);
   const known = new Set(recorded.map((r) => r.archivePath));
   const manifests = new Map<string, Map<string, string>>();
   for (const recording of recorded) {
-    const [, ingestId] = recording.archivePath.split('/');
-    const bagDir = `${archiveFolder}/${ingestId}`;
+    const bagDir = ingestArchiveDir(recording.ingestId);
     let manifest = manifests.get(bagDir);
     if (!manifest) {
       manifest = await readManifest(toAbsolute(dataDir, bagDir));
       manifests.set(bagDir, manifest);
     }
-    const inManifest = manifest.get(recording.archivePath.slice(bagDir.length + '/data/'.length));
+    const inManifest = running.has(recording.ingestId)
+      ? recording.sha256
+      : manifest.get(recording.archivePath.slice(bagDir.length + '/data/'.length));
     try {
       const { sha256 } = await hashFromDisk(toAbsolute(dataDir, recording.archivePath), buffers);
       if (sha256 !== recording.sha256 || inManifest !== recording.sha256) {
@@ -37,8 +42,6 @@ export async function verifyArchive(db: Database, dataDir: string): Promise<Veri
       problems.push({ path: toAbsolute(dataDir, recording.archivePath), problem: 'missing' });
     }
   }
-  // A bag still being written holds `.partial` files that are not yet anyone's evidence.
-  const running = new Set((db.prepare(`SELECT id FROM ingests WHERE state = 'running'`).all() as { id: string }[]).map((r) => r.id));
   for (const bag of await fs.readdir(toAbsolute(dataDir, archiveFolder)).catch(() => [] as string[])) {
     if (running.has(bag)) continue;
     for await (const file of filesUnder(toAbsolute(dataDir, `${archiveFolder}/${bag}/data`))) {

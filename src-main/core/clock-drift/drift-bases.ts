@@ -16,7 +16,7 @@ export interface DriftMeasure {
 // clip costs at most twelve searches of five seconds of video.
 const EARLIEST_VIDEOS = 3;
 const SHORT_VIDEO_SECONDS = 30;
-const MAX_VIDEOS_SEARCHED = 12;
+export const MAX_VIDEOS_SEARCHED = 12;
 
 /** A short video with a device time is always searched: worth searching as soon as it is archived. */
 export const isCalibrationCandidate = (kind: string, recordedAt: string | null, durationSeconds: number | null): boolean =>

@@ -59,6 +59,7 @@ export const hashOnly = (file: SourceFile, io: CopyIo) => hashSource(file.absolu
  * Only after this may the file be counted as archived.
  */
 export async function verifyAndPlace(copied: CopiedFile, readBackBuffers: ReadBackBuffers): Promise<VerifiedFile> {
+  let placed = false;
   try {
     const handle = await fs.open(copied.partialPath, 'r+');
     try {
@@ -74,13 +75,34 @@ export async function verifyAndPlace(copied: CopiedFile, readBackBuffers: ReadBa
     }
     await fs.utimes(copied.partialPath, new Date(copied.file.atimeMs), new Date(copied.file.mtimeMs));
     await fs.chmod(copied.partialPath, 0o444);
-    await fs.rename(copied.partialPath, copied.finalPath);
+    await placeWithoutReplacing(copied.partialPath, copied.finalPath);
+    placed = true;
     await syncDirectory(dirname(copied.finalPath));
     return { ...copied, verifiedSha256: readBack.sha256, verification: readBack.method };
   } catch (error) {
-    await fs.rm(copied.partialPath, { force: true });
+    // Nothing of ours that the index will not count stays in the bag.
+    await fs.rm(placed ? copied.finalPath : copied.partialPath, { force: true });
     throw error;
   }
+}
+
+/**
+ * Puts the verified copy under its name, never over another file: on a case-insensitive archive disk
+ * `A.MP4` and `a.mp4` from one card are one name, and a rename would silently replace evidence.
+ * A hard link fails when the name is taken; where the file system has none, the name is checked first.
+ */
+async function placeWithoutReplacing(from: string, to: string): Promise<void> {
+  try {
+    await fs.link(from, to);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'EEXIST') throw new Error(`another archived file already has the name ${to}`);
+    if (code !== 'EPERM' && code !== 'ENOTSUP' && code !== 'EOPNOTSUPP') throw error;
+    if (await fs.stat(to).then(() => true, () => false)) throw new Error(`another archived file already has the name ${to}`);
+    await fs.rename(from, to);
+    return;
+  }
+  await fs.unlink(from);
 }
 
 /** A copy the index will not count (duplicate content, or a failed commit) is ours to remove. */

@@ -11,7 +11,7 @@ import { archivedFilePath, ingestArchiveDir, toAbsolute } from '../archive/layou
 import { createReadBackBuffers } from '../archive/read-back.js';
 import { createCopyBuffers } from '../archive/stream-copy.js';
 import { findCalibrationCode, type CalibrationCode } from '../clock-drift/calibration-code.js';
-import { isCalibrationCandidate } from '../clock-drift/drift-bases.js';
+import { isCalibrationCandidate, MAX_VIDEOS_SEARCHED } from '../clock-drift/drift-bases.js';
 import type { MediaMetadata } from '../media/inspector.js';
 import { measureIngestClock } from './clock-step.js';
 import { finalizeBag } from './finalize-bag.js';
@@ -73,6 +73,9 @@ class IngestStopped extends Error {
   }
 }
 
+const isUniqueHash = (error: unknown): boolean =>
+  (error as { code?: string }).code === 'SQLITE_CONSTRAINT_UNIQUE' && String((error as Error).message).includes('recordings.sha256');
+
 const newIngestId = (at: number): string =>
   `${new Date(at).toISOString().replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z')}-${randomBytes(3).toString('hex')}`;
 
@@ -102,10 +105,11 @@ export class IngestJob {
   private readonly progress: ProgressTracker;
   private readonly io: CopyIo;
   private pendingPlacement: Promise<void> = Promise.resolve();
-  private pendingBytes = 0;
   private readonly inFlight = new Map<string, Promise<boolean>>();
-  /** Calibration-code searches begun while the card was still copying, by archived path. */
+  /** Calibration-code searches begun while the card was still copying, by archived path; one at a time. */
   private readonly earlySearches = new Map<string, Promise<CalibrationCode | null>>();
+  private lastEarlySearch: Promise<unknown> = Promise.resolve();
+  private finishing = false;
 
   private constructor(
     private readonly env: IngestEnvironment,
@@ -184,14 +188,19 @@ export class IngestJob {
       }
       this.progress.update({ phase: 'metadata', currentFile: null });
       await env.metadata.drained();
-      this.progress.update({ phase: 'clock' });
-      await this.measureClock();
+      if (!this.stopping) {
+        this.progress.update({ phase: 'clock' });
+        await this.measureClock();
+      }
     } catch (error) {
       state = 'failed';
       reason = (await this.stopReason(error)) ?? { code: 'copy-failed', message: describe(error) };
     } finally {
       this.progress.update({ phase: 'finishing' });
+      this.finishing = true;
       await this.pendingPlacement;
+      // No ffmpeg of this ingest outlives it.
+      await this.lastEarlySearch;
       ({ state, reason } = await this.finish(state, reason));
       this.progress.stop();
     }
@@ -234,8 +243,9 @@ export class IngestJob {
    */
   private searchEarly(path: string, metadata: MediaMetadata | null): void {
     if (!metadata || !isCalibrationCandidate(metadata.kind, metadata.recordedAt, metadata.durationSeconds)) return;
-    const search = findCalibrationCode(path);
-    search.catch(() => undefined);
+    if (this.stopping || this.finishing || this.earlySearches.size >= MAX_VIDEOS_SEARCHED) return;
+    const search = this.lastEarlySearch.then(() => findCalibrationCode(path));
+    this.lastEarlySearch = search.catch(() => null);
     this.earlySearches.set(path, search);
   }
 
@@ -251,8 +261,6 @@ export class IngestJob {
       });
     } catch (error) {
       console.error(`clock drift of ingest ${this.id} could not be measured: ${describe(error)}`);
-    } finally {
-      await Promise.allSettled(this.earlySearches.values());
     }
   }
 
@@ -292,8 +300,9 @@ export class IngestJob {
     return null;
   }
 
+  /** The file being verified is already on the disk, so statfs has counted it: only this one is added. */
   private async ensureSpace(size: number): Promise<void> {
-    const needed = size + this.pendingBytes + this.env.freeSpaceMarginBytes;
+    const needed = size + this.env.freeSpaceMarginBytes;
     const available = await availableBytes(this.env.dataDir);
     if (available < needed) throw new DiskFullError(needed, available);
   }
@@ -313,17 +322,20 @@ export class IngestJob {
     await this.ensureSpace(file.size);
     const finalPath = toAbsolute(this.env.dataDir, archivedFilePath(this.id, file.relative));
     const copied = await copyToPartial(file, finalPath, this.io);
-    if (await this.isDuplicate(copied)) {
+    try {
+      if (await this.isDuplicate(copied)) {
+        await discardCopy(copied.partialPath);
+        return;
+      }
+      // Wait for the previous file's verification before starting this one's, so one read-back buffer serves.
+      await this.pendingPlacement;
+    } catch (error) {
       await discardCopy(copied.partialPath);
-      return;
+      throw error;
     }
-    // Wait for the previous file's verification before starting this one's, so one read-back buffer serves.
-    await this.pendingPlacement;
-    this.pendingBytes = copied.bytes;
     const placed = this.place(copied);
     this.inFlight.set(copied.sha256, placed);
     this.pendingPlacement = placed.then(() => {
-      this.pendingBytes = 0;
       this.inFlight.delete(copied.sha256);
     });
   }
@@ -360,7 +372,12 @@ export class IngestJob {
         });
       } catch (error) {
         await discardCopy(verified.finalPath);
-        throw error;
+        // Another ingest archived the same content a moment ago: this copy is a duplicate sighting of it.
+        const other = isUniqueHash(error) ? recordingIdByHash(db, verified.sha256) : undefined;
+        if (other === undefined) throw error;
+        this.record(copied.file.relative, copied.bytes, copied.file.mtimeMs, 'duplicate', copied.sha256, null, other);
+        this.progress.fileDone();
+        return true;
       }
       this.progress.fileDone();
       this.env.events.emit({
@@ -376,7 +393,12 @@ export class IngestJob {
       return true;
     } catch (error) {
       const code = error instanceof VerificationMismatch ? 'verification-failed' : 'copy-failed';
-      this.fail(copied.file, { code, message: error instanceof VerificationMismatch ? error.message : describe(error) });
+      try {
+        this.fail(copied.file, { code, message: error instanceof VerificationMismatch ? error.message : describe(error) });
+      } catch (recordError) {
+        // The index itself is failing: the file is not counted, which is the truth; the ingest goes on.
+        console.error(`ingest ${this.id}: ${copied.file.relative} could not be recorded as failed: ${describe(recordError)}`);
+      }
       return false;
     }
   }

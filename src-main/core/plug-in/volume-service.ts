@@ -61,6 +61,7 @@ export class VolumeService {
 
   async stop(): Promise<void> {
     this.stopped = true;
+    this.queue.length = 0;
     await this.scanner.stop();
     for (const entry of this.entries.values()) entry.job?.stop({ code: 'cancelled', message: 'the station is stopping' });
   }
@@ -143,6 +144,7 @@ export class VolumeService {
   }
 
   private pump(): void {
+    if (this.stopped) return;
     while (this.copying < maxConcurrentIngests && this.queue.length > 0) {
       const entry = this.entries.get(this.queue.shift() ?? '');
       if (entry && !entry.busy) void this.run(entry).catch(() => undefined);
@@ -160,6 +162,10 @@ export class VolumeService {
         pluggedInAtMs: entry.pluggedInAt,
       });
       entry.job = job;
+      // Unplugged (or the station stopping) while the ingest was being set up: it must not run on.
+      if (this.stopped || this.entries.get(mountpoint) !== entry) {
+        job.stop({ code: 'source-gone', message: `the device at ${mountpoint} was removed before its ingest began` });
+      }
       this.update(entry, { state: 'ingesting', ingestId: job.id, reason: null, reasonCode: null, safeToRemove: false });
       void done.then((outcome) => {
         entry.job = null;

@@ -124,8 +124,9 @@ export function getRecording(db: Database, dataDir: string, id: number, iso: (ms
 }
 
 export const allRecordedPaths = (db: Database) =>
-  db.prepare('SELECT id, archive_path AS archivePath, sha256, size FROM recordings ORDER BY id').all() as {
+  db.prepare('SELECT id, ingest_id AS ingestId, archive_path AS archivePath, sha256, size FROM recordings ORDER BY id').all() as {
     id: number;
+    ingestId: string;
     archivePath: string;
     sha256: string;
     size: number;

@@ -37,4 +37,17 @@ describe('the copy of one file', () => {
     await expect(copyToPartial(asListed, target, io())).rejects.toBeInstanceOf(SourceChanged);
     expect(existsSync(`${target}.partial`)).toBe(false);
   });
+
+  it('never puts a copy over a file already archived under that name (a case-insensitive disk)', async () => {
+    const dir = tempDir('taken');
+    const source = join(dir, 'a.mp4');
+    makeFile(source, 1024 * 1024, 5);
+    const target = join(dir, 'out', 'A.MP4');
+    const copied = await copyToPartial(listed(source), target, io());
+    makeFile(target, 4096, 6);
+    const before = sha256Of(target);
+    await expect(verifyAndPlace(copied, createReadBackBuffers())).rejects.toThrow(/already has the name/);
+    expect(sha256Of(target)).toBe(before);
+    expect(existsSync(`${target}.partial`)).toBe(false);
+  });
 });
