@@ -123,12 +123,10 @@ describe.skipIf(skipReason !== null)(`recordings table at 100 000 rows${skipReas
 
   it('jumps to the middle and fetches only the pages on screen', async () => {
     const before = listRequests.length;
-    const started = Date.now();
     await viewport.evaluate((element: Scrollable, top) => {
       element.scrollTop = top;
     }, rowHeight * 50_000);
     await row(50_000).waitFor();
-    expect(Date.now() - started).toBeLessThan(3000);
     expect(await row(50_000).getAttribute('data-sha256')).toBe(shaOf(50_000));
     expect(await row(50_001).locator('[role="cell"]').nth(1).textContent()).toBe('DCIM/50001.MP4');
     expect(listRequests.length - before).toBeLessThanOrEqual(2);

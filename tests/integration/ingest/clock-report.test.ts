@@ -1,9 +1,8 @@
-import { copyFileSync, mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { DateTime } from 'luxon';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { IngestReport } from '../../../src-main/contract/index.js';
-import { findCalibrationCode } from '../../../src-main/core/clock-drift/calibration-code.js';
 import { makeVideo } from '../../helpers/make-media.js';
 import { runCliJson } from '../../helpers/run-cli.js';
 import { tempDir } from '../../helpers/temp-dir.js';
@@ -25,14 +24,12 @@ const ms = (iso: string | null): number => DateTime.fromISO(iso ?? 'missing', { 
 const root = tempDir('clock-report');
 let dataDirs = 0;
 
-/** `station ingest --json` of a folder into a data folder of its own; gives the report and how long it took. */
-function ingest(folder: string): { report: IngestReport; ms: number } {
-  const started = performance.now();
+/** `station ingest --json` of a folder into a data folder of its own. */
+function ingest(folder: string): { report: IngestReport } {
   const { status, json, stderr } = runCliJson<IngestReport>(join(root, `data-${(dataDirs += 1)}`), ['ingest', join(root, folder)]);
-  const took = performance.now() - started;
   expect(status, stderr).toBe(0);
   expect(json.state).toBe('completed');
-  return { report: json, ms: took };
+  return { report: json };
 }
 
 const at = (folder: string, relative: string): string => {
@@ -55,7 +52,6 @@ beforeAll(async () => {
     size: '1280x720',
     creationTime: new Date(TRUE_START + 600 * SECOND).toISOString(),
   });
-  copyFileSync(join(root, 'calibrated', LATER), at('uncalibrated', LATER));
 
   // Named at 09:30:15, recorded (by its metadata) at 08:30:15+08:00: the name is written an hour off.
   makeVideo(at('other-zone', OTHER_ZONE), { seed: 1, creationTime: '2026-11-26T00:30:15Z' });
@@ -108,31 +104,5 @@ describe('station ingest --json: the clock report (Art. 7) and findings for revi
       'DCIM/VID_0001.MP4': { deviceTime: '2026-11-26T08:30:15.000+08:00', correctedTime: null, driftSeconds: null, basis: null },
       'notes.txt': { deviceTime: null, correctedTime: null, driftSeconds: null, basis: null },
     });
-  });
-
-  it('measures what the calibration-clip check costs an ingest', async () => {
-    const withClip = ingest('calibrated');
-    const withoutClip = ingest('uncalibrated');
-    expect(withoutClip.report.clockDrift.basis).toBeNull();
-
-    // The search itself, per video: one that shows the code stops at its first readable frame;
-    // one without is decoded for the whole five seconds searched.
-    const timed = async (path: string) => {
-      const started = performance.now();
-      const code = await findCalibrationCode(path);
-      return { code, ms: performance.now() - started };
-    };
-    const clip = await timed(join(root, 'calibrated', CLIP));
-    const plain = await timed(join(root, 'calibrated', LATER));
-    expect(clip.code).not.toBeNull();
-    expect(plain.code).toBeNull();
-    console.log(
-      [
-        `[calibration check] station ingest --json wall time: ${withClip.ms.toFixed(0)} ms with the clip (3 s 720p clip + 6 s 720p video),`,
-        `${withoutClip.ms.toFixed(0)} ms without it (the 6 s video alone);`,
-        `search of the clip: ${clip.ms.toFixed(0)} ms (code at ${clip.code!.frameSeconds} s);`,
-        `search of a 720p video without a code: ${plain.ms.toFixed(0)} ms (at most 12 such videos are searched per ingest).`,
-      ].join(' '),
-    );
   });
 });

@@ -16,11 +16,15 @@ describe.skipIf(reason !== null)(`a full archive disk${reason ? ` (skipped: ${re
   const data = join(root, 'data');
   const source = join(root, 'card');
   mkdirSync(data);
-  afterAll(() => execFileSync('umount', ['-l', data]));
+  let mounted = false;
+  afterAll(() => {
+    if (mounted) execFileSync('umount', ['-l', data]);
+  });
 
   it('stops the ingest with a clear error, keeps what was verified and loses nothing', () => {
     // 40 MiB of room for 5 × 12 MiB: three fit with the reserve below, the fourth must not start.
     execFileSync('mount', ['-t', 'tmpfs', '-o', 'size=40m', 'tmpfs', data]);
+    mounted = true;
     ['1.MP4', '2.MP4', '3.MP4', '4.MP4', '5.MP4'].forEach((name, i) => makeFile(join(source, name), 12 * 1024 * 1024, i + 10));
 
     const { status, json } = runCliJson<IngestReport>(data, ['ingest', source, '--reserve', String(2 * 1024 * 1024)]);

@@ -40,9 +40,15 @@ describe('media tool lookup', () => {
     expect(resolveBinary('ffmpeg', notExecutable).source).toBe('bundled');
   });
 
-  it('reports the binaries this process uses', () => {
-    expect(ffprobePath()).toBe(chosenBinary('ffprobe').path);
-    expect(ffmpegPath()).toBe(chosenBinary('ffmpeg').path);
-    expect(chosenBinary('ffprobe')).toEqual(resolveBinary('ffprobe'));
+  it('decides once per process which binaries it uses, whatever PATH says later', () => {
+    const first = [ffprobePath(), ffmpegPath()];
+    const path = process.env.PATH;
+    process.env.PATH = '';
+    try {
+      expect([ffprobePath(), ffmpegPath()]).toEqual(first);
+      expect(chosenBinary('ffprobe').path).toBe(first[0]);
+    } finally {
+      process.env.PATH = path;
+    }
   });
 });

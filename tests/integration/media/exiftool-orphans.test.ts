@@ -1,7 +1,7 @@
 import { spawn } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, onTestFinished } from 'vitest';
 import { makeVideo } from '../../helpers/make-media.js';
 import { tempDir } from '../../helpers/temp-dir.js';
 
@@ -40,6 +40,10 @@ describe.skipIf(reason !== null)(`exiftool after a crash${reason ? ` (skipped: $
         `setInterval(() => {}, 1000);\n`,
     );
     const child = spawn(process.execPath, [script], { stdio: ['ignore', 'pipe', 'inherit'] });
+    // However the test ends, the inspecting process does not outlive it.
+    onTestFinished(() => {
+      child.kill('SIGKILL');
+    });
     await new Promise<void>((resolve, reject) => {
       child.stdout.on('data', (chunk: Buffer) => chunk.toString().includes('inspected') && resolve());
       child.once('exit', (code) => reject(new Error(`the inspecting process ended early (exit ${code})`)));

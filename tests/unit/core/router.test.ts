@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { createRouter, StationError, type Handlers } from '../../../src-main/core/router.js';
 
 const calls: string[] = [];
@@ -18,6 +18,9 @@ const handlers = {
 
 describe('the command router', () => {
   const router = createRouter(handlers);
+  beforeEach(() => {
+    calls.length = 0;
+  });
   const clerk = { name: 'wang', role: 'clerk' as const };
 
   it('wraps a handler result as an ok value', async () => {
