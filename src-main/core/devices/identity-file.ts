@@ -1,6 +1,6 @@
-import { promises as fs } from 'node:fs';
 import type { FileHandle } from 'node:fs/promises';
 import { join } from 'node:path';
+import { openSourceReadOnly } from '../archive/stream-copy.js';
 import type { DeviceProfile } from './device-profiles.js';
 
 /** What an identity file on a device said. */
@@ -28,26 +28,11 @@ export function identityValue(content: string, serialPattern: string | null): st
   return trimmed === '' || trimmed.length > maxValueLength ? null : trimmed;
 }
 
-/**
- * Opens read-only and, where Linux allows it (owner or root), without touching the access time:
- * kernel FAT and exFAT drivers honour O_NOATIME. (exfat-fuse ignores it and records the access.)
- */
-async function openQuietly(path: string): Promise<FileHandle> {
-  const noAtime = fs.constants.O_NOATIME;
-  if (noAtime !== undefined) {
-    try {
-      return await fs.open(path, fs.constants.O_RDONLY | noAtime);
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'EPERM') throw error;
-    }
-  }
-  return fs.open(path, fs.constants.O_RDONLY);
-}
-
+/** Opened as evidence is: read-only, no link followed, access time untouched where allowed. */
 async function readHead(path: string): Promise<string | null> {
   let handle: FileHandle;
   try {
-    handle = await openQuietly(path);
+    handle = await openSourceReadOnly(path);
   } catch {
     return null;
   }

@@ -110,6 +110,8 @@ export class IngestJob {
   private readonly earlySearches = new Map<string, Promise<CalibrationCode | null>>();
   private lastEarlySearch: Promise<unknown> = Promise.resolve();
   private finishing = false;
+  /** This ingest's own metadata reads: another card's queue is never waited for. */
+  private readonly described: Promise<unknown>[] = [];
 
   private constructor(
     private readonly env: IngestEnvironment,
@@ -187,7 +189,7 @@ export class IngestJob {
         reason = stop;
       }
       this.progress.update({ phase: 'metadata', currentFile: null });
-      await env.metadata.drained();
+      await Promise.all(this.described);
       if (!this.stopping) {
         this.progress.update({ phase: 'clock' });
         await this.measureClock();
@@ -389,7 +391,7 @@ export class IngestJob {
         reasonCode: null,
       });
       const archived = toAbsolute(dataDir, archivePath);
-      void this.env.metadata.add(id, archived).then((metadata) => this.searchEarly(archived, metadata));
+      this.described.push(this.env.metadata.add(id, archived).then((metadata) => this.searchEarly(archived, metadata)));
       return true;
     } catch (error) {
       const code = error instanceof VerificationMismatch ? 'verification-failed' : 'copy-failed';

@@ -4,10 +4,8 @@ import type { Station } from '../../core/station-api.js';
 export interface CliOptions {
   json: boolean;
   port: number;
-  reserve: number | undefined;
   search: string | undefined;
   anyVolume: boolean;
-  autoIngest: boolean;
   serial: string | undefined;
   type: string | undefined;
   name: string | undefined;

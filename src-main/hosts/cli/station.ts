@@ -115,10 +115,8 @@ async function main(argv: string[]): Promise<number> {
       options: {
         json: values.json,
         port: port ?? 0,
-        reserve,
         search: values.search,
         anyVolume: values['any-volume'],
-        autoIngest: values['auto-ingest'],
         serial: values.serial,
         type: values.type,
         name: values.name,
