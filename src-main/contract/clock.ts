@@ -17,6 +17,8 @@ export const ClockDrift = z.object({
   seconds: z.number().nullable(),
   basis: DriftBasis,
   exceedsTolerance: z.boolean(),
+  /** The file (relative to the source) the drift was measured on, for the reviewer to look at. */
+  evidence: z.string().nullable(),
 });
 export type ClockDrift = z.infer<typeof ClockDrift>;
 

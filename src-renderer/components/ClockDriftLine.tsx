@@ -15,6 +15,11 @@ export function ClockDriftLine({ drift, testId = 'clock-drift' }: { drift: Clock
       data-basis={drift.basis ?? 'none'}
     >
       <span>{driftText(drift.seconds, drift.basis)}</span>
+      {drift.evidence ? (
+        <span className="muted" data-testid={`${testId}-evidence`}>
+          {t('drift.evidence', { source: drift.evidence })}
+        </span>
+      ) : null}
       {drift.exceedsTolerance ? <span className="pill pill-bad">{t('drift.exceedsTolerance')}</span> : null}
     </p>
   );

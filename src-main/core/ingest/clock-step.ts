@@ -61,11 +61,12 @@ export async function measureIngestClock(
       const clock = analysis.files[row.source];
       if (clock) setFileClock.run(clock.deviceTime, clock.correctedTime, row.id);
     }
-    const { seconds, basis, exceedsTolerance } = analysis.clockDrift;
-    db.prepare('UPDATE ingests SET drift_seconds = ?, drift_basis = ?, drift_exceeds = ? WHERE id = ?').run(
+    const { seconds, basis, exceedsTolerance, evidence } = analysis.clockDrift;
+    db.prepare('UPDATE ingests SET drift_seconds = ?, drift_basis = ?, drift_exceeds = ?, drift_evidence = ? WHERE id = ?').run(
       seconds,
       basis,
       Number(exceedsTolerance),
+      evidence,
       ingestId,
     );
     for (const finding of analysis.findings) addFinding.run(ingestId, finding.kind, JSON.stringify(finding));

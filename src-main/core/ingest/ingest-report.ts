@@ -7,6 +7,7 @@ const clockDriftOf = (row: IngestRow): ClockDrift => ({
   seconds: row.drift_seconds,
   basis: row.drift_basis,
   exceedsTolerance: row.drift_exceeds === 1,
+  evidence: row.drift_evidence,
 });
 
 /** One drift per ingest (one device), applied to each file that has a device time. */

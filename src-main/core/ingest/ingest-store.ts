@@ -35,6 +35,7 @@ export interface IngestRow {
   drift_seconds: number | null;
   drift_basis: DriftBasis;
   drift_exceeds: number;
+  drift_evidence: string | null;
 }
 
 export interface IngestFileRow {
@@ -64,7 +65,10 @@ export interface NewRecording {
   kind: MediaKind;
 }
 
-export type NewIngestRow = Omit<IngestRow, 'drift_seconds' | 'drift_basis' | 'drift_exceeds' | 'state' | 'reason' | 'reason_code' | 'finished_at'>;
+export type NewIngestRow = Omit<
+  IngestRow,
+  'drift_seconds' | 'drift_basis' | 'drift_exceeds' | 'drift_evidence' | 'state' | 'reason' | 'reason_code' | 'finished_at'
+>;
 
 export function insertIngest(db: Database, row: NewIngestRow): void {
   db.prepare(

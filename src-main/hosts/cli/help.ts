@@ -36,7 +36,7 @@ recorded as duplicates and not copied again. Nothing on the source is ever writt
             totals: {files, bytes, archived, duplicate, skipped, failed}}
            status: archived | duplicate | skipped | failed; verification: o_direct | buffered | null.
            Also clock {deviceTime, correctedTime, driftSeconds, basis} per file, and per ingest
-           clockDrift {seconds, basis, exceedsTolerance} and findings [{kind, ...}];
+           clockDrift {seconds, basis, exceedsTolerance, evidence} and findings [{kind, ...}];
            basis: calibration-clip | gps | station-clock | null (drift = device − true, seconds).
   --reserve BYTES  Free space to keep on the archive volume beyond each file (default 64 MiB).
 

@@ -66,6 +66,7 @@ describe('station ingest --json: the clock report (Art. 7) and findings for revi
     expect(report.clockDrift.basis).toBe('calibration-clip');
     expect(Math.abs(report.clockDrift.seconds! - AHEAD_SECONDS)).toBeLessThanOrEqual(1.5);
     expect(report.clockDrift.exceedsTolerance).toBe(true);
+    expect(report.clockDrift.evidence).toBe(CLIP);
 
     expect(report.files.map((f) => f.source).sort()).toEqual([CLIP, LATER].sort());
     for (const file of report.files) {
@@ -97,7 +98,7 @@ describe('station ingest --json: the clock report (Art. 7) and findings for revi
 
   it('says nothing about the drift when nothing tells it', () => {
     const { report } = ingest('nothing');
-    expect(report.clockDrift).toEqual({ seconds: null, basis: null, exceedsTolerance: false });
+    expect(report.clockDrift).toEqual({ seconds: null, basis: null, exceedsTolerance: false, evidence: null });
     expect(report.findings).toEqual([]);
     const clocks = Object.fromEntries(report.files.map((f) => [f.source, f.clock]));
     expect(clocks).toEqual({

@@ -17,6 +17,7 @@ export function up(db: Database): void {
     ALTER TABLE ingests ADD COLUMN drift_seconds REAL;
     ALTER TABLE ingests ADD COLUMN drift_basis TEXT CHECK (drift_basis IN ('calibration-clip', 'gps', 'station-clock'));
     ALTER TABLE ingests ADD COLUMN drift_exceeds INTEGER NOT NULL DEFAULT 0;
+    ALTER TABLE ingests ADD COLUMN drift_evidence TEXT;
 
     ALTER TABLE ingest_files ADD COLUMN device_time TEXT;
     ALTER TABLE ingest_files ADD COLUMN corrected_time TEXT;
