@@ -1,6 +1,7 @@
 import type { ClockDrift, FileClock, IngestReport, IngestSummary } from '../../contract/index.js';
 import type { Database } from '../db/database.js';
 import { toAbsolute } from '../archive/layout.js';
+import { fileClock } from './file-clock.js';
 import { findingCount, getIngest, ingestFiles, ingestFindings, ingestTotals, type IngestFileRow, type IngestRow } from './ingest-store.js';
 
 const clockDriftOf = (row: IngestRow): ClockDrift => ({
@@ -10,17 +11,11 @@ const clockDriftOf = (row: IngestRow): ClockDrift => ({
   evidence: row.drift_evidence,
 });
 
-/** One drift per ingest (one device), applied to each file that has a device time. */
-function fileClock(file: IngestFileRow, drift: ClockDrift): FileClock | null {
-  if (file.status !== 'archived' && file.status !== 'duplicate') return null;
-  const measured = drift.seconds !== null && file.corrected_time !== null;
-  return {
-    deviceTime: file.device_time,
-    correctedTime: measured ? file.corrected_time : null,
-    driftSeconds: measured ? drift.seconds : null,
-    basis: measured ? drift.basis : null,
-  };
-}
+/** One drift per ingest (one device); files not copied or found by this ingest have no clock. */
+const clockOf = (file: IngestFileRow, drift: ClockDrift): FileClock | null =>
+  file.status === 'archived' || file.status === 'duplicate'
+    ? fileClock(file.device_time, file.corrected_time, drift.seconds, drift.basis)
+    : null;
 
 export function ingestSummary(db: Database, dataDir: string, row: IngestRow, iso: (ms: number) => string): IngestSummary {
   return {
@@ -63,7 +58,7 @@ export function ingestReport(db: Database, dataDir: string, ingestId: string): I
       reasonCode: file.reason_code,
       recordedAt: file.recorded_at,
       verification: file.verification,
-      clock: fileClock(file, drift),
+      clock: clockOf(file, drift),
     })),
     totals: ingestTotals(db, ingestId),
     clockDrift: drift,

@@ -1,5 +1,6 @@
 import type { Database } from '../db/database.js';
 import { toAbsolute } from '../archive/layout.js';
+import { fileClock } from '../ingest/file-clock.js';
 import type { DriftBasis, MediaKind, Recording, RecordingDetail, RecordingQuery, VerificationMethod } from '../../contract/index.js';
 import type { MediaMetadata } from '../media/inspector.js';
 
@@ -99,17 +100,9 @@ export function getRecording(db: Database, dataDir: string, id: number, iso: (ms
        WHERE f.recording_id = ? AND f.status = 'archived'`,
     )
     .get(id) as { device_time: string | null; corrected_time: string | null; drift_seconds: number | null; drift_basis: DriftBasis } | undefined;
-  const measured = clock !== undefined && clock.corrected_time !== null && clock.drift_seconds !== null;
   return {
     ...toRecording(row, dataDir, iso),
-    clock: clock
-      ? {
-          deviceTime: clock.device_time,
-          correctedTime: measured ? clock.corrected_time : null,
-          driftSeconds: measured ? clock.drift_seconds : null,
-          basis: measured ? clock.drift_basis : null,
-        }
-      : null,
+    clock: clock ? fileClock(clock.device_time, clock.corrected_time, clock.drift_seconds, clock.drift_basis) : null,
     sourceSha256: row.sha256,
     verifiedSha256: row.verified_sha256,
     verification: row.verification,
