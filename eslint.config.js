@@ -5,7 +5,7 @@ const nodeBuiltins = ['fs', 'path', 'os', 'child_process', 'crypto', 'http', 'ne
 const builtinPatterns = [...nodeBuiltins, ...nodeBuiltins.map((name) => `node:${name}`), 'node:*'];
 
 export default tseslint.config(
-  { ignores: ['out/**', 'dist/**', 'node_modules/**', 'bin/**', 'scripts/**/*.mjs'] },
+  { ignores: ['out/**', 'dist/**', 'node_modules/**'] },
   ...tseslint.configs.recommended,
   {
     rules: {
