@@ -25,6 +25,8 @@ export class MountFolderWatch {
   async refresh(): Promise<void> {
     for (const root of this.roots) {
       if (this.closed || this.watched.has(root) || !(await isDirectory(root))) continue;
+      // Closed while looking: a watcher opened now would never be closed and keep the process alive.
+      if (this.closed) return;
       this.watched.add(root);
       if (this.watcher === null) this.watcher = this.open(root);
       else this.watcher.add(root);

@@ -39,9 +39,10 @@ export class MountTableAdapter implements VolumeAdapter {
     await this.poller.start(sink);
   }
 
+  /** The poller first: a scan under way may still refresh the folder watch, which is closed after it. */
   async stop(): Promise<void> {
-    await this.folderWatch.close();
     await this.poller.stop();
+    await this.folderWatch.close();
   }
 
   private async scan(known: ReadonlyMap<string, Volume>): Promise<Map<string, Volume>> {
