@@ -1,24 +1,6 @@
 import { z } from 'zod';
-import {
-  commands,
-  fail,
-  ok,
-  type Caller,
-  type CommandName,
-  type CommandOutput,
-  type ErrorCode,
-  type Result,
-} from '../contract/index.js';
-
-/** A failure a handler means to report to the caller, with the code the contract gives it. */
-export class StationError extends Error {
-  constructor(
-    readonly code: ErrorCode,
-    message: string,
-  ) {
-    super(message);
-  }
-}
+import { commands, fail, ok, type Caller, type CommandName, type CommandOutput, type Result } from '../contract/index.js';
+import { StationError } from './errors.js';
 
 export type Handlers = {
   [K in CommandName]: (input: z.infer<(typeof commands)[K]['input']>, caller: Caller) => Promise<CommandOutput<K>> | CommandOutput<K>;

@@ -5,7 +5,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../src-main/core/db/database.js';
 import { addDevice } from '../../src-main/core/devices/device-store.js';
 import { recognizeVolume } from '../../src-main/core/devices/recognize-volume.js';
-import { StationError } from '../../src-main/core/router.js';
+import { StationError } from '../../src-main/core/errors.js';
 import { probeBlockIdentity } from '../../src-main/core/volumes/block-identity.js';
 import { createExfatVolume, type ExfatVolume } from '../helpers/exfat-volume.js';
 import { requireRootFeatures } from '../helpers/root-features.js';

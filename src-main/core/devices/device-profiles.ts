@@ -1,6 +1,6 @@
 import { posix } from 'node:path';
 import type { Database } from '../db/database.js';
-import { StationError } from '../router.js';
+import { StationError } from '../errors.js';
 
 /** Where a model keeps a file that names its serial, and how to read the serial out of it. */
 export interface DeviceProfile {

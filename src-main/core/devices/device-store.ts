@@ -1,5 +1,5 @@
 import type { Database } from '../db/database.js';
-import { StationError } from '../router.js';
+import { StationError } from '../errors.js';
 import {
   deviceStatuses,
   deviceTypes,

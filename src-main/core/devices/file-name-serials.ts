@@ -1,7 +1,7 @@
 import { promises as fs, type Dir } from 'node:fs';
 import { join } from 'node:path';
 import { parseRecorderFileName } from '../recorder-names/parse-recorder-name.js';
-import { StationError } from '../router.js';
+import { StationError } from '../errors.js';
 
 export interface SerialCount {
   serial: string;

@@ -1,5 +1,5 @@
 import type { Database } from '../db/database.js';
-import { StationError } from '../router.js';
+import { StationError } from '../errors.js';
 import type { Volume } from '../volumes/volume.js';
 import { listProfiles } from './device-profiles.js';
 import { devicesIdentifiedBy, getDevice, listIdentities, rememberIdentity } from './device-store.js';

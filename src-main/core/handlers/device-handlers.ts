@@ -2,7 +2,7 @@ import type { Handlers } from '../router.js';
 import { addDevice, listDevices, updateDevice } from '../devices/device-store.js';
 import { publicDevice } from '../plug-in/attached-view.js';
 import { volumeSnapshot } from '../plug-in/volume-snapshot.js';
-import { StationError } from '../router.js';
+import { StationError } from '../errors.js';
 import { readSettings, writeSettings } from '../settings/settings-store.js';
 import { compileNamePatterns } from '../recorder-names/name-patterns.js';
 import type { HandlerContext } from './context.js';

@@ -1,5 +1,5 @@
 import type { Handlers } from '../router.js';
-import { StationError } from '../router.js';
+import { StationError } from '../errors.js';
 import { verifyArchive } from '../archive/verify-archive.js';
 import { ingestReport, ingestSummary } from '../ingest/ingest-report.js';
 import { listIngests } from '../ingest/ingest-store.js';

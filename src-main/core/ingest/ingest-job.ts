@@ -4,7 +4,7 @@ import { randomBytes } from 'node:crypto';
 import type { FileStatus, IngestState, Settings } from '../../contract/index.js';
 import type { Database } from '../db/database.js';
 import type { EventBus } from '../event-bus.js';
-import { StationError } from '../router.js';
+import { describe, StationError } from '../errors.js';
 import { startBag } from '../archive/bag.js';
 import { availableBytes, DiskFullError, isNoSpace } from '../archive/free-space.js';
 import { archivedFilePath, ingestArchiveDir, toAbsolute } from '../archive/layout.js';
@@ -36,7 +36,7 @@ import {
 } from './ingest-store.js';
 import type { MetadataQueue } from './metadata-queue.js';
 import { ProgressTracker } from './progress.js';
-import { describe, scanSource, type SourceFile } from './scan-source.js';
+import { scanSource, type SourceFile } from './scan-source.js';
 
 export interface IngestEnvironment {
   db: Database;

@@ -1,7 +1,7 @@
 import type { Database } from '../db/database.js';
 import type { MediaInspector, MediaMetadata } from '../media/inspector.js';
 import { saveMetadata } from '../recordings/recording-store.js';
-import { describe } from './scan-source.js';
+import { describe } from '../errors.js';
 
 /** exiftool and ffprobe at once; while a card is copying, one, so the copy keeps a core (2-core stations). */
 const concurrencyIdle = 2;

@@ -1,5 +1,6 @@
 import { promises as fs, type Stats } from 'node:fs';
 import { join } from 'node:path';
+import { describe } from '../errors.js';
 import type { Reason } from './ingest-store.js';
 import { isOperatingSystemLitter } from './litter.js';
 
@@ -91,8 +92,3 @@ export async function scanSource(root: string, ownDataDir: string): Promise<Sour
   await walk(root, '');
   return scan;
 }
-
-export const describe = (error: unknown): string => {
-  const errno = error as NodeJS.ErrnoException;
-  return errno?.code ? `${errno.code} (${errno.message.replace(/^\w+: /, '')})` : String(error);
-};

@@ -5,9 +5,8 @@ import { getDevice } from '../devices/device-store.js';
 import { attachedView, publicDevice } from './attached-view.js';
 import { recognizeVolume, rememberVolume, type Recognition } from '../devices/recognize-volume.js';
 import type { EventBus } from '../event-bus.js';
-import { describe } from '../ingest/scan-source.js';
 import type { IngestJob, IngestOrigin, IngestOutcome } from '../ingest/ingest-job.js';
-import { StationError } from '../router.js';
+import { describe, StationError } from '../errors.js';
 import type { Volume } from '../volumes/volume.js';
 import type { VolumeScanner } from '../volumes/volume-scanner.js';
 

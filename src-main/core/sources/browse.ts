@@ -1,8 +1,7 @@
 import { promises as fs } from 'node:fs';
 import { homedir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
-import { StationError } from '../router.js';
-import { describe } from '../ingest/scan-source.js';
+import { describe, StationError } from '../errors.js';
 
 /** Folders under a path, for choosing a source where no native folder dialog exists (browser mode). */
 export async function browseFolders(path: string | undefined) {

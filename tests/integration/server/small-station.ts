@@ -1,6 +1,7 @@
 import type { Caller, StationEvent } from '../../../src-main/contract/index.js';
 import { EventBus } from '../../../src-main/core/event-bus.js';
-import { createRouter, StationError } from '../../../src-main/core/router.js';
+import { StationError } from '../../../src-main/core/errors.js';
+import { createRouter } from '../../../src-main/core/router.js';
 import type { MediaFile, Station } from '../../../src-main/core/station-api.js';
 
 /**

@@ -1,5 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { createRouter, StationError, type Handlers } from '../../../src-main/core/router.js';
+import { StationError } from '../../../src-main/core/errors.js';
+import { createRouter, type Handlers } from '../../../src-main/core/router.js';
 
 const calls: string[] = [];
 const handlers = {

@@ -13,7 +13,7 @@ import {
   updateDevice,
 } from '../../../src-main/core/devices/device-store.js';
 import type { DeviceFields } from '../../../src-main/core/devices/device-types.js';
-import { StationError } from '../../../src-main/core/router.js';
+import { StationError } from '../../../src-main/core/errors.js';
 import { tempDir } from '../../helpers/temp-dir.js';
 
 /** The StationError a call throws, so its code can be checked. */

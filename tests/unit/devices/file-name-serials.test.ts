@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { serialsInFileNames } from '../../../src-main/core/devices/file-name-serials.js';
-import { StationError } from '../../../src-main/core/router.js';
+import { StationError } from '../../../src-main/core/errors.js';
 import { tempDir } from '../../helpers/temp-dir.js';
 import { cardFolder, recorderFiles } from './card-folder.js';
 

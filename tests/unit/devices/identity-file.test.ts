@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { openDatabase } from '../../../src-main/core/db/database.js';
 import { addProfile, listProfiles } from '../../../src-main/core/devices/device-profiles.js';
 import { identityValue, readIdentityFiles } from '../../../src-main/core/devices/identity-file.js';
-import { StationError } from '../../../src-main/core/router.js';
+import { StationError } from '../../../src-main/core/errors.js';
 import { tempDir } from '../../helpers/temp-dir.js';
 import { cardFolder } from './card-folder.js';
 
