@@ -18,6 +18,11 @@ export interface CalibrationCode {
 // false finder patterns; 854×480 costs three to four times as much for no gain.
 const SAMPLING: Omit<FrameSampling, 'seconds'> = { perSecond: 5, width: 640, height: 360, blurSigma: 1, timeoutMs: 60_000 };
 
+// A clip shows its code in its first readable frames, found in well under a second; footage of dense
+// texture can make the QR search take hundreds of milliseconds a frame. Past this, a video is given
+// up as having no code, so a card without a clip costs an ingest seconds, not minutes.
+const SEARCH_BUDGET_MS = 4000;
+
 /**
  * The first frame in the first `seconds` (default 5) of a video that shows a station calibration
  * code, or null when none does. Throws when ffmpeg cannot read the video.
@@ -27,8 +32,12 @@ export async function findCalibrationCode(
   options: { seconds?: number } = {},
 ): Promise<CalibrationCode | null> {
   const reader = createQrReader();
+  let firstFrameAt: number | null = null;
   try {
     for await (const frame of sampleFrames(videoPath, { ...SAMPLING, seconds: options.seconds ?? 5 })) {
+      // Counted from the first frame, so a slow start of ffmpeg on a busy machine costs no frames.
+      firstFrameAt ??= performance.now();
+      if (performance.now() - firstFrameAt > SEARCH_BUDGET_MS) return null;
       const text = await reader.read(frame.gray, SAMPLING.width, SAMPLING.height);
       const trueTimeMs = text === null ? null : parseStationClockText(text);
       if (trueTimeMs !== null) return { frameSeconds: frame.seconds, trueTimeMs };
