@@ -1,11 +1,12 @@
 import { promises as fs } from 'node:fs';
 import { hostname } from 'node:os';
-import { join, resolve, sep } from 'node:path';
+import { join, resolve } from 'node:path';
 import { defaultZone, isoInZone, isValidZone } from './clock.js';
 import { openDatabase } from './db/database.js';
 import { EventBus } from './event-bus.js';
 import { createRouter } from './router.js';
 import { StationError } from './errors.js';
+import { isWithin } from './paths.js';
 import type { MediaFile, Station } from './station-api.js';
 import { archiveFolder, toAbsolute } from './archive/layout.js';
 import { deviceHandlers } from './handlers/device-handlers.js';
@@ -71,7 +72,7 @@ export async function openStation(options: StationOptions): Promise<Station> {
 
   /** Roots whose ingest is being set up: claimed before the first await, so two starts cannot both pass. */
   const starting = new Set<string>();
-  const overlaps = (a: string, b: string) => a === b || a.startsWith(b + sep) || b.startsWith(a + sep);
+  const overlaps = (a: string, b: string) => isWithin(a, b) || isWithin(b, a);
   /** An ingest of this folder, of one inside it, or of one holding it: the same files would be read twice at once. */
   const runningOn = (root: string) => [...jobs.values()].find((running) => overlaps(running.job.root, root));
   let pendingQueued = false;

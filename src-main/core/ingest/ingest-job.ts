@@ -1,10 +1,11 @@
 import { promises as fs } from 'node:fs';
-import { basename, resolve, sep } from 'node:path';
+import { basename, resolve } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import type { FileStatus, IngestState, Settings } from '../../contract/index.js';
 import type { Database } from '../db/database.js';
 import type { EventBus } from '../event-bus.js';
 import { describe, StationError } from '../errors.js';
+import { isWithin } from '../paths.js';
 import { startBag } from '../archive/bag.js';
 import { availableBytes, DiskFullError, isNoSpace } from '../archive/free-space.js';
 import { archivedFilePath, ingestArchiveDir, toAbsolute } from '../archive/layout.js';
@@ -133,7 +134,7 @@ export class IngestJob {
   static async create(env: IngestEnvironment, sourcePath: string, operator: string, origin: IngestOrigin | null = null): Promise<IngestJob> {
     const root = resolve(sourcePath);
     await requireFolder(root);
-    if (root === env.dataDir || root.startsWith(env.dataDir + sep)) {
+    if (isWithin(root, env.dataDir)) {
       throw new StationError('invalid-input', `the source ${root} is inside the station's own data folder`);
     }
     const job = new IngestJob(env, root, origin);

@@ -5,6 +5,7 @@ import { capacityOf } from './capacity.js';
 import { isSystemMountpoint } from './mount-filter.js';
 import { VolumePoller } from './volume-poller.js';
 import type { Volume, VolumeAdapter, VolumeFilterOptions, VolumeSink } from './volume.js';
+import { isWithin } from '../paths.js';
 
 export interface DrivelistAdapterOptions extends VolumeFilterOptions {
   platform: NodeJS.Platform;
@@ -26,10 +27,7 @@ function isSystemPath(mountpoint: string, platform: NodeJS.Platform): boolean {
 function holds(mountpoint: string, path: string, platform: NodeJS.Platform): boolean {
   const windows = platform === 'win32';
   const normal = (value: string) => (windows ? win32.resolve(value).toUpperCase() : posix.resolve(value));
-  const mount = normal(mountpoint);
-  const target = normal(path);
-  const separator = windows ? '\\' : '/';
-  return target === mount || target.startsWith(mount.endsWith(separator) ? mount : mount + separator);
+  return isWithin(normal(path), normal(mountpoint), windows ? '\\' : '/');
 }
 
 /**

@@ -1,4 +1,5 @@
 import type { MountInfoEntry } from './mountinfo.js';
+import { isWithin } from '../paths.js';
 
 /** File systems with no card behind them: kernel views, memory, containers, packaged software. */
 const pseudoFileSystems = new Set([
@@ -14,15 +15,12 @@ export const isPseudoFileSystem = (fsType: string): boolean => pseudoFileSystems
 
 export const isSystemMountpoint = (mountpoint: string): boolean => systemMountpoints.has(mountpoint);
 
-const within = (path: string, mountpoint: string): boolean =>
-  path === mountpoint || path.startsWith(mountpoint.endsWith('/') ? mountpoint : `${mountpoint}/`);
-
 /** The mount that holds `path` (already resolved through symlinks): the longest mount point above it. */
 export function mountHolding(entries: readonly MountInfoEntry[], path: string): MountInfoEntry | null {
   let best: MountInfoEntry | null = null;
   for (const entry of entries) {
     // Later entries over the same folder hide earlier ones; >= keeps the last.
-    if (within(path, entry.mountpoint) && (best === null || entry.mountpoint.length >= best.mountpoint.length)) best = entry;
+    if (isWithin(path, entry.mountpoint, '/') && (best === null || entry.mountpoint.length >= best.mountpoint.length)) best = entry;
   }
   return best;
 }
