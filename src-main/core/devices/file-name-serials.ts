@@ -2,6 +2,7 @@ import { promises as fs, type Dir } from 'node:fs';
 import { join } from 'node:path';
 import { parseRecorderFileName } from '../recorder-names/parse-recorder-name.js';
 import { StationError } from '../errors.js';
+import { isOperatingSystemLitter } from '../ingest/litter.js';
 
 export interface SerialCount {
   serial: string;
@@ -17,8 +18,8 @@ export interface FileNameScanLimits {
   maxDepth?: number;
 }
 
-/** Litter of operating systems and cameras' own housekeeping: never a recorder's files. */
-const ignored = (name: string): boolean => name.startsWith('.') || name.startsWith('$') || name === 'System Volume Information';
+/** The ingest's own litter rule, plus hidden and system names: a recorder names its footage plainly. */
+const ignored = (name: string): boolean => isOperatingSystemLitter(name) || name.startsWith('.') || name.startsWith('$');
 
 /**
  * Recorder serials the file names near the top of a volume carry (GA/T 947 names), most frequent
