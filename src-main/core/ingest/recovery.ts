@@ -1,10 +1,10 @@
 import { promises as fs } from 'node:fs';
 import { join } from 'node:path';
 import type { Database } from '../db/database.js';
-import { toAbsolute, toStored } from '../archive/layout.js';
+import { archivedFilePath, toAbsolute, toStored } from '../archive/layout.js';
 import { filesUnder } from '../archive/walk-files.js';
 import { finalizeBag } from './finalize-bag.js';
-import { finishIngest, runningIngests } from './ingest-store.js';
+import { bagEntries, finishIngest, runningIngests } from './ingest-store.js';
 
 const isAlive = (pid: number): boolean => {
   try {
@@ -25,9 +25,7 @@ export async function recoverInterruptedIngests(db: Database, dataDir: string, n
   const recovered: string[] = [];
   for (const ingest of runningIngests(db)) {
     if (ingest.owner_pid !== process.pid && isAlive(ingest.owner_pid)) continue;
-    const counted = new Set(
-      (db.prepare('SELECT archive_path AS p FROM recordings WHERE ingest_id = ?').all(ingest.id) as { p: string }[]).map((r) => r.p),
-    );
+    const counted = new Set(bagEntries(db, ingest.id).map((entry) => archivedFilePath(ingest.id, entry.path)));
     for await (const path of filesUnder(join(toAbsolute(dataDir, ingest.archive_dir), 'data'))) {
       if (!counted.has(toStored(dataDir, path))) await fs.rm(path, { force: true });
     }
