@@ -1,8 +1,7 @@
 import { once } from 'node:events';
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { cp, readdir, stat } from 'node:fs/promises';
+import { cp } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
-import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { IngestReport, Recording, VerifyReport } from '../../src-main/contract/index.js';
 import { createExfatVolume, dropCaches, type ExfatVolume } from '../helpers/exfat-volume.js';
@@ -10,6 +9,7 @@ import { makeVideo } from '../helpers/make-media.js';
 import { requireRootFeatures } from '../helpers/root-features.js';
 import { runCliJson, startCli } from '../helpers/run-cli.js';
 import { tempDir } from '../helpers/temp-dir.js';
+import { waitForPartial } from '../helpers/partial-copies.js';
 import { filesUnder, sha256File, snapshotVolume, writeRandomFile } from './volume-snapshot.js';
 
 const missing = requireRootFeatures({ throttle: true });
@@ -123,7 +123,7 @@ describe.skipIf(missing !== null)('ingest from a real exFAT volume (loop device,
       child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
       const exited = once(child, 'close') as Promise<[number | null]>;
 
-      const partialSize = await waitForPartial(dataDir, `${big}.partial`, 16 * 1024 * 1024, () => child.exitCode !== null);
+      const partialSize = await waitForPartial(dataDir, big, 16 * 1024 * 1024, () => child.exitCode !== null);
       if (!(partialSize < bigBytes)) child.kill();
       expect(partialSize, `the CLI ended before the big file was half copied: ${stdout}${stderr}`).toBeLessThan(bigBytes);
       await volume!.pullCable();
@@ -170,16 +170,3 @@ describe.skipIf(missing !== null)('ingest from a real exFAT volume (loop device,
     });
   });
 });
-
-/** Waits until the copy of `relative` under some bag holds at least `minBytes`; returns its size then. */
-async function waitForPartial(dataDir: string, relative: string, minBytes: number, ended: () => boolean): Promise<number> {
-  const until = Date.now() + 60_000;
-  while (Date.now() < until && !ended()) {
-    for (const bag of await readdir(join(dataDir, 'archive')).catch(() => [] as string[])) {
-      const size = await stat(join(dataDir, 'archive', bag, 'data', relative)).then((s) => s.size, () => 0);
-      if (size >= minBytes) return size;
-    }
-    await sleep(25);
-  }
-  return Number.POSITIVE_INFINITY;
-}

@@ -1,12 +1,11 @@
-import { readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Device, Recording } from '../../src-main/contract/index.js';
 import { createExfatVolume, dropCaches, type ExfatVolume } from '../helpers/exfat-volume.js';
 import { requireRootFeatures } from '../helpers/root-features.js';
 import { runCliJson } from '../helpers/run-cli.js';
 import { tempDir } from '../helpers/temp-dir.js';
+import { waitForPartial } from '../helpers/partial-copies.js';
 import { fillVolume, hdVideo, recorderName, recorderTime, replug, stageCard, video } from './watch-cards.js';
 import { filesUnder, writeRandomFile } from './volume-snapshot.js';
 import { WatchSession } from './watch-session.js';
@@ -16,19 +15,6 @@ const missing = requireRootFeatures({ throttle: true });
 // Not the serial other sim tests put on their cards: this watcher must ingest only its own card.
 const SERIAL = '7650431';
 const BIG_BYTES = 72 * 1024 * 1024;
-
-/** The size of the copy in progress of `relative` in any bag, once it holds at least `minBytes`. */
-async function waitForPartial(dataDir: string, relative: string, minBytes: number): Promise<number> {
-  const until = Date.now() + 60_000;
-  while (Date.now() < until) {
-    for (const bag of await readdir(join(dataDir, 'archive')).catch(() => [] as string[])) {
-      const size = await stat(join(dataDir, 'archive', bag, 'data', `${relative}.partial`)).then((s) => s.size, () => 0);
-      if (size >= minBytes) return size;
-    }
-    await sleep(25);
-  }
-  throw new Error(`${relative} never reached ${minBytes} bytes in the archive`);
-}
 
 describe.skipIf(missing !== null)('station watch: a card pulled out in the middle of its ingest, then plugged in again', () => {
   const work = tempDir('sim-watch-cable');

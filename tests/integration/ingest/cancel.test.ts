@@ -1,15 +1,10 @@
-import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { IngestReport, VerifyReport } from '../../../src-main/contract/index.js';
 import { makeFile } from '../../helpers/make-media.js';
+import { partialCopies } from '../../helpers/partial-copies.js';
 import { runCliJson, startCli } from '../../helpers/run-cli.js';
 import { tempDir } from '../../helpers/temp-dir.js';
-
-function partials(dir: string): string[] {
-  if (!existsSync(dir)) return [];
-  return readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((name) => name.endsWith('.partial'));
-}
 
 describe('Ctrl-C during `station ingest`', () => {
   it('stops cleanly: the report says cancelled, files not copied are failed with why, nothing partial is left', async () => {
@@ -24,7 +19,7 @@ describe('Ctrl-C during `station ingest`', () => {
     child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
     const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
     // Interrupt once a copy is under way.
-    for (let tries = 0; tries < 1000 && partials(join(data, 'archive')).length === 0; tries += 1) {
+    for (let tries = 0; tries < 1000 && partialCopies(data).length === 0; tries += 1) {
       await new Promise((resolve) => setTimeout(resolve, 10));
     }
     child.kill('SIGINT');
@@ -36,7 +31,7 @@ describe('Ctrl-C during `station ingest`', () => {
     expect(notCopied.length).toBeGreaterThan(0);
     for (const file of notCopied) expect(file.reasonCode).toBe('cancelled');
     expect(report.files.filter((f) => f.status === 'archived').length + notCopied.length).toBe(names.length);
-    expect(partials(join(data, 'archive'))).toEqual([]);
+    expect(partialCopies(data)).toEqual([]);
     const verify = runCliJson<VerifyReport>(data, ['verify']);
     expect(verify.json.problems).toEqual([]);
   }, 120_000);

@@ -1,19 +1,12 @@
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import type { IngestReport, VerifyReport } from '../../../src-main/contract/index.js';
 import { makeFile, sha256Of } from '../../helpers/make-media.js';
+import { partialCopies } from '../../helpers/partial-copies.js';
 import { runCliJson, startCli } from '../../helpers/run-cli.js';
 import { tempDir } from '../../helpers/temp-dir.js';
-
-function findPartial(dir: string): string | null {
-  if (!existsSync(dir)) return null;
-  for (const entry of readdirSync(dir, { withFileTypes: true, recursive: true })) {
-    if (entry.isFile() && entry.name.endsWith('.partial')) return join(entry.parentPath, entry.name);
-  }
-  return null;
-}
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -42,7 +35,7 @@ describe('a killed ingest', () => {
     let partial: string | null = null;
     for (let tries = 0; tries < 1000 && !(partial && countArchived() > 0); tries += 1) {
       await sleep(20);
-      partial = findPartial(join(data, 'archive'));
+      partial = partialCopies(data)[0] ?? null;
     }
     child.kill('SIGKILL');
     await exited;
@@ -61,7 +54,7 @@ describe('a killed ingest', () => {
     expect(resumed.status).toBe(0);
     expect(resumed.json.totals).toMatchObject({ duplicate: counted.length, archived: names.length - counted.length, failed: 0 });
     for (const file of resumed.json.files) expect(file.sha256).toBe(sha256Of(join(source, file.source)));
-    expect(findPartial(join(data, 'archive'))).toBeNull();
+    expect(partialCopies(data)).toEqual([]);
 
     const after = new BetterSqlite3(join(data, 'station.db'), { readonly: true });
     const states = after.prepare('SELECT state FROM ingests ORDER BY started_at').all() as { state: string }[];
