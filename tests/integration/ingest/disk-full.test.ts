@@ -1,30 +1,22 @@
-import { execFileSync } from 'node:child_process';
-import { mkdirSync, readdirSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { IngestReport, VerifyReport } from '../../../src-main/contract/index.js';
 import { makeFile, sha256Of } from '../../helpers/make-media.js';
 import { runCliJson } from '../../helpers/run-cli.js';
 import { tempDir } from '../../helpers/temp-dir.js';
+import { mountTmpfs, tmpfsUnavailable } from '../../helpers/tmpfs.js';
 
-const isRoot = process.getuid?.() === 0;
-const reason = isRoot ? null : 'needs root to mount a small tmpfs as a full archive disk';
-if (reason && process.env.CI === 'true') throw new Error(`CI must run the disk-full test: ${reason}`);
+const reason = tmpfsUnavailable('as a small, full archive disk');
 
 describe.skipIf(reason !== null)(`a full archive disk${reason ? ` (skipped: ${reason})` : ''}`, () => {
   const root = tempDir('full');
   const data = join(root, 'data');
   const source = join(root, 'card');
-  mkdirSync(data);
-  let mounted = false;
-  afterAll(() => {
-    if (mounted) execFileSync('umount', ['-l', data]);
-  });
 
   it('stops the ingest with a clear error, keeps what was verified and loses nothing', () => {
     // 40 MiB of room for 5 × 12 MiB: three fit with the reserve below, the fourth must not start.
-    execFileSync('mount', ['-t', 'tmpfs', '-o', 'size=40m', 'tmpfs', data]);
-    mounted = true;
+    mountTmpfs(data, 'size=40m');
     ['1.MP4', '2.MP4', '3.MP4', '4.MP4', '5.MP4'].forEach((name, i) => makeFile(join(source, name), 12 * 1024 * 1024, i + 10));
 
     const { status, json } = runCliJson<IngestReport>(data, ['ingest', source, '--reserve', String(2 * 1024 * 1024)]);

@@ -1,28 +1,21 @@
-import { execFileSync } from 'node:child_process';
-import { mkdirSync, statSync, utimesSync } from 'node:fs';
+import { statSync, utimesSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { IngestReport } from '../../../src-main/contract/index.js';
 import { makeFile } from '../../helpers/make-media.js';
 import { runCliJson } from '../../helpers/run-cli.js';
 import { tempDir } from '../../helpers/temp-dir.js';
+import { mountTmpfs, tmpfsUnavailable } from '../../helpers/tmpfs.js';
 
-const reason = process.getuid?.() === 0 ? null : 'needs root to mount a strictatime tmpfs as the source';
-if (reason && process.env.CI === 'true') throw new Error(`CI must run the access-time test: ${reason}`);
+const reason = tmpfsUnavailable('with strictatime as the source');
 
 describe.skipIf(reason !== null)(`reading the source${reason ? ` (skipped: ${reason})` : ''}`, () => {
   const root = tempDir('atime');
   const source = join(root, 'card');
-  mkdirSync(source);
-  let mounted = false;
-  afterAll(() => {
-    if (mounted) execFileSync('umount', ['-l', source]);
-  });
 
   it('leaves even the access times of the files as they were', () => {
     // strictatime: every read would update the access time, unless the reader asks it not to.
-    execFileSync('mount', ['-t', 'tmpfs', '-o', 'size=64m,strictatime', 'tmpfs', source]);
-    mounted = true;
+    mountTmpfs(source, 'size=64m,strictatime');
     const then = new Date('2026-11-20T01:02:03Z');
     for (const [seed, name] of ['a.MP4', 'b.MP4'].entries()) {
       makeFile(join(source, name), 3 * 1024 * 1024, seed);
