@@ -18,12 +18,6 @@ export const StationInfo = z.object({
   autoIngestOverride: z.boolean().nullable(),
 });
 
-export const Volume = z.object({
-  mountpoint: z.string(),
-  label: z.string().nullable(),
-  removable: z.boolean(),
-});
-
 export const DirectoryListing = z.object({
   path: z.string(),
   parent: z.string().nullable(),
@@ -36,7 +30,6 @@ export const DirectoryListing = z.object({
  */
 export const commands = {
   'station.info': { input: z.object({}), output: StationInfo, roles: everyone },
-  'sources.volumes': { input: z.object({}), output: z.array(Volume), roles: ingesters },
   'sources.browse': {
     input: z.object({ path: z.string().optional() }),
     output: DirectoryListing,

@@ -4,7 +4,7 @@ import { ErrorMessage } from './ErrorMessage.js';
 
 export function VolumeList({ selected, onSelect }: { selected: string; onSelect(mountpoint: string): void }) {
   const { t } = useTranslation();
-  const volumes = useCommand('sources.volumes', {});
+  const volumes = useCommand('volumes.list', {});
   return (
     <section className="panel" aria-labelledby="volumes-heading">
       <div className="panel-head">

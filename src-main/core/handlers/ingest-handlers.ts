@@ -5,13 +5,10 @@ import { ingestReport, ingestSummary } from '../ingest/ingest-report.js';
 import { listIngests } from '../ingest/ingest-store.js';
 import { getRecording, listRecordings } from '../recordings/recording-store.js';
 import { browseFolders } from '../sources/browse.js';
-import { offeredVolumes } from '../plug-in/volume-snapshot.js';
-import { readSettings } from '../settings/settings-store.js';
 import type { HandlerContext } from './context.js';
 
 type IngestCommands =
   | 'station.info'
-  | 'sources.volumes'
   | 'sources.browse'
   | 'ingest.start'
   | 'ingest.cancel'
@@ -32,11 +29,6 @@ export function ingestHandlers(context: HandlerContext): Pick<Handlers, IngestCo
       version: context.version,
       autoIngestOverride: context.autoIngestOverride,
     }),
-    'sources.volumes': async () => {
-      const live = context.volumes()?.list();
-      const volumes = live ?? (await offeredVolumes({ anyVolume: readSettings(db).anyVolume, dataDir }));
-      return volumes.map(({ mountpoint, label, removable }) => ({ mountpoint, label, removable }));
-    },
     'sources.browse': ({ path }) => browseFolders(path),
     'ingest.start': async ({ sourcePath }, caller) => {
       const { job } = await context.launchIngest(sourcePath, caller.name, null);

@@ -6,7 +6,7 @@ import type { Volume } from '../volumes/volume.js';
 import { attachedView } from './attached-view.js';
 
 /** The volumes a scanner would offer now: one look, no watching. */
-export async function offeredVolumes(options: { anyVolume: boolean; dataDir: string }): Promise<Volume[]> {
+async function offeredVolumes(options: { anyVolume: boolean; dataDir: string }): Promise<Volume[]> {
   const scanner = createVolumeScanner({ anyVolume: options.anyVolume, excludePath: options.dataDir });
   await scanner.start();
   const volumes = scanner.volumes;

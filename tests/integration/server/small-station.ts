@@ -30,7 +30,6 @@ export function smallStation(dataDir: string, media: ReadonlyMap<number, MediaFi
       callers.push(caller);
       return { stationName: 'test desk', dataDir, zone: 'Asia/Shanghai', now: new Date(0).toISOString(), version: '0.0.0', autoIngestOverride: null };
     },
-    'sources.volumes': () => [],
     'sources.browse': absent('source'),
     'ingest.start': (input, caller) => {
       callers.push(caller);
