@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { parseStationClockText } from '../../src-main/core/clock-drift/station-clock-code.js';
-import { clockFace, stationClockText } from '../../src-renderer/format/clock-code.js';
+import { clockFace, stationClockText } from '../../src-renderer/features/calibration/clock-code.js';
 import { amountPhrase, describeDrift, driftKey, signedSeconds } from '../../src-renderer/format/drift.js';
-import { missingNumbers } from '../../src-renderer/format/findings.js';
+import { missingNumbers } from '../../src-renderer/features/ingests/findings.js';
 import { stationTimeFormatter } from '../../src-renderer/format/station-time.js';
 
 describe('clock drift in words', () => {

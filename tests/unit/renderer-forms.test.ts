@@ -10,8 +10,8 @@ import {
   maxLength,
   newDeviceInput,
   validateDeviceForm,
-} from '../../src-renderer/forms/device-form.js';
-import { parseSeconds } from '../../src-renderer/forms/settings-form.js';
+} from '../../src-renderer/features/devices/device-form.js';
+import { parseSeconds } from '../../src-renderer/features/settings/settings-form.js';
 
 const device: Device = {
   id: 7,

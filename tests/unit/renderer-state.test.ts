@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { visibleRange } from '../../src-renderer/components/virtual-range.js';
 import { applyEvent, recentFileLimit, type Jobs } from '../../src-renderer/state/ingest-jobs.js';
-import { PageCache } from '../../src-renderer/state/page-cache.js';
+import { PageCache } from '../../src-renderer/features/recordings/page-cache.js';
 import { parseRoute, routeHref } from '../../src-renderer/state/route.js';
 
 describe('virtual scrolling range', () => {

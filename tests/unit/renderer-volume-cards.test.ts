@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { AttachedVolume, StationEvent } from '../../src-main/contract/index.js';
-import { applyVolumeEvent, cardsFromList, dismissCard, orderedCards } from '../../src-renderer/state/volume-cards.js';
+import { applyVolumeEvent, cardsFromList, dismissCard, orderedCards } from '../../src-renderer/features/devices/volume-cards.js';
 
 function volume(mountpoint: string, change: Partial<AttachedVolume> = {}): AttachedVolume {
   return {

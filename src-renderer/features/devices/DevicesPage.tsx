@@ -1,0 +1,46 @@
+import { useTranslation } from 'react-i18next';
+import { ErrorMessage } from '../../components/ErrorMessage.js';
+import { useCommand } from '../../hooks/use-command.js';
+import { StationSettingsPanel } from '../settings/StationSettingsPanel.js';
+import { DeviceRegistry } from './DeviceRegistry.js';
+import { VolumeCard } from './VolumeCard.js';
+import { useAttachedVolumes } from './use-attached-volumes.js';
+
+export function DevicesPage() {
+  const { t } = useTranslation();
+  const volumes = useAttachedVolumes();
+  const devices = useCommand('devices.list', {});
+  return (
+    <div className="page" data-testid="devices-page">
+      <h2>{t('devices.title')}</h2>
+      <section aria-labelledby="attached-heading" className="attached">
+        <h3 id="attached-heading">{t('devices.attached')}</h3>
+        {volumes.error ? <ErrorMessage error={volumes.error} testId="volumes-error" /> : null}
+        {volumes.stationError ? (
+          <p className="error" role="alert" data-testid="station-error">
+            <strong>{t('devices.stationError')}</strong>
+            <span className="error-detail">{volumes.stationError}</span>
+          </p>
+        ) : null}
+        {volumes.loaded && volumes.cards.length === 0 ? (
+          <p className="muted" data-testid="no-volumes">
+            {t('devices.noVolumes')}
+          </p>
+        ) : null}
+        <div className="volume-cards" aria-live="polite">
+          {volumes.cards.map((card) => (
+            <VolumeCard
+              key={`${card.volume.mountpoint}@${card.volume.attachedAt}`}
+              card={card}
+              devices={devices.value ?? []}
+              onDevicesChanged={devices.reload}
+              onDismiss={() => volumes.dismiss(card.volume.mountpoint)}
+            />
+          ))}
+        </div>
+      </section>
+      <StationSettingsPanel />
+      <DeviceRegistry devices={devices.value} error={devices.state === 'failed' ? devices.error : null} onChanged={devices.reload} />
+    </div>
+  );
+}

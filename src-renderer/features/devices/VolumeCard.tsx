@@ -1,0 +1,106 @@
+import { useTranslation } from 'react-i18next';
+import type { Device } from '../../../src-main/contract/index.js';
+import { ErrorMessage } from '../../components/ErrorMessage.js';
+import { ReasonText } from '../../components/ReasonText.js';
+import { formatBytes } from '../../format/bytes.js';
+import { baseName } from '../../format/paths.js';
+import { useAction } from '../../hooks/use-action.js';
+import { useJob } from '../../state/ingest-tracker.js';
+import { useStation } from '../../state/station-context.js';
+import { useDeviceName } from './DeviceName.js';
+import { UnknownDeviceActions } from './UnknownDeviceActions.js';
+import { VolumeCardOutcome } from './VolumeCardOutcome.js';
+import { VolumeCardProgress } from './VolumeCardProgress.js';
+import type { VolumeCard as Card } from './volume-cards.js';
+
+interface Props {
+  card: Card;
+  devices: readonly Device[];
+  onDevicesChanged(): void;
+  onDismiss(): void;
+}
+
+/** One plugged-in card from identifying to "safe to remove", or to a failure that says why. */
+export function VolumeCard({ card, devices, onDevicesChanged, onDismiss }: Props) {
+  const { t } = useTranslation();
+  const { formatTime } = useStation();
+  const deviceName = useDeviceName();
+  const { volume, removed } = card;
+  const job = useJob(volume.ingestId);
+  const starting = useAction();
+  const state = removed ? 'removed' : volume.state;
+  const canStart = !removed && (volume.state === 'ready' || volume.state === 'unknown-device' || volume.state === 'failed');
+
+  const start = () => starting.run('volumes.ingest', { mountpoint: volume.mountpoint });
+
+  const outcome = job?.outcome;
+  return (
+    <article className={`volume-card card-${state}`} data-testid="volume-card" data-mountpoint={volume.mountpoint} data-state={state}>
+      <header className="card-head">
+        <h3 className="break">{volume.label ?? baseName(volume.mountpoint)}</h3>
+        {state === 'verified' ? null : (
+          <span className={`card-state state-pill-${state}`} data-testid="card-state">
+            {t(`volumeState.${state}`)}
+          </span>
+        )}
+      </header>
+      {state === 'verified' ? (
+        <div className="safe-banner" role="status" data-testid="safe-to-remove">
+          <span aria-hidden="true">✓</span> {t('volumeState.verified')}
+        </div>
+      ) : null}
+      <p className="mono muted break">
+        {volume.mountpoint} · {volume.fsType}
+        {volume.sizeBytes !== null ? ` · ${t('volumeCard.space', { free: formatBytes(volume.freeBytes ?? 0), size: formatBytes(volume.sizeBytes) })}` : ''}
+      </p>
+      <dl className="facts compact">
+        <dt>{t('volumeCard.device')}</dt>
+        <dd data-testid="card-device">{volume.device ? deviceName(volume.device) : t('volumeCard.noDevice')}</dd>
+        {volume.how ? (
+          <>
+            <dt>{t('volumeCard.how')}</dt>
+            <dd data-testid="card-how">{t(`recognition.${volume.how}`)}</dd>
+          </>
+        ) : null}
+        <dt>{t('volumeCard.serialFound')}</dt>
+        <dd className="mono" data-testid="card-serial">
+          {volume.serial ?? t('volumeCard.noSerial')}
+        </dd>
+        <dt>{t('volumeCard.attachedAt')}</dt>
+        <dd className="num">{formatTime(volume.attachedAt)}</dd>
+      </dl>
+
+      {state === 'identifying' ? <p className="muted">{t('volumeCard.identifying')}</p> : null}
+      {state === 'unknown-device' ? <UnknownDeviceActions volume={volume} devices={devices} onDevicesChanged={onDevicesChanged} /> : null}
+      {state === 'ingesting' ? <VolumeCardProgress progress={job?.progress ?? null} /> : null}
+      {state === 'failed' || removed ? (
+        <div className="error" role="alert" data-testid="card-failure">
+          <strong>{removed ? t('volumeCard.removedEarly') : t('volumeCard.failed')}</strong>
+          {outcome?.kind === 'failed' ? (
+            <ReasonText code={outcome.reasonCode} reason={outcome.reason} />
+          ) : volume.reason ? (
+            <ReasonText code={volume.reasonCode} reason={volume.reason} />
+          ) : null}
+        </div>
+      ) : null}
+      {(state === 'verified' || state === 'failed' || removed) && volume.ingestId ? (
+        // Asked again when the job's end is heard: a card pulled out is reported before its ingest has failed.
+        <VolumeCardOutcome key={outcome?.kind ?? 'running'} ingestId={volume.ingestId} />
+      ) : null}
+
+      {starting.error ? <ErrorMessage error={starting.error} testId="card-error" /> : null}
+      <div className="card-actions">
+        {canStart ? (
+          <button type="button" className="primary" disabled={starting.busy} onClick={() => void start()} data-testid="card-start">
+            {starting.busy ? t('import.starting') : volume.state === 'failed' ? t('volumeCard.retry') : t('volumeCard.start')}
+          </button>
+        ) : null}
+        {removed ? (
+          <button type="button" onClick={onDismiss} data-testid="card-dismiss">
+            {t('volumeCard.dismiss')}
+          </button>
+        ) : null}
+      </div>
+    </article>
+  );
+}

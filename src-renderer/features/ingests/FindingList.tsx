@@ -1,0 +1,54 @@
+import { useTranslation } from 'react-i18next';
+import type { Finding } from '../../../src-main/contract/index.js';
+import type { TimeFormatter } from '../../format/station-time.js';
+import { useAmountText } from '../../hooks/use-drift-text.js';
+import { missingNumbers } from './findings.js';
+
+function FindingText({ finding, formatTime }: { finding: Finding; formatTime: TimeFormatter }) {
+  const { t } = useTranslation();
+  const amount = useAmountText();
+  switch (finding.kind) {
+    case 'timezone-mismatch':
+      return <>{t('findings.timezone-mismatch', { source: finding.source, hours: Math.abs(finding.hours) })}</>;
+    case 'future-recording':
+      return (
+        <>
+          {t('findings.future-recording', {
+            source: finding.source,
+            endsAt: formatTime(finding.endsAt),
+            pluggedInAt: formatTime(finding.pluggedInAt),
+          })}
+        </>
+      );
+    case 'sequence-gap': {
+      const { list, more } = missingNumbers(finding.missing);
+      const missing = more > 0 ? t('findings.missingMore', { list, n: finding.missing.length }) : list;
+      return <>{t('findings.sequence-gap', { serial: finding.serial, day: finding.day, after: finding.after, before: finding.before, missing })}</>;
+    }
+    case 'recording-gap':
+      return <>{t('findings.recording-gap', { previous: finding.previous, source: finding.source, gap: amount(finding.gapSeconds) })}</>;
+  }
+}
+
+/** What an ingest noticed for the lead's review, each in plain words (Art. 7, 12, 18). */
+export function FindingList({ findings, formatTime }: { findings: readonly Finding[]; formatTime: TimeFormatter }) {
+  const { t } = useTranslation();
+  return (
+    <section aria-labelledby="findings-heading" data-testid="findings">
+      <h4 id="findings-heading">{t('findings.heading')}</h4>
+      {findings.length === 0 ? (
+        <p className="muted" data-testid="no-findings">
+          {t('findings.none')}
+        </p>
+      ) : (
+        <ul className="findings">
+          {findings.map((finding, index) => (
+            <li key={index} data-kind={finding.kind} data-testid="finding">
+              <FindingText finding={finding} formatTime={formatTime} />
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}

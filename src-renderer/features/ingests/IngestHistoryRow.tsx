@@ -1,0 +1,70 @@
+import { useTranslation } from 'react-i18next';
+import type { IngestSummary } from '../../../src-main/contract/index.js';
+import { ClockDriftLine } from '../../components/ClockDriftLine.js';
+import { ReasonText } from '../../components/ReasonText.js';
+import { formatBytes } from '../../format/bytes.js';
+import type { TimeFormatter } from '../../format/station-time.js';
+import { routeHref } from '../../state/route.js';
+import { IngestFiles } from './IngestFiles.js';
+
+interface Props {
+  ingest: IngestSummary;
+  open: boolean;
+  formatTime: TimeFormatter;
+  onToggle(): void;
+}
+
+export function IngestHistoryRow({ ingest, open, formatTime, onToggle }: Props) {
+  const { t } = useTranslation();
+  const { totals } = ingest;
+  return (
+    <>
+      <tr data-testid="ingest-row" data-ingest-id={ingest.ingestId} className={open ? 'open' : undefined}>
+        <td className="num">{formatTime(ingest.startedAt)}</td>
+        <td className="num">{formatTime(ingest.finishedAt)}</td>
+        <td className="mono break">{ingest.source}</td>
+        <td>{ingest.operator}</td>
+        <td>
+          <span className={`badge state-${ingest.state}`}>{t(`ingestState.${ingest.state}`)}</span>
+          {ingest.reason ? (
+            <div>
+              <ReasonText code={ingest.reasonCode} reason={ingest.reason} />
+            </div>
+          ) : null}
+        </td>
+        <td className="num">
+          {t('ingests.counts', {
+            archived: totals.archived,
+            duplicate: totals.duplicate,
+            skipped: totals.skipped,
+            failed: totals.failed,
+          })}
+        </td>
+        <td className="num">{formatBytes(totals.bytes)}</td>
+        <td className="clock-cell">
+          <ClockDriftLine drift={ingest.clockDrift} testId="ingest-row-drift" />
+          {ingest.findingCount > 0 ? (
+            <span className="pill pill-warn" data-testid="ingest-row-findings">
+              {t('findings.count', { n: ingest.findingCount })}
+            </span>
+          ) : null}
+        </td>
+        <td className="actions">
+          <button type="button" onClick={onToggle} aria-expanded={open} data-testid="ingest-toggle">
+            {open ? t('ingests.hideFiles') : t('ingests.showFiles')}
+          </button>
+          <a href={routeHref({ page: 'recordings', ingestId: ingest.ingestId })} data-testid="ingest-recordings-link">
+            {t('ingests.recordings')}
+          </a>
+        </td>
+      </tr>
+      {open ? (
+        <tr className="files-row">
+          <td colSpan={9}>
+            <IngestFiles ingestId={ingest.ingestId} />
+          </td>
+        </tr>
+      ) : null}
+    </>
+  );
+}

@@ -1,0 +1,46 @@
+import { useTranslation } from 'react-i18next';
+import { ClockDriftLine } from '../../components/ClockDriftLine.js';
+import { ReasonText } from '../../components/ReasonText.js';
+import { routeHref } from '../../state/route.js';
+import { useStation } from '../../state/station-context.js';
+import { FileOutcomeTable } from './FileOutcomeTable.js';
+import { FindingList } from './FindingList.js';
+import { IngestTotalsView } from './IngestTotalsView.js';
+import type { IngestReport } from './use-ingest-report.js';
+
+/** The end of an ingest: totals, the recorder's clock and what needs review, then every file that was not archived and why. */
+export function IngestSummary({ report }: { report: IngestReport }) {
+  const { t } = useTranslation();
+  const { formatTime } = useStation();
+  const problems = report.files.filter((file) => file.status === 'skipped' || file.status === 'failed');
+  return (
+    <section className="panel summary" data-testid="ingest-summary" data-state={report.state}>
+      <h3>{t(`summary.heading.${report.state}`)}</h3>
+      {report.reason ? (
+        <p className="error" role="alert" data-testid="ingest-reason">
+          <ReasonText code={report.reasonCode} reason={report.reason} />
+        </p>
+      ) : null}
+      <p className="mono muted">
+        {report.source} → {report.archivePath}
+      </p>
+      <IngestTotalsView totals={report.totals} />
+      <h4>{t('clock.heading')}</h4>
+      <ClockDriftLine drift={report.clockDrift} />
+      <FindingList findings={report.findings} formatTime={formatTime} />
+      <h4>{t('summary.problems')}</h4>
+      {problems.length === 0 ? (
+        <p className="muted" data-testid="no-problems">
+          {t('summary.noProblems')}
+        </p>
+      ) : (
+        <FileOutcomeTable files={problems} testId="problem-files" />
+      )}
+      <p>
+        <a href={routeHref({ page: 'recordings', ingestId: report.ingestId })} data-testid="summary-recordings-link">
+          {t('summary.viewRecordings')}
+        </a>
+      </p>
+    </section>
+  );
+}

@@ -1,0 +1,25 @@
+import { useTranslation } from 'react-i18next';
+import type { IngestTotals } from '../../../src-main/contract/index.js';
+import { formatBytes } from '../../format/bytes.js';
+
+export function IngestTotalsView({ totals }: { totals: IngestTotals }) {
+  const { t } = useTranslation();
+  const cells = [
+    ['files', String(totals.files)],
+    ['bytes', formatBytes(totals.bytes)],
+    ['archived', String(totals.archived)],
+    ['duplicate', String(totals.duplicate)],
+    ['skipped', String(totals.skipped)],
+    ['failed', String(totals.failed)],
+  ] as const;
+  return (
+    <dl className="totals" data-testid="ingest-totals">
+      {cells.map(([key, value]) => (
+        <div key={key} className={`total total-${key}`} data-testid={`total-${key}`}>
+          <dt>{t(`totals.${key}`)}</dt>
+          <dd>{value}</dd>
+        </div>
+      ))}
+    </dl>
+  );
+}

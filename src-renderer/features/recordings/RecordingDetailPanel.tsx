@@ -1,0 +1,81 @@
+import { useEffect } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useApi } from '../../api/context.js';
+import { ErrorMessage } from '../../components/ErrorMessage.js';
+import { formatBytes } from '../../format/bytes.js';
+import { formatDuration } from '../../format/duration.js';
+import { useCommand } from '../../hooks/use-command.js';
+import { useStation } from '../../state/station-context.js';
+import { HashFacts } from './HashFacts.js';
+import { MediaPlayer } from './MediaPlayer.js';
+import { MetadataTable } from './MetadataTable.js';
+import { RecordingClockFacts } from './RecordingClockFacts.js';
+import { RecordingStatus } from './RecordingStatus.js';
+import { SightingList } from './SightingList.js';
+
+export function RecordingDetailPanel({ id, onClose }: { id: number; onClose(): void }) {
+  const { t } = useTranslation();
+  const api = useApi();
+  const { formatTime } = useStation();
+  const detail = useCommand('recordings.get', { id });
+
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => event.key === 'Escape' && onClose();
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [onClose]);
+
+  const value = detail.value && detail.value.id === id ? detail.value : null;
+  return (
+    <aside className="detail" aria-labelledby="detail-heading" data-testid="recording-detail">
+      <div className="panel-head">
+        <h3 id="detail-heading" className="break">
+          {value?.originalName ?? t('common.loading')}
+        </h3>
+        <button type="button" onClick={onClose} data-testid="detail-close" aria-label={t('common.close')}>
+          ✕
+        </button>
+      </div>
+      {detail.state === 'failed' ? <ErrorMessage error={detail.error} /> : null}
+      {value ? (
+        <>
+          <MediaPlayer key={value.id} kind={value.kind} src={api.mediaUrl(value.id)} name={value.originalName} />
+          {value.readable === false || value.problem ? (
+            <p className="error" role="status" data-testid="detail-problem">
+              <RecordingStatus readable={value.readable} /> {value.problem ?? ''}
+            </p>
+          ) : null}
+          <dl className="facts">
+            <dt>{t('detail.recordedAt')}</dt>
+            <dd data-testid="detail-recorded-at">{formatTime(value.recordedAt)}</dd>
+            <dt>{t('detail.recordedAtSource')}</dt>
+            <dd className="mono">{value.recordedAtSource ?? '—'}</dd>
+            <dt>{t('detail.device')}</dt>
+            <dd>{value.device ?? '—'}</dd>
+            <dt>{t('detail.kind')}</dt>
+            <dd>{t(`kinds.${value.kind}`)}</dd>
+            <dt>{t('detail.duration')}</dt>
+            <dd>{formatDuration(value.durationSeconds)}</dd>
+            <dt>{t('detail.size')}</dt>
+            <dd>
+              {formatBytes(value.size)} <span className="muted">({value.size.toLocaleString()} B)</span>
+            </dd>
+            <dt>{t('detail.codec')}</dt>
+            <dd>
+              {value.codec ?? '—'}
+              {value.width && value.height ? ` · ${value.width}×${value.height}` : ''}
+            </dd>
+            <dt>{t('detail.archivedAt')}</dt>
+            <dd>{formatTime(value.archivedAt)}</dd>
+            <dt>{t('detail.archivePath')}</dt>
+            <dd className="mono break">{value.archivePath}</dd>
+          </dl>
+          <RecordingClockFacts clock={value.clock} formatTime={formatTime} />
+          <HashFacts detail={value} />
+          <SightingList sightings={value.sightings} formatTime={formatTime} />
+          <MetadataTable metadata={value.metadata} />
+        </>
+      ) : null}
+    </aside>
+  );
+}

@@ -1,0 +1,74 @@
+import type { CSSProperties } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Recording } from '../../../src-main/contract/index.js';
+import { formatBytes } from '../../format/bytes.js';
+import { formatDuration } from '../../format/duration.js';
+import { shortHash } from '../../format/hash.js';
+import type { TimeFormatter } from '../../format/station-time.js';
+import { RecordingStatus } from './RecordingStatus.js';
+
+interface Props {
+  index: number;
+  recording: Recording | undefined;
+  style: CSSProperties;
+  selected: boolean;
+  formatTime: TimeFormatter;
+  onOpen(id: number): void;
+}
+
+export function RecordingRow({ index, recording, style, selected, formatTime, onOpen }: Props) {
+  const { t } = useTranslation();
+  if (!recording) {
+    return (
+      <div className="rec-grid rec-row loading" style={style} role="row" aria-rowindex={index + 2} aria-busy="true">
+        <span role="cell" className="muted">
+          {t('common.loading')}
+        </span>
+      </div>
+    );
+  }
+  return (
+    <div
+      className={selected ? 'rec-grid rec-row selected' : 'rec-grid rec-row'}
+      style={style}
+      role="row"
+      aria-rowindex={index + 2}
+      aria-selected={selected}
+      tabIndex={0}
+      data-testid="recording-row"
+      data-recording-id={recording.id}
+      data-sha256={recording.sha256}
+      onClick={() => onOpen(recording.id)}
+      onKeyDown={(event) => {
+        if (event.key === 'Enter' || event.key === ' ') {
+          event.preventDefault();
+          onOpen(recording.id);
+        }
+      }}
+    >
+      <span role="cell" className="num">
+        {formatTime(recording.recordedAt)}
+      </span>
+      {/* Cut from the left: the file name at the end of the path is what tells rows apart. */}
+      <span role="cell" className="ellipsis-start" title={recording.originalName}>
+        <bdi>{recording.originalName}</bdi>
+      </span>
+      <span role="cell" className="ellipsis">
+        {recording.device ?? '—'}
+      </span>
+      <span role="cell">{t(`kinds.${recording.kind}`)}</span>
+      <span role="cell" className="num">
+        {formatDuration(recording.durationSeconds)}
+      </span>
+      <span role="cell" className="num">
+        {formatBytes(recording.size)}
+      </span>
+      <span role="cell" className="mono" title={recording.sha256}>
+        {shortHash(recording.sha256)}
+      </span>
+      <span role="cell">
+        <RecordingStatus readable={recording.readable} />
+      </span>
+    </div>
+  );
+}

@@ -1,0 +1,86 @@
+import { useCallback, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { MediaKind } from '../../../src-main/contract/index.js';
+import { ErrorMessage } from '../../components/ErrorMessage.js';
+import { VirtualRows } from '../../components/VirtualRows.js';
+import { useDebounced } from '../../hooks/use-debounced.js';
+import { useStationEvents } from '../../hooks/use-station-events.js';
+import { routeHref } from '../../state/route.js';
+import { useStation } from '../../state/station-context.js';
+import { RecordingDetailPanel } from './RecordingDetailPanel.js';
+import { RecordingFilters } from './RecordingFilters.js';
+import { RecordingHeader } from './RecordingHeader.js';
+import { RecordingRow } from './RecordingRow.js';
+import { useRecordingPages } from './use-recording-pages.js';
+
+const rowHeight = 36;
+
+export function RecordingsPage({ ingestId }: { ingestId: string | null }) {
+  const { t, i18n } = useTranslation();
+  const { formatTime } = useStation();
+  const [search, setSearch] = useState('');
+  const [kind, setKind] = useState<MediaKind | null>(null);
+  const [openId, setOpenId] = useState<number | null>(null);
+  const settledSearch = useDebounced(search.trim(), 300);
+  const filter = { search: settledSearch, kind, ingestId };
+  const pages = useRecordingPages(filter);
+  const { refresh } = pages;
+
+  // New recordings land when an ingest ends; show them without a reload.
+  useStationEvents((event) => {
+    if (event.type === 'ingest.completed' || event.type === 'ingest.failed') refresh();
+  });
+  const close = useCallback(() => setOpenId(null), []);
+
+  return (
+    <div className={openId === null ? 'page recordings' : 'page recordings with-detail'} data-testid="recordings-page">
+      <div className="recordings-main">
+        <div className="page-head">
+          <h2>{t('recordings.title')}</h2>
+          <p className="muted" data-testid="recordings-total" aria-live="polite">
+            {pages.total === null ? t('common.loading') : t('recordings.total', { n: pages.total.toLocaleString(i18n.language) })}
+          </p>
+        </div>
+        <RecordingFilters search={search} kind={kind} onSearch={setSearch} onKind={setKind} />
+        {ingestId ? (
+          <p className="filter-chip" data-testid="ingest-filter">
+            {t('recordings.fromIngest', { id: ingestId })} <a href={routeHref({ page: 'recordings', ingestId: null })}>{t('recordings.showAll')}</a>
+          </p>
+        ) : null}
+        {pages.error ? <ErrorMessage error={pages.error} /> : null}
+        <div
+          className="rec-table"
+          role="table"
+          aria-label={t('recordings.title')}
+          aria-rowcount={(pages.total ?? 0) + 1}
+          data-testid="recordings-table"
+        >
+          <VirtualRows
+            rowCount={pages.total ?? 0}
+            rowHeight={rowHeight}
+            header={<RecordingHeader />}
+            resetKey={JSON.stringify(filter)}
+            onRange={pages.setRange}
+            renderRow={(index, style) => (
+              <RecordingRow
+                key={index}
+                index={index}
+                recording={pages.row(index)}
+                style={style}
+                selected={pages.row(index)?.id === openId}
+                formatTime={formatTime}
+                onOpen={setOpenId}
+              />
+            )}
+          />
+          {pages.total === 0 ? (
+            <p className="muted empty" data-testid="recordings-empty">
+              {t('recordings.empty')}
+            </p>
+          ) : null}
+        </div>
+      </div>
+      {openId !== null ? <RecordingDetailPanel id={openId} onClose={close} /> : null}
+    </div>
+  );
+}
