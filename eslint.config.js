@@ -1,8 +1,19 @@
 // Lint, and the layer rule of DESIGN.md: contract ← core ← hosts; the renderer sees contract types only.
+import { createTypeScriptImportResolver } from 'eslint-import-resolver-typescript';
+import importX from 'eslint-plugin-import-x';
 import tseslint from 'typescript-eslint';
 
 const nodeBuiltins = ['fs', 'path', 'os', 'child_process', 'crypto', 'http', 'net', 'url', 'util', 'stream', 'worker_threads'];
 const builtinPatterns = [...nodeBuiltins, ...nodeBuiltins.map((name) => `node:${name}`), 'node:*'];
+
+/** What core may import: no electron, no host, no renderer; another core folder only by its public module. */
+const coreImports = (otherFolderInternals) => ({
+  paths: [{ name: 'electron', message: 'core is plain Node: no electron' }],
+  patterns: [
+    { group: ['**/hosts/**', '**/src-renderer/**'], message: 'core never imports a host or the renderer' },
+    { regex: otherFolderInternals, message: "import another core folder through its public module (its index.js), never its files" },
+  ],
+});
 
 export default tseslint.config(
   { ignores: ['out/**', 'dist/**', 'node_modules/**'] },
@@ -21,17 +32,26 @@ export default tseslint.config(
       ],
     },
   },
+  // Inside core, a capability folder is reached only through its public module (its index.ts), as
+  // VS Code's import patterns keep its layers; the files beside station.ts are the shared kernel.
+  {
+    files: ['src-main/core/*.ts'],
+    rules: { '@typescript-eslint/no-restricted-imports': ['error', coreImports('^\\./[a-z-]+/(?!index\\.js$).+$')] },
+  },
+  {
+    files: ['src-main/core/*/**/*.ts'],
+    rules: { '@typescript-eslint/no-restricted-imports': ['error', coreImports('^\\.\\./[a-z-]+/(?!index\\.js$).+$')] },
+  },
+  // No import cycle inside core: a cycle would make "who owns what" undecidable.
   {
     files: ['src-main/core/**/*.ts'],
-    rules: {
-      '@typescript-eslint/no-restricted-imports': [
-        'error',
-        {
-          paths: [{ name: 'electron', message: 'core is plain Node: no electron' }],
-          patterns: [{ group: ['**/hosts/**', '**/src-renderer/**'], message: 'core never imports a host or the renderer' }],
-        },
-      ],
+    plugins: { 'import-x': importX },
+    settings: {
+      // The plugin reads only .js files unless told; our sources are .ts, imported by their .js names.
+      'import-x/extensions': ['.ts'],
+      'import-x/resolver-next': [createTypeScriptImportResolver({ project: 'tsconfig.main.json' })],
     },
+    rules: { 'import-x/no-cycle': ['error', { ignoreExternal: true }] },
   },
   {
     files: ['src-renderer/**/*.{ts,tsx}'],

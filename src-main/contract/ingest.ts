@@ -90,7 +90,7 @@ export type IngestReport = z.infer<typeof IngestReport>;
 
 export const IngestProgress = z.object({
   ingestId: z.string(),
-  phase: z.enum(['scanning', 'copying', 'metadata', 'clock', 'finishing']),
+  phase: z.enum(['queued', 'scanning', 'copying', 'verifying', 'metadata', 'clock', 'finishing']),
   filesDone: z.number().int(),
   filesTotal: z.number().int(),
   bytesDone: z.number(),

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { commands, fail, ok, type Caller, type CommandName, type CommandOutput, type Result } from '../contract/index.js';
 import { StationError } from './errors.js';
+import type { StationLog } from './log/index.js';
 
 export type Handlers = {
   [K in CommandName]: (input: z.infer<(typeof commands)[K]['input']>, caller: Caller) => Promise<CommandOutput<K>> | CommandOutput<K>;
@@ -9,7 +10,7 @@ export type Handlers = {
 const isCommandName = (name: string): name is CommandName => Object.hasOwn(commands, name);
 
 /** The one door into the core: parse, check the role, run, and wrap the outcome as a value. */
-export function createRouter(handlers: Handlers) {
+export function createRouter(handlers: Handlers, log: StationLog) {
   async function dispatch(name: string, input: unknown, caller: Caller): Promise<Result<unknown>> {
     if (!isCommandName(name)) return fail('unknown-command', `unknown command: ${name}`);
     const spec = commands[name];
@@ -23,7 +24,7 @@ export function createRouter(handlers: Handlers) {
       return ok(await handler(parsed.data, caller));
     } catch (error) {
       if (error instanceof StationError) return fail(error.code, error.message);
-      console.error(`command ${name} failed`, error);
+      log.error('command.failed', error, { command: name });
       return fail('internal', error instanceof Error ? error.message : String(error));
     }
   }

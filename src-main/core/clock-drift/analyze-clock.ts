@@ -1,6 +1,5 @@
 import { isoInZone } from '../clock.js';
-import { compileNamePatterns } from '../recorder-names/name-patterns.js';
-import { parseRecorderFileName } from '../recorder-names/parse-recorder-name.js';
+import { compileNamePatterns, parseRecorderFileName } from '../recorder-names/index.js';
 import { findCalibrationCode } from './calibration-code.js';
 import { driftFromCalibrationClip, driftFromGps, driftFromStationClock, endsAfterPlugIn, type DriftMeasure } from './drift-bases.js';
 import { sequenceGaps, timezoneMismatches } from './name-findings.js';

@@ -1,4 +1,4 @@
-import type { MediaMetadata } from '../media/inspector.js';
+import type { MediaMetadata } from '../media/index.js';
 import type { ClockInputFile } from './types.js';
 
 // exiftool's Composite:GPSDateTime joins GPSDateStamp and GPSTimeStamp, always UTC:

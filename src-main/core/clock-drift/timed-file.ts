@@ -1,5 +1,5 @@
 import { DateTime } from 'luxon';
-import type { RecorderName } from '../recorder-names/parse-recorder-name.js';
+import type { RecorderName } from '../recorder-names/index.js';
 import type { ClockInputFile } from './types.js';
 
 /** An input file with its device times as epoch milliseconds and what its name says. */

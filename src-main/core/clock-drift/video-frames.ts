@@ -1,6 +1,6 @@
-import { spawn } from 'node:child_process';
 import { resolve } from 'node:path';
 import { ffmpegPath } from '../../../native-tools/binaries.js';
+import { streamTool } from '../process/index.js';
 
 export interface FrameSampling {
   /** How much of the start of the video is read. */
@@ -57,52 +57,39 @@ function ffmpegArgs(path: string, s: FrameSampling): string[] {
 
 /**
  * Grayscale frames from the first seconds of a video, decoded by ffmpeg in its own process.
- * Leaving the loop early stops ffmpeg. Throws when ffmpeg cannot read the video at all.
+ * Leaving the loop early stops ffmpeg. Throws ToolError when ffmpeg cannot read the video at all
+ * (or gives no frame before its timeout); once frames came, an early end just ends the frames.
  */
 export async function* sampleFrames(path: string, sampling: FrameSampling): AsyncGenerator<SampledFrame> {
   const frameBytes = sampling.width * sampling.height;
-  const child = spawn(ffmpegPath(), ffmpegArgs(path, sampling), { stdio: ['ignore', 'pipe', 'pipe'], windowsHide: true });
-  let timedOut = false;
-  const timer = setTimeout(() => {
-    timedOut = true;
-    child.kill('SIGKILL');
-  }, sampling.timeoutMs);
-  const exited = new Promise<{ code: number | null; error: Error | null }>((done) => {
-    child.on('error', (error) => done({ code: null, error }));
-    child.on('close', (code) => done({ code, error: null }));
-  });
-
   const times: number[] = [];
-  const otherLines: string[] = [];
   let wake: (() => void) | null = null;
-  let stderrDone = false;
-  let partial = '';
+  let linesDone = false;
   const notify = (): void => {
     wake?.();
     wake = null;
   };
-  child.stderr.setEncoding('utf8');
-  child.stderr.on('data', (text: string) => {
-    const lines = (partial + text).split(/\r?\n/);
-    partial = lines.pop() ?? '';
-    for (const line of lines) {
+  const ffmpeg = streamTool(ffmpegPath(), ffmpegArgs(path, sampling), {
+    name: 'ffmpeg',
+    timeoutMs: sampling.timeoutMs,
+    onLine: (line) => {
       const m = SHOWINFO.exec(line);
-      if (m) times[Number(m[1])] = Number(m[2]);
-      else if (line.trim() !== '') {
-        // The last lines hold the reason when ffmpeg fails; the rest is its banner and stream list.
-        otherLines.push(line.trim());
-        if (otherLines.length > 4) otherLines.shift();
-      }
-    }
-    notify();
+      if (m === null) return;
+      times[Number(m[1])] = Number(m[2]);
+      notify();
+    },
   });
-  child.stderr.on('close', () => {
-    stderrDone = true;
+  const ended = ffmpeg.finished.then(
+    () => null,
+    (error: unknown) => error,
+  );
+  void ended.then(() => {
+    linesDone = true;
     notify();
   });
   // The two pipes are read independently: a frame's bytes may arrive before its showinfo line.
   const timeOf = async (index: number): Promise<number | null> => {
-    while (times[index] === undefined && !stderrDone) await new Promise<void>((go) => (wake = go));
+    while (times[index] === undefined && !linesDone) await new Promise<void>((go) => (wake = go));
     return times[index] ?? null;
   };
 
@@ -110,7 +97,7 @@ export async function* sampleFrames(path: string, sampling: FrameSampling): Asyn
   let frame = new Uint8Array(frameBytes);
   let filled = 0;
   try {
-    for await (const chunk of child.stdout as AsyncIterable<Buffer>) {
+    for await (const chunk of ffmpeg.stdout as AsyncIterable<Buffer>) {
       for (let offset = 0; offset < chunk.length; ) {
         const take = Math.min(frameBytes - filled, chunk.length - offset);
         frame.set(chunk.subarray(offset, offset + take), filled);
@@ -124,14 +111,10 @@ export async function* sampleFrames(path: string, sampling: FrameSampling): Asyn
         filled = 0;
       }
     }
-    const { code, error } = await exited;
-    if (error !== null) throw new Error(`ffmpeg could not be started: ${error.message}`);
-    if (timedOut && index === 0) throw new Error(`ffmpeg gave no frame of ${path} within ${sampling.timeoutMs} ms`);
-    if (code !== 0 && index === 0) {
-      throw new Error(`ffmpeg cannot read the frames of ${path}: ${otherLines.join(' / ') || `exit code ${code}`}`);
-    }
+    // A timeout or a damaged end after some frames still leaves those frames to work with.
+    const failure = await ended;
+    if (failure !== null && index === 0) throw failure;
   } finally {
-    clearTimeout(timer);
-    if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+    await ffmpeg.stop();
   }
 }

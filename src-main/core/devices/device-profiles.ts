@@ -1,5 +1,5 @@
 import { posix } from 'node:path';
-import type { Database } from '../db/database.js';
+import type { Database } from '../db/index.js';
 import { StationError } from '../errors.js';
 
 /** Where a model keeps a file that names its serial, and how to read the serial out of it. */

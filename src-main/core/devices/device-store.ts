@@ -1,4 +1,4 @@
-import type { Database } from '../db/database.js';
+import type { Database } from '../db/index.js';
 import { StationError } from '../errors.js';
 import {
   deviceStatuses,

@@ -1,8 +1,8 @@
 import { promises as fs, type Dir } from 'node:fs';
 import { join } from 'node:path';
-import { parseRecorderFileName } from '../recorder-names/parse-recorder-name.js';
+import { parseRecorderFileName } from '../recorder-names/index.js';
 import { StationError } from '../errors.js';
-import { isOperatingSystemLitter } from '../ingest/litter.js';
+import { isOperatingSystemLitter } from '../sources/index.js';
 
 export interface SerialCount {
   serial: string;

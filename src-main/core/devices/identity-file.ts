@@ -1,6 +1,6 @@
 import type { FileHandle } from 'node:fs/promises';
 import { join } from 'node:path';
-import { openSourceReadOnly } from '../archive/stream-copy.js';
+import { openSourceReadOnly } from '../archive/index.js';
 import type { DeviceProfile } from './device-profiles.js';
 
 /** What an identity file on a device said. */

@@ -1,6 +1,6 @@
-import type { Database } from '../db/database.js';
+import type { Database } from '../db/index.js';
 import { StationError } from '../errors.js';
-import type { Volume } from '../volumes/volume.js';
+import type { Volume } from '../volumes/index.js';
 import { listProfiles } from './device-profiles.js';
 import { devicesIdentifiedBy, getDevice, listIdentities, rememberIdentity } from './device-store.js';
 import type { DeviceIdentity, RecognitionBasis } from './device-types.js';

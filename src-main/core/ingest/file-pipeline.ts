@@ -1,10 +1,7 @@
 import { promises as fs } from 'node:fs';
 import { dirname } from 'node:path';
 import type { VerificationMethod } from '../../contract/index.js';
-import { syncDirectory } from '../archive/durable-fs.js';
-import { hashFromDisk, type ReadBackBuffers } from '../archive/read-back.js';
-import { hashSource, streamCopy, type CopyBuffers } from '../archive/stream-copy.js';
-import { partialSuffix } from '../archive/layout.js';
+import { syncDirectory, hashFromDisk, type ReadBackBuffers, hashSource, streamCopy, type CopyBuffers, partialSuffix } from '../archive/index.js';
 import type { SourceFile } from './scan-source.js';
 
 /** The copy stage's result: bytes on the archive disk, not yet proved, not yet counted. */

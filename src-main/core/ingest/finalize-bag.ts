@@ -1,8 +1,8 @@
 import type { IngestState } from '../../contract/index.js';
-import type { Database } from '../db/database.js';
-import { writeBagTags } from '../archive/bag.js';
-import { toAbsolute } from '../archive/layout.js';
-import { bagEntries, getIngest } from './ingest-store.js';
+import type { Database } from '../db/index.js';
+import { writeBagTags, toAbsolute } from '../archive/index.js';
+import { bagEntries } from '../recordings/index.js';
+import { getIngest } from './ingest-store.js';
 
 /** Writes the bag's manifest and bag-info from the index: the bag lists exactly what was verified. */
 export async function finalizeBag(

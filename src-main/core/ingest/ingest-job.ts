@@ -1,42 +1,33 @@
 import { promises as fs } from 'node:fs';
 import { basename, resolve } from 'node:path';
 import { randomBytes } from 'node:crypto';
-import type { FileStatus, IngestState, Settings } from '../../contract/index.js';
-import type { Database } from '../db/database.js';
-import type { EventBus } from '../event-bus.js';
+import type { FileStatus, Settings } from '../../contract/index.js';
+import {
+  archivedFilePath,
+  availableBytes,
+  createCopyBuffers,
+  createReadBackBuffers,
+  DiskFullError,
+  ingestArchiveDir,
+  isNoSpace,
+  startBag,
+  toAbsolute,
+} from '../archive/index.js';
+import { findCalibrationCode, isCalibrationCandidate, MAX_VIDEOS_SEARCHED, type CalibrationCode } from '../clock-drift/index.js';
+import type { Database } from '../db/index.js';
 import { describe, StationError } from '../errors.js';
+import type { EventBus } from '../event-bus.js';
+import { JobState, ProgressTracker } from '../jobs/index.js';
+import type { StationLog } from '../log/index.js';
+import type { MediaMetadata } from '../media/index.js';
 import { isWithin } from '../paths.js';
-import { startBag } from '../archive/bag.js';
-import { availableBytes, DiskFullError, isNoSpace } from '../archive/free-space.js';
-import { archivedFilePath, ingestArchiveDir, toAbsolute } from '../archive/layout.js';
-import { createReadBackBuffers } from '../archive/read-back.js';
-import { createCopyBuffers } from '../archive/stream-copy.js';
-import { findCalibrationCode, type CalibrationCode } from '../clock-drift/calibration-code.js';
-import { isCalibrationCandidate, MAX_VIDEOS_SEARCHED } from '../clock-drift/drift-bases.js';
-import type { MediaMetadata } from '../media/inspector.js';
+import { recordingIdByHash } from '../recordings/index.js';
 import { measureIngestClock } from './clock-step.js';
+import { copyToPartial, discardCopy, hashOnly, VerificationMismatch, verifyAndPlace, type CopiedFile, type CopyIo } from './file-pipeline.js';
 import { finalizeBag } from './finalize-bag.js';
-import {
-  copyToPartial,
-  discardCopy,
-  hashOnly,
-  VerificationMismatch,
-  verifyAndPlace,
-  type CopiedFile,
-  type CopyIo,
-} from './file-pipeline.js';
-import {
-  finishIngest,
-  ingestTotals,
-  insertArchivedFile,
-  insertIngest,
-  recordingIdByHash,
-  type Reason,
-  recordSighting,
-  seenBefore,
-} from './ingest-store.js';
+import { ingestSteps, isWorking, phaseOf, recordedState, type IngestPhase, type IngestStep } from './ingest-steps.js';
+import { finishIngest, ingestTotals, insertArchivedFile, insertIngest, recordSighting, seenBefore, type Reason } from './ingest-store.js';
 import type { MetadataQueue } from './metadata-queue.js';
-import { ProgressTracker } from './progress.js';
 import { scanSource, type SourceFile } from './scan-source.js';
 
 export interface IngestEnvironment {
@@ -44,6 +35,7 @@ export interface IngestEnvironment {
   dataDir: string;
   stationName: string;
   events: EventBus;
+  log: StationLog;
   metadata: MetadataQueue;
   /** Kept free on the archive volume beyond each file, so the index and the system can still write. */
   freeSpaceMarginBytes: number;
@@ -54,7 +46,7 @@ export interface IngestEnvironment {
 
 /** How an ingest ended, for whoever started it. */
 export interface IngestOutcome {
-  state: IngestState;
+  state: 'completed' | 'failed';
   reason: Reason | null;
   failed: number;
 }
@@ -65,6 +57,17 @@ export interface IngestOrigin {
   deviceId: number | null;
   /** Station clock when the volume appeared: a recording ending later proves the device clock fast. */
   pluggedInAtMs: number | null;
+}
+
+/** One line of the ingest's account: a file archived, found again, skipped or failed. */
+interface Sighting {
+  source: string;
+  size: number;
+  status: FileStatus;
+  mtime?: number | null;
+  sha256?: string | null;
+  reason?: Reason | null;
+  recordingId?: number | null;
 }
 
 /** Why an ingest stopped before its last file; every file not yet done is failed with this. */
@@ -99,29 +102,39 @@ async function sourceStillThere(root: string): Promise<boolean> {
   }
 }
 
+/**
+ * One verified ingest of a folder or volume, as a state machine (`ingest-steps.ts`): queued →
+ * scanning → copying → verifying → describing → clock → finishing → done | failed | cancelled.
+ * The scheduler decides when it runs; the job decides nothing about other ingests.
+ */
 export class IngestJob {
   readonly id: string;
-  readonly root: string;
   private readonly abort = new AbortController();
-  private readonly progress: ProgressTracker;
+  private readonly step: JobState<IngestStep>;
+  private readonly progress: ProgressTracker<IngestPhase>;
   private readonly io: CopyIo;
-  private pendingPlacement: Promise<void> = Promise.resolve();
-  private readonly inFlight = new Map<string, Promise<boolean>>();
+  /** The read-back of the last copied file, which the copy of the next one overlaps. */
+  private lastPlacement: Promise<void> = Promise.resolve();
+  /** Read-backs under way by content hash: the same content twice in one source is one copy. */
+  private readonly placing = new Map<string, Promise<boolean>>();
   /** Calibration-code searches begun while the card was still copying, by archived path; one at a time. */
   private readonly earlySearches = new Map<string, Promise<CalibrationCode | null>>();
   private lastEarlySearch: Promise<unknown> = Promise.resolve();
-  private finishing = false;
   /** This ingest's own metadata reads: another card's queue is never waited for. */
   private readonly described: Promise<unknown>[] = [];
 
   private constructor(
     private readonly env: IngestEnvironment,
-    root: string,
+    readonly root: string,
     readonly origin: IngestOrigin | null,
   ) {
-    this.root = root;
     this.id = newIngestId(env.now());
-    this.progress = new ProgressTracker(this.id, (progress) => env.events.emit({ type: 'ingest.progress', progress }));
+    this.progress = new ProgressTracker<IngestPhase>('queued', (progress) =>
+      env.events.emit({ type: 'ingest.progress', progress: { ingestId: this.id, ...progress } }),
+    );
+    this.step = new JobState<IngestStep>(`ingest ${this.id}`, 'queued', ingestSteps, (step) => {
+      if (isWorking(step)) this.progress.update({ phase: phaseOf[step] });
+    });
     this.io = {
       buffers: createCopyBuffers(),
       readBack: createReadBackBuffers(),
@@ -130,7 +143,7 @@ export class IngestJob {
     };
   }
 
-  /** Checks the source and records the ingest; the copy itself runs in `run()`. */
+  /** Checks the source and records the ingest, queued; the copy itself runs in `run()`. */
   static async create(env: IngestEnvironment, sourcePath: string, operator: string, origin: IngestOrigin | null = null): Promise<IngestJob> {
     const root = resolve(sourcePath);
     await requireFolder(root);
@@ -152,15 +165,21 @@ export class IngestJob {
       mountpoint: origin?.mountpoint ?? null,
       plugged_in_at: origin?.pluggedInAtMs ?? null,
     });
+    job.progress.start();
     return job;
+  }
+
+  get state(): IngestStep {
+    return this.step.value;
+  }
+
+  /** A stop was asked for (cancel, unplug, the station stopping): the job is winding down. */
+  get stopping(): boolean {
+    return this.abort.signal.aborted;
   }
 
   cancel(): void {
     this.stop({ code: 'cancelled', message: 'cancelled by the operator' });
-  }
-
-  get stopping(): boolean {
-    return this.abort.signal.aborted;
   }
 
   /** Ends the copy at the next chunk; the file in flight is discarded and every file left is failed with this reason. */
@@ -168,76 +187,81 @@ export class IngestJob {
     if (!this.abort.signal.aborted) this.abort.abort(new IngestStopped(reason));
   }
 
+  /** Runs the job to its end. Never rejects for a file or a source: the outcome says how it ended. */
   async run(): Promise<IngestOutcome> {
-    const { env } = this;
-    const mountpoint = this.origin?.mountpoint ?? null;
-    env.events.emit({ type: 'ingest.started', ingestId: this.id, source: this.root, mountpoint });
-    this.progress.start();
-    let state: IngestState = 'completed';
-    let reason: Reason | null = null;
+    let stop: Reason | null;
     try {
-      const scan = await scanSource(this.root, env.dataDir);
-      for (const entry of scan.skipped) this.record(entry.relative, entry.size, null, entry.status, null, entry.reason);
-      this.progress.update({
-        phase: 'copying',
-        filesTotal: scan.files.length,
-        bytesTotal: scan.files.reduce((sum, file) => sum + file.size, 0),
-      });
-      env.metadata.copyStarted();
-      const stop = await this.copyAll(scan.files).finally(() => env.metadata.copyEnded());
-      if (stop) {
-        state = 'failed';
-        reason = stop;
-      }
-      this.progress.update({ phase: 'metadata', currentFile: null });
-      await Promise.all(this.described);
-      if (!this.stopping) {
-        this.progress.update({ phase: 'clock' });
-        await this.measureClock();
-      }
+      stop = this.stopping ? await this.stopReason(null) : await this.work();
     } catch (error) {
-      state = 'failed';
-      reason = (await this.stopReason(error)) ?? { code: 'copy-failed', message: describe(error) };
-    } finally {
-      this.progress.update({ phase: 'finishing' });
-      this.finishing = true;
-      await this.pendingPlacement;
-      // No ffmpeg of this ingest outlives it.
-      await this.lastEarlySearch;
-      ({ state, reason } = await this.finish(state, reason));
-      this.progress.stop();
+      stop = (await this.stopReason(error)) ?? { code: 'copy-failed', message: describe(error) };
     }
+    return this.finish(stop);
+  }
+
+  /** scanning → copying → verifying → describing → clock; returns why it stopped early, or null. */
+  private async work(): Promise<Reason | null> {
+    const { env } = this;
+    this.step.to('scanning');
+    env.events.emit({ type: 'ingest.started', ingestId: this.id, source: this.root, mountpoint: this.origin?.mountpoint ?? null });
+    const scan = await scanSource(this.root, env.dataDir);
+    for (const entry of scan.skipped) this.record({ source: entry.relative, size: entry.size, status: entry.status, reason: entry.reason });
+    this.progress.update({ filesTotal: scan.files.length, bytesTotal: scan.files.reduce((sum, file) => sum + file.size, 0) });
+
+    this.step.to('copying');
+    env.metadata.copyStarted();
+    const stop = await this.copyAll(scan.files).finally(() => env.metadata.copyEnded());
+
+    this.step.to('verifying');
+    this.progress.update({ currentFile: null });
+    await this.lastPlacement;
+
+    this.step.to('describing');
+    await Promise.all(this.described);
+
+    if (!this.stopping) {
+      this.step.to('clock');
+      await this.measureClock();
+    }
+    return stop;
+  }
+
+  /**
+   * finishing → done | failed | cancelled: writes the bag's tag files and the ingest's end. Never
+   * throws, so whoever waits for the ingest always hears how it ended: a bag that cannot be finished
+   * (a full disk) fails the ingest with the reason; the index still counts only verified files, and
+   * `station verify` will say what is amiss.
+   */
+  private async finish(stop: Reason | null): Promise<IngestOutcome> {
+    const { env } = this;
+    this.step.to('finishing');
+    await this.lastPlacement;
+    // No ffmpeg of this ingest outlives it.
+    await this.lastEarlySearch;
+    let reason = stop;
+    let end: 'done' | 'failed' | 'cancelled' = reason === null ? 'done' : reason.code === 'cancelled' ? 'cancelled' : 'failed';
+    try {
+      await finalizeBag(env.db, env.dataDir, this.id, env.now(), recordedState(end));
+    } catch (error) {
+      end = 'failed';
+      reason = { code: isNoSpace(error) ? 'disk-full' : 'copy-failed', message: `the bag's manifest could not be written: ${describe(error)}` };
+    }
+    try {
+      finishIngest(env.db, this.id, recordedState(end), reason, env.now());
+    } catch (error) {
+      // The row stays 'running'; the next start of the station finishes it as interrupted.
+      env.log.error('ingest.unrecorded-end', error, { ingestId: this.id });
+    }
+    this.progress.stop();
+    this.step.to(end);
     const totals = ingestTotals(env.db, this.id);
-    if (state === 'completed') {
+    const mountpoint = this.origin?.mountpoint ?? null;
+    if (end === 'done') {
       env.events.emit({ type: 'ingest.completed', ingestId: this.id, mountpoint, totals });
     } else {
       const why = reason ?? { code: 'copy-failed', message: 'unknown' };
       env.events.emit({ type: 'ingest.failed', ingestId: this.id, mountpoint, reason: why.message, reasonCode: why.code });
     }
-    return { state, reason, failed: totals.failed };
-  }
-
-  /**
-   * Writes the bag's tag files and the ingest's end. Never throws, so whoever waits for the ingest
-   * always hears how it ended: a bag that cannot be finished (a full disk) fails the ingest with the
-   * reason; the index still counts only verified files, and `station verify` will say what is amiss.
-   */
-  private async finish(state: IngestState, reason: Reason | null): Promise<{ state: IngestState; reason: Reason | null }> {
-    const { env } = this;
-    let ended = { state, reason };
-    try {
-      await finalizeBag(env.db, env.dataDir, this.id, env.now(), state);
-    } catch (error) {
-      const code = isNoSpace(error) ? 'disk-full' : 'copy-failed';
-      ended = { state: 'failed', reason: { code, message: `the bag's manifest could not be written: ${describe(error)}` } };
-    }
-    try {
-      finishIngest(env.db, this.id, ended.state, ended.reason, env.now());
-    } catch (error) {
-      // The row stays 'running'; the next start of the station finishes it as interrupted.
-      console.error(`the end of ingest ${this.id} could not be recorded: ${describe(error)}`);
-    }
-    return ended;
+    return { state: recordedState(end), reason, failed: totals.failed };
   }
 
   /**
@@ -246,7 +270,8 @@ export class IngestJob {
    */
   private searchEarly(path: string, metadata: MediaMetadata | null): void {
     if (!metadata || !isCalibrationCandidate(metadata.kind, metadata.recordedAt, metadata.durationSeconds)) return;
-    if (this.stopping || this.finishing || this.earlySearches.size >= MAX_VIDEOS_SEARCHED) return;
+    if (this.stopping || !this.step.is('copying', 'verifying', 'describing', 'clock')) return;
+    if (this.earlySearches.size >= MAX_VIDEOS_SEARCHED) return;
     const search = this.lastEarlySearch.then(() => findCalibrationCode(path));
     this.lastEarlySearch = search.catch(() => null);
     this.earlySearches.set(path, search);
@@ -263,7 +288,7 @@ export class IngestJob {
         findCode: (path, options) => this.earlySearches.get(path) ?? findCalibrationCode(path, options),
       });
     } catch (error) {
-      console.error(`clock drift of ingest ${this.id} could not be measured: ${describe(error)}`);
+      env.log.error('ingest.clock-unmeasured', error, { ingestId: this.id });
     }
   }
 
@@ -280,16 +305,15 @@ export class IngestJob {
           this.fail(file, { code: 'copy-failed', message: `copy failed: ${describe(error)}` });
           continue;
         }
-        await this.pendingPlacement;
+        await this.lastPlacement;
         for (const rest of files.slice(index)) this.fail(rest, { code: stop.code, message: `not copied: ${stop.message}` });
         return stop;
       }
     }
-    await this.pendingPlacement;
     return null;
   }
 
-  /** Errors that end the whole ingest (cancel, full disk, source gone) rather than one file. */
+  /** Errors that end the whole ingest (a stop asked for, full disk, source gone) rather than one file. */
   private async stopReason(error: unknown): Promise<Reason | null> {
     if (this.abort.signal.aborted) {
       const why: unknown = this.abort.signal.reason;
@@ -316,8 +340,7 @@ export class IngestJob {
       const hashed = await hashOnly(file, this.io);
       const known = recordingIdByHash(db, hashed.sha256);
       if (known !== undefined) {
-        this.record(file.relative, file.size, file.mtimeMs, 'duplicate', hashed.sha256, null, known);
-        this.progress.fileDone();
+        this.foundAgain(file, hashed.sha256, known);
         return;
       }
       this.progress.addBytes(-hashed.bytes);
@@ -331,25 +354,24 @@ export class IngestJob {
         return;
       }
       // Wait for the previous file's verification before starting this one's, so one read-back buffer serves.
-      await this.pendingPlacement;
+      await this.lastPlacement;
     } catch (error) {
       await discardCopy(copied.partialPath);
       throw error;
     }
     const placed = this.place(copied);
-    this.inFlight.set(copied.sha256, placed);
-    this.pendingPlacement = placed.then(() => {
-      this.inFlight.delete(copied.sha256);
+    this.placing.set(copied.sha256, placed);
+    this.lastPlacement = placed.then(() => {
+      this.placing.delete(copied.sha256);
     });
   }
 
   private async isDuplicate(copied: CopiedFile): Promise<boolean> {
-    const sameInThisIngest = this.inFlight.get(copied.sha256);
+    const sameInThisIngest = this.placing.get(copied.sha256);
     if (sameInThisIngest) await sameInThisIngest;
     const known = recordingIdByHash(this.env.db, copied.sha256);
     if (known === undefined) return false;
-    this.record(copied.file.relative, copied.bytes, copied.file.mtimeMs, 'duplicate', copied.sha256, null, known);
-    this.progress.fileDone();
+    this.foundAgain(copied.file, copied.sha256, known);
     return true;
   }
 
@@ -378,19 +400,11 @@ export class IngestJob {
         // Another ingest archived the same content a moment ago: this copy is a duplicate sighting of it.
         const other = isUniqueHash(error) ? recordingIdByHash(db, verified.sha256) : undefined;
         if (other === undefined) throw error;
-        this.record(copied.file.relative, copied.bytes, copied.file.mtimeMs, 'duplicate', copied.sha256, null, other);
-        this.progress.fileDone();
+        this.foundAgain(copied.file, copied.sha256, other);
         return true;
       }
       this.progress.fileDone();
-      this.env.events.emit({
-        type: 'ingest.file',
-        ingestId: this.id,
-        source: copied.file.relative,
-        status: 'archived',
-        reason: null,
-        reasonCode: null,
-      });
+      this.env.events.emit({ type: 'ingest.file', ingestId: this.id, source: copied.file.relative, status: 'archived', reason: null, reasonCode: null });
       const archived = toAbsolute(dataDir, archivePath);
       this.described.push(this.env.metadata.add(id, archived).then((metadata) => this.searchEarly(archived, metadata)));
       return true;
@@ -400,37 +414,43 @@ export class IngestJob {
         this.fail(copied.file, { code, message: error instanceof VerificationMismatch ? error.message : describe(error) });
       } catch (recordError) {
         // The index itself is failing: the file is not counted, which is the truth; the ingest goes on.
-        console.error(`ingest ${this.id}: ${copied.file.relative} could not be recorded as failed: ${describe(recordError)}`);
+        this.env.log.error('ingest.unrecorded-failure', recordError, { ingestId: this.id, source: copied.file.relative });
       }
       return false;
     }
   }
 
-  private fail(file: SourceFile, reason: Reason): void {
-    this.record(file.relative, file.size, file.mtimeMs, 'failed', null, reason);
+  /** Content the archive already holds: recorded as a sighting of that recording, never copied twice. */
+  private foundAgain(file: SourceFile, sha256: string, recordingId: number): void {
+    this.record({ source: file.relative, size: file.size, mtime: file.mtimeMs, status: 'duplicate', sha256, recordingId });
     this.progress.fileDone();
   }
 
-  private record(
-    source: string,
-    size: number,
-    mtime: number | null,
-    status: FileStatus,
-    sha256: string | null,
-    reason: Reason | null,
-    recordingId: number | null = null,
-  ): void {
+  private fail(file: SourceFile, reason: Reason): void {
+    this.record({ source: file.relative, size: file.size, mtime: file.mtimeMs, status: 'failed', reason });
+    this.progress.fileDone();
+  }
+
+  private record(sighting: Sighting): void {
+    const reason = sighting.reason ?? null;
     recordSighting(this.env.db, {
       ingestId: this.id,
-      sourcePath: source,
-      size,
-      sourceMtime: mtime,
-      status,
-      sha256,
-      recordingId,
+      sourcePath: sighting.source,
+      size: sighting.size,
+      sourceMtime: sighting.mtime ?? null,
+      status: sighting.status,
+      sha256: sighting.sha256 ?? null,
+      recordingId: sighting.recordingId ?? null,
       reason,
       at: this.env.now(),
     });
-    this.env.events.emit({ type: 'ingest.file', ingestId: this.id, source, status, reason: reason?.message ?? null, reasonCode: reason?.code ?? null });
+    this.env.events.emit({
+      type: 'ingest.file',
+      ingestId: this.id,
+      source: sighting.source,
+      status: sighting.status,
+      reason: reason?.message ?? null,
+      reasonCode: reason?.code ?? null,
+    });
   }
 }

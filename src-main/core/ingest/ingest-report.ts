@@ -1,7 +1,7 @@
 import type { ClockDrift, FileClock, IngestReport, IngestSummary } from '../../contract/index.js';
-import type { Database } from '../db/database.js';
-import { toAbsolute } from '../archive/layout.js';
-import { fileClock } from './file-clock.js';
+import type { Database } from '../db/index.js';
+import { toAbsolute } from '../archive/index.js';
+import { fileClock } from '../clock-drift/index.js';
 import { findingCount, getIngest, ingestFiles, ingestFindings, ingestTotals, type IngestFileRow, type IngestRow } from './ingest-store.js';
 
 const clockDriftOf = (row: IngestRow): ClockDrift => ({

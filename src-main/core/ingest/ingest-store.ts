@@ -1,14 +1,16 @@
-import type { Database } from '../db/database.js';
+import type { Database } from '../db/index.js';
 import type {
+  ClockDrift,
   DriftBasis,
+  MediaKind,
   FileStatus,
   Finding,
   IngestState,
   IngestTotals,
-  MediaKind,
   ReasonCode,
   VerificationMethod,
 } from '../../contract/index.js';
+import { insertRecording, type NewRecording } from '../recordings/index.js';
 
 /** Why a file or an ingest did not end well: a code the interface translates, and the detail. */
 export interface Reason {
@@ -50,19 +52,6 @@ export interface IngestFileRow {
   verification: VerificationMethod | null;
   device_time: string | null;
   corrected_time: string | null;
-}
-
-export interface NewRecording {
-  sha256: string;
-  verifiedSha256: string;
-  verification: VerificationMethod;
-  size: number;
-  ingestId: string;
-  archivePath: string;
-  originalPath: string;
-  sourceMtime: number;
-  archivedAt: number;
-  kind: MediaKind;
 }
 
 export type NewIngestRow = Omit<
@@ -129,13 +118,7 @@ export function recordSighting(
 /** The recording and its first sighting are one transaction: a file is archived in the index or not at all. */
 export function insertArchivedFile(db: Database, recording: NewRecording): number {
   return db.transaction(() => {
-    const { lastInsertRowid } = db
-      .prepare(
-        `INSERT INTO recordings (sha256, verified_sha256, verification, size, ingest_id, archive_path, original_path, source_mtime, archived_at, kind)
-         VALUES (@sha256, @verifiedSha256, @verification, @size, @ingestId, @archivePath, @originalPath, @sourceMtime, @archivedAt, @kind)`,
-      )
-      .run(recording);
-    const id = Number(lastInsertRowid);
+    const id = insertRecording(db, recording);
     recordSighting(db, {
       ingestId: recording.ingestId,
       sourcePath: recording.originalPath,
@@ -150,9 +133,6 @@ export function insertArchivedFile(db: Database, recording: NewRecording): numbe
     return id;
   })();
 }
-
-export const recordingIdByHash = (db: Database, sha256: string): number | undefined =>
-  (db.prepare('SELECT id FROM recordings WHERE sha256 = ?').get(sha256) as { id: number } | undefined)?.id;
 
 /** A file with this name, size and time was archived before: worth hashing the source to confirm. */
 export const seenBefore = (db: Database, sourcePath: string, size: number, mtime: number): boolean =>
@@ -185,8 +165,47 @@ export function ingestTotals(db: Database, ingestId: string): IngestTotals {
   return totals;
 }
 
-/** What this ingest's bag holds: only files archived by it, as the index knows them. */
-export const bagEntries = (db: Database, ingestId: string) =>
+/** A file this ingest archived or found again, with what the clock analysis reads of it. */
+export interface ClockSighting {
+  id: number;
+  source: string;
+  archive_path: string;
+  kind: MediaKind;
+  recorded_at: string | null;
+  duration_seconds: number | null;
+  readable: number | null;
+  tags_json: string;
+}
+
+export const clockSightings = (db: Database, ingestId: string): ClockSighting[] =>
   db
-    .prepare('SELECT sha256, original_path AS path, size FROM recordings WHERE ingest_id = ? ORDER BY id')
-    .all(ingestId) as { sha256: string; path: string; size: number }[];
+    .prepare(
+      `SELECT f.id, f.source_path AS source, r.archive_path, r.kind, r.recorded_at, r.duration_seconds, r.readable, r.tags_json
+       FROM ingest_files f JOIN recordings r ON r.id = f.recording_id
+       WHERE f.ingest_id = ? AND f.status IN ('archived', 'duplicate') ORDER BY f.id`,
+    )
+    .all(ingestId) as ClockSighting[];
+
+/** What the clock analysis concluded for one ingest: stored in one transaction. */
+export interface IngestClock {
+  files: { sightingId: number; deviceTime: string | null; correctedTime: string | null }[];
+  drift: ClockDrift;
+  findings: Finding[];
+}
+
+export function saveIngestClock(db: Database, ingestId: string, clock: IngestClock): void {
+  const setFileClock = db.prepare('UPDATE ingest_files SET device_time = ?, corrected_time = ? WHERE id = ?');
+  const addFinding = db.prepare('INSERT INTO ingest_findings (ingest_id, kind, details_json) VALUES (?, ?, ?)');
+  db.transaction(() => {
+    for (const file of clock.files) setFileClock.run(file.deviceTime, file.correctedTime, file.sightingId);
+    const { seconds, basis, exceedsTolerance, evidence } = clock.drift;
+    db.prepare('UPDATE ingests SET drift_seconds = ?, drift_basis = ?, drift_exceeds = ?, drift_evidence = ? WHERE id = ?').run(
+      seconds,
+      basis,
+      Number(exceedsTolerance),
+      evidence,
+      ingestId,
+    );
+    for (const finding of clock.findings) addFinding.run(ingestId, finding.kind, JSON.stringify(finding));
+  })();
+}

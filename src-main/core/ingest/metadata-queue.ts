@@ -1,7 +1,8 @@
-import type { Database } from '../db/database.js';
-import type { MediaInspector, MediaMetadata } from '../media/inspector.js';
-import { saveMetadata } from '../recordings/recording-store.js';
-import { describe } from '../errors.js';
+import { toAbsolute } from '../archive/index.js';
+import type { Database } from '../db/index.js';
+import type { StationLog } from '../log/index.js';
+import type { MediaInspector, MediaMetadata } from '../media/index.js';
+import { pendingMetadata, saveMetadata } from '../recordings/index.js';
 
 /** exiftool and ffprobe at once; while a card is copying, one, so the copy keeps a core (2-core stations). */
 const concurrencyIdle = 2;
@@ -20,7 +21,13 @@ export class MetadataQueue {
   constructor(
     private readonly db: Database,
     private readonly inspector: () => MediaInspector,
+    private readonly log: StationLog,
   ) {}
+
+  /** Recordings an earlier, interrupted run archived but never described. */
+  describePending(dataDir: string): void {
+    for (const pending of pendingMetadata(this.db)) void this.add(pending.id, toAbsolute(dataDir, pending.archivePath));
+  }
 
   /** Resolves with what was read, or null when it could not be; never rejects. */
   add(id: number, path: string): Promise<MediaMetadata | null> {
@@ -66,7 +73,7 @@ export class MetadataQueue {
       saveMetadata(this.db, id, metadata, ms === null || Number.isNaN(ms) ? null : ms);
       return metadata;
     } catch (error) {
-      console.error(`metadata of recording ${id} could not be read: ${describe(error)}`);
+      this.log.error('metadata.unreadable', error, { recordingId: id });
       return null;
     }
   }

@@ -1,10 +1,10 @@
 import { promises as fs } from 'node:fs';
 import { join } from 'node:path';
-import type { Database } from '../db/database.js';
-import { archivedFilePath, toAbsolute, toStored } from '../archive/layout.js';
-import { filesUnder } from '../archive/walk-files.js';
+import type { Database } from '../db/index.js';
+import { archivedFilePath, toAbsolute, toStored, filesUnder } from '../archive/index.js';
 import { finalizeBag } from './finalize-bag.js';
-import { bagEntries, finishIngest, runningIngests } from './ingest-store.js';
+import { bagEntries } from '../recordings/index.js';
+import { finishIngest, runningIngests } from './ingest-store.js';
 
 const isAlive = (pid: number): boolean => {
   try {

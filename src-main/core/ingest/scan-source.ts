@@ -2,7 +2,7 @@ import { promises as fs, type Stats } from 'node:fs';
 import { join } from 'node:path';
 import { describe } from '../errors.js';
 import type { Reason } from './ingest-store.js';
-import { isOperatingSystemLitter } from './litter.js';
+import { isOperatingSystemLitter } from '../sources/index.js';
 
 export interface SourceFile {
   /** Relative to the source root, '/'-separated, exactly as the device named it. */

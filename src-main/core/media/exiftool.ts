@@ -1,6 +1,7 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { DefaultExiftoolArgs, ExifTool, exiftoolPath } from 'exiftool-vendored';
+import { spawnDyingWithStation, toolsDieWithStation } from '../process/index.js';
 
 /** exiftool's own output, keyed `Group:Tag` (family-0 groups, e.g. `EXIF:DateTimeOriginal`). */
 export type RawTags = Readonly<Record<string, unknown>>;
@@ -36,20 +37,18 @@ export function createExifReader(options: { maxProcs: number }): ExifReader {
   };
 }
 
-const setpriv = '/usr/bin/setpriv';
-
 /**
  * exiftool in `-stay_open` mode does not exit when its stdin closes, so a station that crashes or is
- * killed would leave its exiftool processes running for good. On Linux they are started through
- * util-linux's setpriv with a parent-death signal; elsewhere (or without setpriv or /usr/bin/perl,
- * which the vendored script's first line names) exiftool-vendored starts them as usual.
+ * killed would leave its exiftool processes running for good. Where the process runner can tie a
+ * tool's life to the station's (Linux with setpriv) the pool starts exiftool through it; elsewhere
+ * (or without /usr/bin/perl, which the vendored script's first line names) exiftool-vendored starts
+ * them as usual. The pool itself (how many, restarts, stdin protocol) stays exiftool-vendored's.
  */
 function orphanProofFactory(): (() => Promise<ChildProcess>) | null {
-  if (process.platform !== 'linux' || !existsSync(setpriv) || !existsSync('/usr/bin/perl')) return null;
+  if (!toolsDieWithStation() || !existsSync('/usr/bin/perl')) return null;
   return async () =>
-    spawn(setpriv, ['--pdeathsig', 'KILL', '--', await exiftoolPath(), ...DefaultExiftoolArgs], {
+    spawnDyingWithStation(await exiftoolPath(), DefaultExiftoolArgs, {
       stdio: 'pipe',
-      shell: false,
       env: { LANG: 'C', ...(process.env.EXIFTOOL_HOME ? { EXIFTOOL_HOME: process.env.EXIFTOOL_HOME } : {}) },
     });
 }

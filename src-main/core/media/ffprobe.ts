@@ -1,7 +1,6 @@
-import { execFile } from 'node:child_process';
 import { resolve } from 'node:path';
-import ffmpeg from 'fluent-ffmpeg';
 import { ffprobePath } from '../../../native-tools/binaries.js';
+import { runTool, ToolError } from '../process/index.js';
 
 export interface ProbeStream {
   type: 'video' | 'audio' | 'other';
@@ -30,7 +29,14 @@ export interface TailReport {
   errors: string[];
 }
 
+// A healthy file answers in well under a second; a minute leaves room for a slow card on a busy
+// station and still frees an ingest from an ffprobe that hangs on a damaged file.
+const PROBE_TIMEOUT_MS = 60_000;
 const TAIL_TIMEOUT_MS = 60_000;
+// Format and streams: small, unless a file carries thousands of streams or huge tags.
+const PROBE_MAX_STDOUT_BYTES = 16 * 1024 * 1024;
+// A packet listing is about 100 bytes a packet: three seconds of a high-rate file stay far below.
+const TAIL_MAX_STDOUT_BYTES = 64 * 1024 * 1024;
 
 // `file:` keeps ffprobe from reading a name with a colon as a protocol (concat:, http:, ...).
 function ffInput(path: string): string {
@@ -41,7 +47,7 @@ function errorLines(text: string): string[] {
   return text
     .split(/\r?\n/)
     .map((line) => line.trim())
-    .filter((line) => line !== '' && !line.startsWith('ffprobe exited with code'));
+    .filter((line) => line !== '');
 }
 
 function finiteOrNull(value: unknown): number | null {
@@ -49,36 +55,55 @@ function finiteOrNull(value: unknown): number | null {
   return Number.isFinite(n) ? n : null;
 }
 
-let pathSet = false;
+interface ProbeJson {
+  format?: { duration?: unknown; start_time?: unknown };
+  streams?: Array<{
+    codec_type?: unknown;
+    codec_name?: unknown;
+    width?: unknown;
+    height?: unknown;
+    disposition?: { attached_pic?: unknown };
+  }>;
+}
 
-/** Streams and format, through fluent-ffmpeg (archived upstream: kept behind this module). */
-export function probe(path: string): Promise<ProbeOutcome> {
-  if (!pathSet) {
-    ffmpeg.setFfprobePath(ffprobePath());
-    pathSet = true;
+function probeFromJson(json: ProbeJson): Probe {
+  return {
+    durationSeconds: finiteOrNull(json.format?.duration),
+    startSeconds: finiteOrNull(json.format?.start_time),
+    streams: (json.streams ?? []).map((s) => ({
+      type: s.codec_type === 'video' || s.codec_type === 'audio' ? s.codec_type : 'other',
+      codec: typeof s.codec_name === 'string' ? s.codec_name : null,
+      width: finiteOrNull(s.width),
+      height: finiteOrNull(s.height),
+      attachedPicture: s.disposition?.attached_pic === 1,
+    })),
+  };
+}
+
+/**
+ * What ffprobe said when it failed. A plain non-zero exit is told by its stderr alone (as ffprobe
+ * words it); a kill, timeout or failed start puts that reason first.
+ */
+function failureLines(error: ToolError): string[] {
+  const lines = errorLines(error.stderr);
+  return error.failure.kind === 'exit' ? lines : [error.reason, ...lines];
+}
+
+/** Streams and format: `ffprobe -show_format -show_streams` as JSON. */
+export async function probe(path: string): Promise<ProbeOutcome> {
+  const args = ['-v', 'error', '-show_format', '-show_streams', '-of', 'json', ffInput(path)];
+  let stdout: string;
+  try {
+    ({ stdout } = await runTool(ffprobePath(), args, { name: 'ffprobe', timeoutMs: PROBE_TIMEOUT_MS, maxStdoutBytes: PROBE_MAX_STDOUT_BYTES }));
+  } catch (error) {
+    if (error instanceof ToolError) return { ok: false, errors: failureLines(error) };
+    throw error;
   }
-  return new Promise((done) => {
-    ffmpeg.ffprobe(ffInput(path), ['-v', 'error'], (error, data) => {
-      if (error) {
-        done({ ok: false, errors: errorLines(error instanceof Error ? error.message : String(error)) });
-        return;
-      }
-      done({
-        ok: true,
-        probe: {
-          durationSeconds: finiteOrNull(data.format.duration),
-          startSeconds: finiteOrNull(data.format.start_time),
-          streams: data.streams.map((s) => ({
-            type: s.codec_type === 'video' || s.codec_type === 'audio' ? s.codec_type : 'other',
-            codec: typeof s.codec_name === 'string' ? s.codec_name : null,
-            width: finiteOrNull(s.width),
-            height: finiteOrNull(s.height),
-            attachedPicture: s.disposition?.attached_pic === 1,
-          })),
-        },
-      });
-    });
-  });
+  try {
+    return { ok: true, probe: probeFromJson(JSON.parse(stdout) as ProbeJson) };
+  } catch {
+    return { ok: false, errors: ['ffprobe printed output that is not JSON'] };
+  }
 }
 
 interface PacketEntry {
@@ -90,10 +115,10 @@ interface PacketEntry {
 
 /**
  * Demux (not decode) from `fromSeconds` to the end: the cost is a few seconds of data whatever the
- * file's size. fluent-ffmpeg cannot do this: its parser drops packet sections and it hides stderr
- * when ffprobe exits 0, so this runs the same binary directly.
+ * file's size. What ffprobe prints on stderr counts even when it exits 0: a demuxer reports data that
+ * ends early there.
  */
-export function probeTail(path: string, fromSeconds: number, fileSize: number): Promise<TailReport> {
+export async function probeTail(path: string, fromSeconds: number, fileSize: number): Promise<TailReport> {
   const args = [
     '-v', 'error',
     '-read_intervals', `${fromSeconds.toFixed(3)}%`,
@@ -101,34 +126,34 @@ export function probeTail(path: string, fromSeconds: number, fileSize: number): 
     '-of', 'json',
     ffInput(path),
   ];
-  return new Promise((done) => {
-    execFile(
-      ffprobePath(),
-      args,
-      { timeout: TAIL_TIMEOUT_MS, maxBuffer: 64 * 1024 * 1024, windowsHide: true },
-      (error, stdout, stderr) => {
-        const errors = errorLines(stderr);
-        if (error && errors.length === 0) errors.push(error.message);
-        let packets: PacketEntry[] = [];
-        try {
-          packets = (JSON.parse(stdout || '{}') as { packets?: PacketEntry[] }).packets ?? [];
-        } catch {
-          errors.push('ffprobe printed output that is not JSON');
-        }
-        let lastEndSeconds: number | null = null;
-        let beyondEndOfFile = false;
-        for (const p of packets) {
-          const pts = finiteOrNull(p.pts_time);
-          if (pts !== null) {
-            const end = pts + (finiteOrNull(p.duration_time) ?? 0);
-            if (lastEndSeconds === null || end > lastEndSeconds) lastEndSeconds = end;
-          }
-          const pos = finiteOrNull(p.pos);
-          const size = finiteOrNull(p.size);
-          if (pos !== null && size !== null && pos + size > fileSize) beyondEndOfFile = true;
-        }
-        done({ packets: packets.length, lastEndSeconds, beyondEndOfFile, errors });
-      },
-    );
-  });
+  let output: { stdout: string; stderr: string };
+  let failure: ToolError | null = null;
+  try {
+    output = await runTool(ffprobePath(), args, { name: 'ffprobe', timeoutMs: TAIL_TIMEOUT_MS, maxStdoutBytes: TAIL_MAX_STDOUT_BYTES });
+  } catch (error) {
+    if (!(error instanceof ToolError)) throw error;
+    failure = error;
+    output = error;
+  }
+  const errors = errorLines(output.stderr);
+  if (failure && errors.length === 0) errors.push(failure.message);
+  let packets: PacketEntry[] = [];
+  try {
+    packets = (JSON.parse(output.stdout || '{}') as { packets?: PacketEntry[] }).packets ?? [];
+  } catch {
+    errors.push('ffprobe printed output that is not JSON');
+  }
+  let lastEndSeconds: number | null = null;
+  let beyondEndOfFile = false;
+  for (const p of packets) {
+    const pts = finiteOrNull(p.pts_time);
+    if (pts !== null) {
+      const end = pts + (finiteOrNull(p.duration_time) ?? 0);
+      if (lastEndSeconds === null || end > lastEndSeconds) lastEndSeconds = end;
+    }
+    const pos = finiteOrNull(p.pos);
+    const size = finiteOrNull(p.size);
+    if (pos !== null && size !== null && pos + size > fileSize) beyondEndOfFile = true;
+  }
+  return { packets: packets.length, lastEndSeconds, beyondEndOfFile, errors };
 }

@@ -1,12 +1,7 @@
-import type { AttachedVolume, Device as ContractDevice } from '../../contract/index.js';
-import type { Database } from '../db/database.js';
-import { getDevice } from '../devices/device-store.js';
-import type { Device } from '../devices/device-types.js';
-import type { Recognition } from '../devices/recognize-volume.js';
-import type { Volume } from '../volumes/volume.js';
-
-/** The registry's device as the contract shows it (without the registry's own bookkeeping). */
-export const publicDevice = ({ createdAt: _created, updatedAt: _updated, ...device }: Device): ContractDevice => device;
+import type { AttachedVolume } from '../../contract/index.js';
+import type { Database } from '../db/index.js';
+import { getDevice, publicDevice, type Recognition } from '../devices/index.js';
+import type { Volume } from '../volumes/index.js';
 
 /** How a volume looks to the interface once recognised (or while it is being identified). */
 export function attachedView(db: Database, volume: Volume, recognition: Recognition | null, attachedAt: string): AttachedVolume {

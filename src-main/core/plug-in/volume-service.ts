@@ -1,17 +1,12 @@
 import type { AttachedVolume, Settings } from '../../contract/index.js';
 import { isoInZone } from '../clock.js';
-import type { Database } from '../db/database.js';
-import { getDevice } from '../devices/device-store.js';
-import { attachedView, publicDevice } from './attached-view.js';
-import { recognizeVolume, rememberVolume, type Recognition } from '../devices/recognize-volume.js';
-import type { EventBus } from '../event-bus.js';
-import type { IngestJob, IngestOrigin, IngestOutcome } from '../ingest/ingest-job.js';
+import type { Database } from '../db/index.js';
+import { getDevice, publicDevice, recognizeVolume, rememberVolume, type Recognition } from '../devices/index.js';
 import { describe, StationError } from '../errors.js';
-import type { Volume } from '../volumes/volume.js';
-import type { VolumeScanner } from '../volumes/volume-scanner.js';
-
-/** Cards copying at once: each has its own bus, but the archive disk is shared. */
-const maxConcurrentIngests = 2;
+import type { EventBus } from '../event-bus.js';
+import type { IngestOrigin, Reason, ScheduledIngest } from '../ingest/index.js';
+import type { Volume, VolumeScanner } from '../volumes/index.js';
+import { attachedView } from './attached-view.js';
 
 interface Entry {
   volume: Volume;
@@ -21,7 +16,8 @@ interface Entry {
   pluggedInAt: number;
   recognition: Recognition | null;
   view: AttachedVolume;
-  job: IngestJob | null;
+  /** Its ingest while one is queued or running. */
+  ingestId: string | null;
 }
 
 export interface VolumeServiceDeps {
@@ -29,20 +25,21 @@ export interface VolumeServiceDeps {
   events: EventBus;
   zone: string;
   settings: () => Settings;
-  /** Starts a verified ingest of the mount point; resolves with the job once it is recorded. */
-  startIngest: (mountpoint: string, origin: IngestOrigin) => Promise<{ job: IngestJob; done: Promise<IngestOutcome> }>;
+  /** Submits a verified ingest of the mount point to the scheduler; resolves once it is recorded. */
+  startIngest: (mountpoint: string, origin: IngestOrigin) => Promise<ScheduledIngest>;
+  /** Stops a queued or running ingest with the reason. */
+  stopIngest: (ingestId: string, reason: Reason) => void;
   now: () => number;
 }
 
 /**
- * A plugged-in volume's way: seen → identified → (auto-ingest, known device) queued → ingesting →
- * verified, "safe to remove" — or a clear failure. Several cards at once, a bounded number copying.
+ * A plugged-in volume's way: seen → identified → (auto-ingest, known device) ingesting →
+ * verified, "safe to remove" — or a clear failure. Several cards at once; the ingest scheduler
+ * decides how many copy at a time.
  * A card pulled out mid-copy stops its ingest; plugging it in again resumes without copying twice.
  */
 export class VolumeService {
   private readonly entries = new Map<string, Entry>();
-  private readonly queue: string[] = [];
-  private copying = 0;
   private stopped = false;
 
   constructor(
@@ -60,9 +57,8 @@ export class VolumeService {
 
   async stop(): Promise<void> {
     this.stopped = true;
-    this.queue.length = 0;
     await this.scanner.stop();
-    for (const entry of this.entries.values()) entry.job?.stop({ code: 'cancelled', message: 'the station is stopping' });
+    for (const entry of this.entries.values()) this.stopIngestOf(entry, { code: 'cancelled', message: 'the station is stopping' });
   }
 
   list(): AttachedVolume[] {
@@ -84,7 +80,7 @@ export class VolumeService {
       const device = getDevice(db, deviceId);
       this.update(entry, { deviceId, device: device && publicDevice(device), how: null, state: 'ready' });
     }
-    if (this.autoIngest()) this.enqueue(mountpoint);
+    if (this.autoIngest()) this.autoStart(entry);
     return entry.view;
   }
 
@@ -112,7 +108,7 @@ export class VolumeService {
       busy: false,
       pluggedInAt: now(),
       recognition: null,
-      job: null,
+      ingestId: null,
       view: attachedView(db, volume, null, attachedAt),
     };
     this.entries.set(volume.mountpoint, entry);
@@ -124,52 +120,43 @@ export class VolumeService {
     }
     if (this.stopped || this.entries.get(volume.mountpoint) !== entry) return;
     events.emit({ type: 'volume.attached', mountpoint: volume.mountpoint, deviceId: entry.view.deviceId, volume: entry.view });
-    if (entry.view.state === 'ready' && this.autoIngest()) this.enqueue(volume.mountpoint);
+    if (entry.view.state === 'ready' && this.autoIngest()) this.autoStart(entry);
   }
 
   private detached(volume: Volume): void {
     const entry = this.entries.get(volume.mountpoint);
     if (!entry) return;
     this.entries.delete(volume.mountpoint);
-    const queued = this.queue.indexOf(volume.mountpoint);
-    if (queued >= 0) this.queue.splice(queued, 1);
-    entry.job?.stop({ code: 'source-gone', message: `the device at ${volume.mountpoint} was removed during the ingest` });
+    this.stopIngestOf(entry, { code: 'source-gone', message: `the device at ${volume.mountpoint} was removed during the ingest` });
     this.deps.events.emit({ type: 'volume.detached', mountpoint: volume.mountpoint, deviceId: entry.view.deviceId });
   }
 
-  private enqueue(mountpoint: string): void {
-    if (!this.queue.includes(mountpoint)) this.queue.push(mountpoint);
-    this.pump();
+  private autoStart(entry: Entry): void {
+    if (!entry.busy) void this.run(entry).catch(() => undefined);
   }
 
-  private pump(): void {
-    if (this.stopped) return;
-    while (this.copying < maxConcurrentIngests && this.queue.length > 0) {
-      const entry = this.entries.get(this.queue.shift() ?? '');
-      if (entry && !entry.busy) void this.run(entry).catch(() => undefined);
-    }
+  private stopIngestOf(entry: Entry, reason: Reason): void {
+    if (entry.ingestId !== null) this.deps.stopIngest(entry.ingestId, reason);
   }
 
   private async run(entry: Entry): Promise<{ ingestId: string }> {
     const { mountpoint } = entry.volume;
     entry.busy = true;
-    this.copying += 1;
     try {
       const { job, done } = await this.deps.startIngest(mountpoint, {
         mountpoint,
         deviceId: entry.view.deviceId,
         pluggedInAtMs: entry.pluggedInAt,
       });
-      entry.job = job;
+      entry.ingestId = job.id;
       // Unplugged (or the station stopping) while the ingest was being set up: it must not run on.
       if (this.stopped || this.entries.get(mountpoint) !== entry) {
-        job.stop({ code: 'source-gone', message: `the device at ${mountpoint} was removed before its ingest began` });
+        this.stopIngestOf(entry, { code: 'source-gone', message: `the device at ${mountpoint} was removed before its ingest began` });
       }
       this.update(entry, { state: 'ingesting', ingestId: job.id, reason: null, reasonCode: null, safeToRemove: false });
       void done.then((outcome) => {
-        entry.job = null;
+        entry.ingestId = null;
         entry.busy = false;
-        this.copying -= 1;
         if (this.entries.get(mountpoint) === entry) {
           const verified = outcome.state === 'completed' && outcome.failed === 0;
           this.update(
@@ -183,14 +170,11 @@ export class VolumeService {
                 },
           );
         }
-        this.pump();
       });
       return { ingestId: job.id };
     } catch (error) {
       entry.busy = false;
-      this.copying -= 1;
       this.update(entry, { state: 'failed', reason: describe(error), reasonCode: 'unreadable' });
-      this.pump();
       throw error;
     }
   }

@@ -1,8 +1,7 @@
 import type { AttachedVolume } from '../../contract/index.js';
-import type { Database } from '../db/database.js';
-import { recognizeVolume } from '../devices/recognize-volume.js';
-import { createVolumeScanner } from '../volumes/volume-scanner.js';
-import type { Volume } from '../volumes/volume.js';
+import type { Database } from '../db/index.js';
+import { recognizeVolume } from '../devices/index.js';
+import { createVolumeScanner, type Volume } from '../volumes/index.js';
 import { attachedView } from './attached-view.js';
 
 /** The volumes a scanner would offer now: one look, no watching. */

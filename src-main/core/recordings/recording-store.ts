@@ -1,8 +1,41 @@
-import type { Database } from '../db/database.js';
-import { toAbsolute } from '../archive/layout.js';
-import { fileClock } from '../ingest/file-clock.js';
+import type { Database } from '../db/index.js';
+import { toAbsolute } from '../archive/index.js';
+import { fileClock } from '../clock-drift/index.js';
 import type { DriftBasis, MediaKind, Recording, RecordingDetail, RecordingQuery, VerificationMethod } from '../../contract/index.js';
-import type { MediaMetadata } from '../media/inspector.js';
+import type { MediaMetadata } from '../media/index.js';
+
+export interface NewRecording {
+  sha256: string;
+  verifiedSha256: string;
+  verification: VerificationMethod;
+  size: number;
+  ingestId: string;
+  archivePath: string;
+  originalPath: string;
+  sourceMtime: number;
+  archivedAt: number;
+  kind: MediaKind;
+}
+
+/** A verified file enters the index; its metadata follows later (`saveMetadata`). */
+export function insertRecording(db: Database, recording: NewRecording): number {
+  const { lastInsertRowid } = db
+    .prepare(
+      `INSERT INTO recordings (sha256, verified_sha256, verification, size, ingest_id, archive_path, original_path, source_mtime, archived_at, kind)
+       VALUES (@sha256, @verifiedSha256, @verification, @size, @ingestId, @archivePath, @originalPath, @sourceMtime, @archivedAt, @kind)`,
+    )
+    .run(recording);
+  return Number(lastInsertRowid);
+}
+
+export const recordingIdByHash = (db: Database, sha256: string): number | undefined =>
+  (db.prepare('SELECT id FROM recordings WHERE sha256 = ?').get(sha256) as { id: number } | undefined)?.id;
+
+/** What one ingest's bag holds: only files archived by it, as the index knows them. */
+export const bagEntries = (db: Database, ingestId: string) =>
+  db
+    .prepare('SELECT sha256, original_path AS path, size FROM recordings WHERE ingest_id = ? ORDER BY id')
+    .all(ingestId) as { sha256: string; path: string; size: number }[];
 
 interface RecordingRow {
   id: number;

@@ -1,5 +1,5 @@
 import type { Settings } from '../../contract/index.js';
-import type { Database } from '../db/database.js';
+import type { Database } from '../db/index.js';
 
 export const defaultSettings: Settings = {
   autoIngest: false,

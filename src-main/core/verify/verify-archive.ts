@@ -1,12 +1,18 @@
 import { promises as fs } from 'node:fs';
 import type { VerifyReport } from '../../contract/index.js';
-import type { Database } from '../db/database.js';
-import { runningIngests } from '../ingest/ingest-store.js';
-import { allRecordedPaths } from '../recordings/recording-store.js';
-import { readManifest } from './bag.js';
-import { archiveFolder, ingestArchiveDir, toAbsolute, toStored } from './layout.js';
-import { createReadBackBuffers, hashFromDisk } from './read-back.js';
-import { filesUnder } from './walk-files.js';
+import {
+  archiveFolder,
+  createReadBackBuffers,
+  filesUnder,
+  hashFromDisk,
+  ingestArchiveDir,
+  readManifest,
+  toAbsolute,
+  toStored,
+} from '../archive/index.js';
+import type { Database } from '../db/index.js';
+import { runningIngests } from '../ingest/index.js';
+import { allRecordedPaths } from '../recordings/index.js';
 
 /**
  * Re-hashes every archived file from the disk and compares it with the index and with its bag's

@@ -1,7 +1,4 @@
-import { execFile } from 'node:child_process';
-import { promisify } from 'node:util';
-
-const run = promisify(execFile);
+import { runTool } from '../process/index.js';
 
 /** What the file system on a block device calls itself. */
 export interface BlockIdentity {
@@ -38,9 +35,13 @@ export function parseBlkidUdev(stdout: string): BlockIdentity {
   return { label: encoded('ID_FS_LABEL'), uuid: encoded('ID_FS_UUID'), fsType: text(values.get('ID_FS_TYPE')) };
 }
 
+// Both answer in milliseconds; a device that hangs its reads must not hang the volume scanner.
+const IDENTITY_TIMEOUT_MS = 3000;
+
+/** The tool's stdout, or null when it is missing, fails or hangs: the identity is then unknown. */
 async function tryRun(command: string, args: string[]): Promise<string | null> {
   try {
-    return (await run(command, args, { timeout: 3000, encoding: 'utf8' })).stdout;
+    return (await runTool(command, args, { timeoutMs: IDENTITY_TIMEOUT_MS })).stdout;
   } catch {
     return null;
   }

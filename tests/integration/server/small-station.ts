@@ -1,5 +1,6 @@
 import type { Caller, StationEvent } from '../../../src-main/contract/index.js';
 import { EventBus } from '../../../src-main/core/event-bus.js';
+import { nullLog } from '../../../src-main/core/log/index.js';
 import { StationError } from '../../../src-main/core/errors.js';
 import { createRouter } from '../../../src-main/core/router.js';
 import type { MediaFile, Station } from '../../../src-main/core/station-api.js';
@@ -18,14 +19,15 @@ export interface SmallStation extends Station {
 }
 
 export function smallStation(dataDir: string, media: ReadonlyMap<number, MediaFile> = new Map()): SmallStation {
-  const bus = new EventBus();
+  const bus = new EventBus(nullLog);
   const callers: Caller[] = [];
   let listenerCount = 0;
   let closed = false;
   const absent = (what: string) => () => {
     throw new StationError('not-found', `${what} does not exist in this small station`);
   };
-  const router = createRouter({
+  const router = createRouter(
+    {
     'station.info': (_input, caller) => {
       callers.push(caller);
       return { stationName: 'test desk', dataDir, zone: 'Asia/Shanghai', now: new Date(0).toISOString(), version: '0.0.0', autoIngestOverride: null };
@@ -49,7 +51,9 @@ export function smallStation(dataDir: string, media: ReadonlyMap<number, MediaFi
     'volumes.ingest': absent('volume'),
     'settings.get': () => ({ autoIngest: false, anyVolume: false, driftToleranceSeconds: 30, recordingGapSeconds: 60, namePatterns: [] }),
     'settings.update': absent('settings store'),
-  });
+    },
+    nullLog,
+  );
   return {
     dataDir,
     call: router.call,

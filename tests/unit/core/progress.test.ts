@@ -1,10 +1,10 @@
 import { describe, expect, it, vi } from 'vitest';
-import { ProgressTracker } from '../../../src-main/core/ingest/progress.js';
+import { ProgressTracker } from '../../../src-main/core/jobs/index.js';
 
 describe('ingest progress', () => {
   it('gives speed over the recent window and the time left from it', () => {
     let now = 0;
-    const tracker = new ProgressTracker('i', () => {}, () => now);
+    const tracker = new ProgressTracker<string>('scanning', () => {}, () => now);
     tracker.update({ phase: 'copying', filesTotal: 2, bytesTotal: 100_000_000 });
     expect(tracker.snapshot()).toMatchObject({ bytesPerSecond: 0, secondsLeft: null });
     now = 1000;
@@ -20,7 +20,7 @@ describe('ingest progress', () => {
     vi.useFakeTimers();
     try {
       const reports: number[] = [];
-      const tracker = new ProgressTracker('i', (p) => reports.push(p.bytesDone));
+      const tracker = new ProgressTracker<string>('scanning', (p) => reports.push(p.bytesDone));
       tracker.start();
       for (let i = 0; i < 10_000; i += 1) tracker.addBytes(1);
       vi.advanceTimersByTime(1000);

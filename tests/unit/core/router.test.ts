@@ -1,5 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { StationError } from '../../../src-main/core/errors.js';
+import type { StationLog } from '../../../src-main/core/log/index.js';
 import { createRouter, type Handlers } from '../../../src-main/core/router.js';
 
 const calls: string[] = [];
@@ -17,8 +18,12 @@ const handlers = {
   },
 } as unknown as Handlers;
 
+/** Internal errors go to the station's log, with the error itself (and so its stack). */
+const logged: { event: string; error: unknown }[] = [];
+const log: StationLog = { info: () => undefined, error: (event, error) => logged.push({ event, error }), close: () => Promise.resolve() };
+
 describe('the command router', () => {
-  const router = createRouter(handlers);
+  const router = createRouter(handlers, log);
   beforeEach(() => {
     calls.length = 0;
   });
@@ -41,6 +46,7 @@ describe('the command router', () => {
       error: { code: 'not-found', message: 'no ingest q' },
     });
     expect(await router.dispatch('archive.verify', {}, clerk)).toEqual({ ok: false, error: { code: 'internal', message: 'disk exploded' } });
+    expect(logged).toEqual([{ event: 'command.failed', error: new Error('disk exploded') }]);
   });
 
   it('passes parsed input to the handler', async () => {

@@ -1,0 +1,7 @@
+// Art. 7: how far a recorder's clock was off, from the footage itself, and what its names and times show.
+export { analyzeClock, DEFAULT_RECORDING_GAP_SECONDS, DEFAULT_TOLERANCE_SECONDS } from './analyze-clock.js';
+export { findCalibrationCode, type CalibrationCode } from './calibration-code.js';
+export { gpsTimeFromTag } from './clock-input.js';
+export { isCalibrationCandidate, MAX_VIDEOS_SEARCHED } from './drift-bases.js';
+export { fileClock } from './file-clock.js';
+export type { ClockInputFile } from './types.js';

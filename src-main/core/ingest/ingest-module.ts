@@ -1,0 +1,73 @@
+import type { Capability } from '../capability.js';
+import { recognizeVolume } from '../devices/index.js';
+import { StationError } from '../errors.js';
+import { createMediaInspector, type MediaInspector } from '../media/index.js';
+import type { StationServices } from '../services.js';
+import type { IngestOrigin } from './ingest-job.js';
+import { ingestReport, ingestSummary } from './ingest-report.js';
+import { IngestScheduler, type IngestRequest, type ScheduledIngest } from './ingest-scheduler.js';
+import { listIngests } from './ingest-store.js';
+import { MetadataQueue } from './metadata-queue.js';
+import { recoverInterruptedIngests } from './recovery.js';
+
+export interface IngestModule extends Capability<'ingest.start' | 'ingest.cancel' | 'ingest.get' | 'ingest.list'> {
+  /** The one way to start an ingest, for the plug-in service and anything later. */
+  submit(request: IngestRequest): Promise<ScheduledIngest>;
+  stopIngest: IngestScheduler['stopJob'];
+}
+
+/** `ingest.*`: verified ingests of folders and volumes, scheduled in one place. */
+export function ingestModule(services: StationServices, options: { freeSpaceMarginBytes: number }): IngestModule {
+  const { db, dataDir, iso, log } = services;
+  let inspector: MediaInspector | null = null;
+  const metadata = new MetadataQueue(db, () => (inspector ??= createMediaInspector({ zone: services.zone })), log);
+  const scheduler = new IngestScheduler({ ...services, metadata, freeSpaceMarginBytes: options.freeSpaceMarginBytes });
+
+  let resumed = false;
+  const submit = async (request: IngestRequest): Promise<ScheduledIngest> => {
+    const scheduled = await scheduler.submit(request);
+    // Files an earlier, interrupted run archived but never described get described, once, when
+    // exiftool is wanted anyway: one-shot commands never start it.
+    if (!resumed) metadata.describePending(dataDir);
+    resumed = true;
+    return scheduled;
+  };
+
+  /** A folder copied off a recorder still names its device: recognised the way a plugged-in card is. */
+  const folderOrigin = async (root: string): Promise<IngestOrigin | null> => {
+    try {
+      const { deviceId } = await recognizeVolume(db, { mountpoint: root, uuid: null, label: null }, { extraPatterns: services.settings().namePatterns });
+      return deviceId === null ? null : { mountpoint: null, deviceId, pluggedInAtMs: null };
+    } catch {
+      return null;
+    }
+  };
+
+  return {
+    submit,
+    stopIngest: (ingestId, reason) => scheduler.stopJob(ingestId, reason),
+    async start() {
+      for (const ingestId of await recoverInterruptedIngests(db, dataDir, services.now())) log.info('ingest.recovered', { ingestId });
+    },
+    async stop() {
+      await scheduler.stop();
+      await metadata.drained();
+      await inspector?.close();
+    },
+    handlers: {
+      'ingest.start': async ({ sourcePath }, caller) => {
+        const { job } = await submit({ sourcePath, operator: caller.name, origin: await folderOrigin(sourcePath) });
+        return { ingestId: job.id };
+      },
+      'ingest.cancel': ({ ingestId }) => ({
+        cancelled: scheduler.stopJob(ingestId, { code: 'cancelled', message: 'cancelled by the operator' }),
+      }),
+      'ingest.get': ({ ingestId }) => {
+        const report = ingestReport(db, dataDir, ingestId);
+        if (!report) throw new StationError('not-found', `no ingest ${ingestId}`);
+        return report;
+      },
+      'ingest.list': ({ limit }) => listIngests(db, limit).map((row) => ingestSummary(db, dataDir, row, iso)),
+    },
+  };
+}

@@ -1,0 +1,2 @@
+// What a file is and when it was recorded: exiftool and ffprobe behind small modules.
+export { createMediaInspector, type MediaInspector, type MediaMetadata } from './inspector.js';

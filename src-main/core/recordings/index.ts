@@ -1,0 +1,11 @@
+// The recordings index: one row per archived content, written at archive time and when described.
+export { recordingsModule, type RecordingsModule } from './recordings-module.js';
+export {
+  allRecordedPaths,
+  bagEntries,
+  insertRecording,
+  pendingMetadata,
+  recordingIdByHash,
+  saveMetadata,
+  type NewRecording,
+} from './recording-store.js';

@@ -1,0 +1,19 @@
+import type { Settings } from '../contract/index.js';
+import type { Database } from './db/index.js';
+import type { EventBus } from './event-bus.js';
+import type { StationLog } from './log/index.js';
+
+/** What the station builds once and every capability may use. */
+export interface StationServices {
+  db: Database;
+  dataDir: string;
+  /** IANA zone: zoneless times are read in it, and times are shown in it. */
+  zone: string;
+  stationName: string;
+  events: EventBus;
+  log: StationLog;
+  settings: () => Settings;
+  now: () => number;
+  /** An instant as ISO-8601 in the station's zone. */
+  iso: (ms: number) => string;
+}
