@@ -12,6 +12,9 @@ export default defineConfig({
     pool: 'forks',
     // Two cores: real copies, ffmpeg and Chromium compete for them; keep files from starving each other.
     maxWorkers: 2,
+    // expect.poll waits for what a page or a watcher will show; one second (vitest's default) is
+    // what a loaded two-core machine can miss, so polls wait longer before they call it a failure.
+    expect: { poll: { timeout: 20_000 } },
     projects: [
       { extends: true, test: { name: 'main', include: ['tests/**/*.test.ts'], exclude: volumeTests, sequence: { groupOrder: 0 } } },
       { extends: true, test: { name: 'volumes', include: volumeTests, fileParallelism: false, sequence: { groupOrder: 1 } } },
