@@ -18,6 +18,16 @@ export interface CalibrationFrame {
   time: string;
 }
 
+/** Waits until the page draws the clock again, so the frame read next was drawn after this call. */
+export async function waitForFreshFrame(page: Page): Promise<void> {
+  await page.evaluate(`new Promise((resolve) => {
+    const face = document.querySelector('[data-testid="calibration-time"]');
+    const drawn = face.textContent;
+    const look = () => (face.textContent !== drawn ? resolve(undefined) : requestAnimationFrame(look));
+    look();
+  })`);
+}
+
 /** The canvas pixels and the figures beside them, read in one go inside the page (no frame between). */
 export async function readCalibrationFrame(page: Page): Promise<CalibrationFrame> {
   const read = (await page.evaluate(`(() => {

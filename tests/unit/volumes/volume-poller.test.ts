@@ -31,7 +31,7 @@ function setup() {
   return { mounted, events, sink, scan, scans: () => scans };
 }
 
-async function until(what: string, done: () => boolean, timeoutMs = 2000): Promise<void> {
+async function until(what: string, done: () => boolean, timeoutMs = 20_000): Promise<void> {
   const end = Date.now() + timeoutMs;
   while (!done()) {
     if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
@@ -58,10 +58,9 @@ describe('the volume poller', () => {
     const poller = new VolumePoller(world.scan, { pollMs: 60_000 });
     await poller.start(world.sink);
     world.mounted.set('a', card('/media/a'));
-    const triggeredAt = Date.now();
     poller.trigger();
+    // The next poll is a minute away: seeing the card at all means the trigger scanned.
     await until('the attach', () => world.events.length === 1);
-    expect(Date.now() - triggeredAt).toBeLessThan(500);
     await poller.stop();
   });
 
