@@ -1,6 +1,7 @@
 import { promises as fs } from 'node:fs';
 import { join } from 'node:path';
 import { writeFileDurably } from './durable-fs.js';
+import { writeTagManifest } from './tag-manifest.js';
 
 export interface BagEntry {
   sha256: string;
@@ -33,7 +34,10 @@ export async function startBag(bagDir: string): Promise<void> {
   await writeFileDurably(join(bagDir, 'bagit.txt'), 'BagIt-Version: 1.0\nTag-File-Character-Encoding: UTF-8\n');
 }
 
-/** Writes the manifest and bag-info from what the index holds, so the bag never claims more than was verified. */
+/**
+ * Writes the manifest and bag-info from what the index holds, so the bag never claims more than was
+ * verified; then the tag manifest over them, so a changed bag-info is seen by verify.
+ */
 export async function writeBagTags(bagDir: string, entries: readonly BagEntry[], info: BagInfo): Promise<void> {
   const manifest = entries.map((entry) => `${entry.sha256}  data/${encodeManifestPath(entry.path)}\n`).join('');
   await writeFileDurably(join(bagDir, 'manifest-sha256.txt'), manifest);
@@ -56,6 +60,7 @@ export async function writeBagTags(bagDir: string, entries: readonly BagEntry[],
     .map(([label, value]) => `${label}: ${value.replace(/[\r\n]+/g, ' ')}\n`)
     .join('');
   await writeFileDurably(join(bagDir, 'bag-info.txt'), text);
+  await writeTagManifest(bagDir);
 }
 
 export async function readManifest(bagDir: string): Promise<Map<string, string>> {

@@ -2,6 +2,7 @@ import { promises as fs } from 'node:fs';
 import type { VerifyReport } from '../../contract/index.js';
 import {
   archiveFolder,
+  checkTagManifest,
   createReadBackBuffers,
   filesUnder,
   hashFromDisk,
@@ -16,7 +17,7 @@ import { allRecordedPaths } from '../recordings/index.js';
 
 /**
  * Re-hashes every archived file from the disk and compares it with the index and with its bag's
- * manifest. It reports; it never repairs, because a silent repair would hide tampering (Art. 18).
+ * manifest, and every bag's tag files against its tag manifest. It reports; it never repairs, because a silent repair would hide tampering (Art. 18).
  */
 export async function verifyArchive(db: Database, dataDir: string): Promise<VerifyReport> {
   const problems: VerifyReport['problems'] = [];
@@ -50,6 +51,7 @@ export async function verifyArchive(db: Database, dataDir: string): Promise<Veri
   }
   for (const bag of await fs.readdir(toAbsolute(dataDir, archiveFolder)).catch(() => [] as string[])) {
     if (running.has(bag)) continue;
+    problems.push(...(await checkTagManifest(toAbsolute(dataDir, `${archiveFolder}/${bag}`))));
     for await (const file of filesUnder(toAbsolute(dataDir, `${archiveFolder}/${bag}/data`))) {
       if (!known.has(toStored(dataDir, file))) problems.push({ path: file, problem: 'unknown' });
     }

@@ -49,7 +49,8 @@ Lists every archived recording: time recorded, kind, size, sha256, archive path,
            durationSeconds, device, ingestId, archivedAt, readable}.`,
   verify: `Usage: station verify [--json]
 
-Re-hashes every archived file from disk and compares it with the index and its bag's manifest.
+Re-hashes every archived file from disk and compares it with the index and its bag's manifest,
+and each bag's tag files (bag-info.txt, …) with its tag manifest (tagmanifest-sha256.txt).
 Reports missing, altered and unknown files; never repairs anything.
   --json   Print {checked, problems: [{path, problem: missing | altered | unknown}]}.
 Exit status: 0 the archive is intact, 1 a problem was found, 2 the check could not run.`,

@@ -104,6 +104,9 @@ describe('ingest of a folder through the CLI', () => {
     expect(info).toContain(`External-Identifier: ${report.ingestId}`);
     expect(info).toMatch(/Ingest-Started: .+\nIngest-Finished: .+\nIngest-State: completed/);
     expect(info).toContain(`Payload-Oxum: ${report.files.filter((f) => f.status === 'archived').reduce((s, f) => s + f.size, 0)}.5`);
+    // RFC 8493 §2.2.1: the tag manifest covers the other tag files, and sha256sum checks it too.
+    const tags = execFileSync('sha256sum', ['-c', 'tagmanifest-sha256.txt'], { cwd: bag, encoding: 'utf8' });
+    expect(tags.trim().split('\n').sort()).toEqual(['bag-info.txt: OK', 'bagit.txt: OK', 'manifest-sha256.txt: OK']);
   });
 
   it('copies nothing twice: a second ingest finds duplicates pointing to the first copies', () => {
@@ -150,6 +153,27 @@ describe('ingest of a folder through the CLI', () => {
       ]),
     );
     expect(broken.json.problems).toHaveLength(4);
+  });
+
+  it('verify sees a changed bag-info, a tag file slipped in, and a tag manifest taken away', () => {
+    const before = runCliJson<VerifyReport>(data, ['verify']).json.problems;
+    const bagInfo = join(report.archivePath, 'bag-info.txt');
+    writeFileSync(bagInfo, readFileSync(bagInfo, 'utf8').replace(/^Operator: .*$/m, 'Operator: someone else'));
+    const slipped = join(report.archivePath, 'notes.txt');
+    writeFileSync(slipped, 'added later');
+    const bags = readdirSync(join(data, 'archive')).map((id) => join(data, 'archive', id));
+    const otherBag = bags.find((bag) => bag !== report.archivePath)!;
+    execFileSync('rm', [join(otherBag, 'tagmanifest-sha256.txt')]);
+
+    const after = runCliJson<VerifyReport>(data, ['verify']);
+    expect(after.status).toBe(1);
+    const added = [
+      { path: bagInfo, problem: 'altered' },
+      { path: slipped, problem: 'unknown' },
+      { path: join(otherBag, 'tagmanifest-sha256.txt'), problem: 'missing' },
+    ];
+    expect(after.json.problems).toEqual(expect.arrayContaining([...before, ...added]));
+    expect(after.json.problems).toHaveLength(before.length + added.length);
   });
 
   it('cannot run on a source that is not there: exit 2 with a clear error', () => {
