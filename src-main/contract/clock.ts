@@ -25,7 +25,15 @@ export type ClockDrift = z.infer<typeof ClockDrift>;
 /** What an ingest noticed for the lead's review (Art. 7, 12, 18). */
 export const Finding = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('timezone-mismatch'), source: z.string(), hours: z.number() }),
-  z.object({ kind: z.literal('future-recording'), source: z.string(), endsAt: z.string(), pluggedInAt: z.string() }),
+  z.object({
+    kind: z.literal('future-recording'),
+    source: z.string(),
+    endsAt: z.string(),
+    /** The station time the recording ends after: the plug-in, or the moment a folder's ingest started reading. */
+    referenceAt: z.string(),
+    reference: z.enum(['plug-in', 'ingest-start']),
+    pluggedInAt: z.string().nullable(),
+  }),
   z.object({
     kind: z.literal('sequence-gap'),
     serial: z.string(),

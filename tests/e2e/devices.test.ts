@@ -269,7 +269,7 @@ describe.skipIf(browserSkip !== null)(`the Devices page${browserSkip ? ` (skippe
       await drift.waitFor();
       expect(await drift.getAttribute('data-basis')).toBe('station-clock');
       expect(await drift.getAttribute('data-exceeds')).toBe('true');
-      expect(await drift.locator('span').first().textContent()).toMatch(/^记录仪时钟至少快 \d 分 \d+ 秒（依据：接入时的采集站时钟）$/);
+      expect(await drift.locator('span').first().textContent()).toMatch(/^记录仪时钟至少快 \d 分 \d+ 秒（依据：采集站时钟）$/);
       // A recording ending after the plug-in, a missing 0002, and a pause in the session.
       expect(await plugged.getByTestId('card-findings').textContent()).toBe('3 项待复核');
       if (process.env.SCREENSHOT === '1') {

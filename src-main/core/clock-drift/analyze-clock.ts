@@ -1,19 +1,19 @@
 import { isoInZone } from '../clock.js';
 import { compileNamePatterns, parseRecorderFileName } from '../recorder-names/index.js';
 import { findCalibrationCode } from './calibration-code.js';
-import { driftFromCalibrationClip, driftFromGps, driftFromStationClock, endsAfterPlugIn, type DriftMeasure } from './drift-bases.js';
+import { driftFromCalibrationClip, driftFromGps, driftFromStationClock, endsAfterReference, type DriftMeasure } from './drift-bases.js';
 import { sequenceGaps, timezoneMismatches } from './name-findings.js';
 import { futureRecordings, recordingGaps } from './session-findings.js';
 import { timedFile, type TimedFile } from './timed-file.js';
-import type { ClockAnalysis, ClockInputFile, FileClock } from './types.js';
+import type { ClockAnalysis, ClockInputFile, ClockReference, FileClock } from './types.js';
 
 export const DEFAULT_TOLERANCE_SECONDS = 30;
 export const DEFAULT_RECORDING_GAP_SECONDS = 60;
 
 export interface ClockAnalysisInput {
   files: ClockInputFile[];
-  /** Station clock when the device was plugged in (epoch ms); null for a folder import. */
-  pluggedInAtMs: number | null;
+  /** A station time no file can end after (the plug-in, or the start of a folder's ingest); null when none is known. */
+  reference: ClockReference | null;
   /** The station's zone, e.g. Asia/Shanghai: file-name times are read in it, times are shown in it. */
   zone: string;
   /** Drift beyond this many seconds flags the ingest (a setting). */
@@ -42,19 +42,19 @@ function fileClock(file: TimedFile, drift: DriftMeasure | null, zone: string): F
 /**
  * How far the device's clock was off, how we know, and what the files' times and numbers show
  * for review. One device per ingest, so one drift, applied to every file. The best basis wins:
- * a calibration clip, then GPS time, then the station's clock at plug-in (a lower bound only).
+ * a calibration clip, then GPS time, then the station's clock (a lower bound only).
  */
 export async function analyzeClock(input: ClockAnalysisInput): Promise<ClockAnalysis> {
   const extra = input.extraNamePatterns ?? [];
   // An unusable pattern fails the analysis before any video is decoded, with the reason.
   compileNamePatterns(extra);
   const files = input.files.map((f) => timedFile(f, parseRecorderFileName(basename(f.source), extra)));
-  const late = endsAfterPlugIn(files, input.pluggedInAtMs);
+  const late = endsAfterReference(files, input.reference);
 
   const drift =
     (await driftFromCalibrationClip(files, input.findCode ?? findCalibrationCode)) ??
     driftFromGps(files) ??
-    driftFromStationClock(late, input.pluggedInAtMs);
+    driftFromStationClock(late, input.reference);
 
   return {
     files: Object.fromEntries(files.map((f) => [f.source, fileClock(f, drift, input.zone)])),
@@ -72,7 +72,7 @@ export async function analyzeClock(input: ClockAnalysisInput): Promise<ClockAnal
         input.recordingGapSeconds ?? DEFAULT_RECORDING_GAP_SECONDS,
         drift?.basis === 'calibration-clip' ? drift.evidence : null,
       ),
-      ...(input.pluggedInAtMs === null ? [] : futureRecordings(late, input.pluggedInAtMs, input.zone)),
+      ...futureRecordings(late, input.reference, input.zone),
     ],
   };
 }

@@ -1,6 +1,6 @@
 import type { findCalibrationCode } from './calibration-code.js';
 import { byStart, epochMs, type TimedFile } from './timed-file.js';
-import type { DriftBasis } from './types.js';
+import type { ClockReference, DriftBasis } from './types.js';
 
 export interface DriftMeasure {
   seconds: number;
@@ -80,21 +80,22 @@ export interface LateFile {
   endMs: number;
 }
 
-/** Files that end (by their own clock) after the device was plugged in, latest first. */
-export function endsAfterPlugIn(files: readonly TimedFile[], pluggedInAtMs: number | null): LateFile[] {
-  if (pluggedInAtMs === null) return [];
+/** Files that end (by their own clock) after the station's reference time, latest first. */
+export function endsAfterReference(files: readonly TimedFile[], reference: ClockReference | null): LateFile[] {
+  if (reference === null) return [];
   return files
-    .flatMap((f) => (f.endMs !== null && f.endMs - pluggedInAtMs >= RESOLUTION_MS ? [{ source: f.source, endMs: f.endMs }] : []))
+    .flatMap((f) => (f.endMs !== null && f.endMs - reference.atMs >= RESOLUTION_MS ? [{ source: f.source, endMs: f.endMs }] : []))
     .sort((a, b) => b.endMs - a.endMs);
 }
 
 /**
- * A recording cannot end after the recorder was plugged into the station, so one that does proves
+ * A recording cannot end after the recorder was plugged into the station (or after the station
+ * started reading the folder that holds it), so one that does proves
  * the clock runs ahead by at least that much: a lower bound, rounded down so it stays one. The
  * latest-ending file gives the strongest bound.
  */
-export function driftFromStationClock(late: readonly LateFile[], pluggedInAtMs: number | null): DriftMeasure | null {
+export function driftFromStationClock(late: readonly LateFile[], reference: ClockReference | null): DriftMeasure | null {
   const latest = late[0];
-  if (pluggedInAtMs === null || latest === undefined) return null;
-  return { seconds: Math.floor((latest.endMs - pluggedInAtMs) / 1000), basis: 'station-clock', evidence: latest.source };
+  if (reference === null || latest === undefined) return null;
+  return { seconds: Math.floor((latest.endMs - reference.atMs) / 1000), basis: 'station-clock', evidence: latest.source };
 }

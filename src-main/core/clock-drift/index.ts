@@ -4,4 +4,4 @@ export { findCalibrationCode, type CalibrationCode } from './calibration-code.js
 export { gpsTimeFromTag } from './clock-input.js';
 export { isCalibrationCandidate, MAX_VIDEOS_SEARCHED } from './drift-bases.js';
 export { fileClock } from './file-clock.js';
-export type { ClockInputFile } from './types.js';
+export type { ClockInputFile, ClockReference } from './types.js';

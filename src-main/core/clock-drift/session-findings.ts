@@ -1,7 +1,7 @@
 import { isoInZone } from '../clock.js';
 import type { LateFile } from './drift-bases.js';
 import type { TimedFile } from './timed-file.js';
-import type { Finding } from './types.js';
+import type { ClockReference, Finding } from './types.js';
 
 /**
  * Longest pause that still belongs to one recording session. Recorders split a long recording
@@ -49,12 +49,16 @@ export function recordingGaps(files: readonly TimedFile[], gapSeconds: number, c
   return findings;
 }
 
-/** One finding per file that ends after the plug-in, in the order they end. */
-export function futureRecordings(late: readonly LateFile[], pluggedInAtMs: number, zone: string): Finding[] {
+/** One finding per file that ends after the station's reference time, in the order they end. */
+export function futureRecordings(late: readonly LateFile[], reference: ClockReference | null, zone: string): Finding[] {
+  if (reference === null) return [];
+  const referenceAt = isoInZone(reference.atMs, zone);
   return [...late].sort((a, b) => a.endMs - b.endMs).map((f) => ({
     kind: 'future-recording',
     source: f.source,
     endsAt: isoInZone(f.endMs, zone),
-    pluggedInAt: isoInZone(pluggedInAtMs, zone),
+    referenceAt,
+    reference: reference.kind,
+    pluggedInAt: reference.kind === 'plug-in' ? referenceAt : null,
   }));
 }

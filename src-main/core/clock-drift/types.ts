@@ -34,8 +34,28 @@ export type Finding =
   | { kind: 'sequence-gap'; serial: string; day: string; after: number; before: number; missing: number[] }
   /** An interruption inside one recording session, to be explained (Art. 12). */
   | { kind: 'recording-gap'; source: string; previous: string; gapSeconds: number }
-  /** A recording that ends after the device was plugged in: its clock runs ahead. */
-  | { kind: 'future-recording'; source: string; endsAt: string; pluggedInAt: string };
+  /** A recording that ends after the station's clock said it could have: its clock runs ahead. */
+  | {
+      kind: 'future-recording';
+      source: string;
+      endsAt: string;
+      /** The station time it ends after, and what that time was: the plug-in, or the ingest starting to read. */
+      referenceAt: string;
+      reference: ClockReferenceKind;
+      /** The plug-in time when there was one (kept for readers of earlier reports). */
+      pluggedInAt: string | null;
+    };
+
+export type ClockReferenceKind = 'plug-in' | 'ingest-start';
+
+/**
+ * A station time no recording on the source can end after: the plug-in, or for a folder the moment
+ * the ingest started reading it (a file copied in later is not in this ingest).
+ */
+export interface ClockReference {
+  atMs: number;
+  kind: ClockReferenceKind;
+}
 
 export interface ClockDrift {
   seconds: number | null;

@@ -1,7 +1,7 @@
 import type { Settings } from '../../contract/index.js';
 import type { Database } from '../db/index.js';
 import { toAbsolute } from '../archive/index.js';
-import { analyzeClock, gpsTimeFromTag, type ClockInputFile, type findCalibrationCode } from '../clock-drift/index.js';
+import { analyzeClock, gpsTimeFromTag, type ClockInputFile, type ClockReference, type findCalibrationCode } from '../clock-drift/index.js';
 import { clockSightings, saveIngestClock } from './ingest-store.js';
 
 /**
@@ -13,7 +13,7 @@ export async function measureIngestClock(
   db: Database,
   dataDir: string,
   ingestId: string,
-  options: { zone: string; settings: Settings; pluggedInAtMs: number | null; findCode: typeof findCalibrationCode },
+  options: { zone: string; settings: Settings; reference: ClockReference | null; findCode: typeof findCalibrationCode },
 ): Promise<void> {
   const rows = clockSightings(db, ingestId);
   const files: ClockInputFile[] = rows.map((row) => ({
@@ -27,7 +27,7 @@ export async function measureIngestClock(
   }));
   const analysis = await analyzeClock({
     files,
-    pluggedInAtMs: options.pluggedInAtMs,
+    reference: options.reference,
     zone: options.zone,
     toleranceSeconds: options.settings.driftToleranceSeconds,
     recordingGapSeconds: options.settings.recordingGapSeconds,

@@ -13,7 +13,7 @@ import {
   startBag,
   toAbsolute,
 } from '../archive/index.js';
-import { findCalibrationCode, isCalibrationCandidate, MAX_VIDEOS_SEARCHED, type CalibrationCode } from '../clock-drift/index.js';
+import { findCalibrationCode, isCalibrationCandidate, MAX_VIDEOS_SEARCHED, type CalibrationCode, type ClockReference } from '../clock-drift/index.js';
 import type { Database } from '../db/index.js';
 import { describe, StationError } from '../errors.js';
 import type { EventBus } from '../event-bus.js';
@@ -120,6 +120,8 @@ export class IngestJob {
   /** Calibration-code searches begun while the card was still copying, by archived path; one at a time. */
   private readonly earlySearches = new Map<string, Promise<CalibrationCode | null>>();
   private lastEarlySearch: Promise<unknown> = Promise.resolve();
+  /** When the scan began: no file read from the source can have been recorded after it. */
+  private readingStartedAtMs: number | null = null;
   /** This ingest's own metadata reads: another card's queue is never waited for. */
   private readonly described: Promise<unknown>[] = [];
 
@@ -202,6 +204,7 @@ export class IngestJob {
   private async work(): Promise<Reason | null> {
     const { env } = this;
     this.step.to('scanning');
+    this.readingStartedAtMs = env.now();
     env.events.emit({ type: 'ingest.started', ingestId: this.id, source: this.root, mountpoint: this.origin?.mountpoint ?? null });
     const scan = await scanSource(this.root, env.dataDir);
     for (const entry of scan.skipped) this.record({ source: entry.relative, size: entry.size, status: entry.status, reason: entry.reason });
@@ -277,6 +280,13 @@ export class IngestJob {
     this.earlySearches.set(path, search);
   }
 
+  /** The plug-in when the station saw the card arrive; else the moment it started reading the source. */
+  private clockReference(): ClockReference | null {
+    const pluggedInAtMs = this.origin?.pluggedInAtMs ?? null;
+    if (pluggedInAtMs !== null) return { atMs: pluggedInAtMs, kind: 'plug-in' };
+    return this.readingStartedAtMs === null ? null : { atMs: this.readingStartedAtMs, kind: 'ingest-start' };
+  }
+
   /** A clock that cannot be measured never fails the ingest: the files are safe; the drift stays unknown. */
   private async measureClock(): Promise<void> {
     const { env } = this;
@@ -284,7 +294,7 @@ export class IngestJob {
       await measureIngestClock(env.db, env.dataDir, this.id, {
         zone: env.zone,
         settings: env.settings(),
-        pluggedInAtMs: this.origin?.pluggedInAtMs ?? null,
+        reference: this.clockReference(),
         findCode: (path, options) => this.earlySearches.get(path) ?? findCalibrationCode(path, options),
       });
     } catch (error) {

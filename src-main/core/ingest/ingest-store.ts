@@ -70,8 +70,15 @@ export function insertIngest(db: Database, row: NewIngestRow): void {
 
 export const ingestFindings = (db: Database, ingestId: string): Finding[] =>
   (db.prepare('SELECT details_json FROM ingest_findings WHERE ingest_id = ? ORDER BY id').all(ingestId) as { details_json: string }[]).map(
-    (row) => JSON.parse(row.details_json) as Finding,
+    (row) => withReference(JSON.parse(row.details_json) as Finding),
   );
+
+/** Findings stored before the reference time was named were all measured against a plug-in. */
+function withReference(finding: Finding): Finding {
+  if (finding.kind !== 'future-recording' || finding.reference !== undefined) return finding;
+  const pluggedInAt = finding.pluggedInAt ?? '';
+  return { ...finding, reference: 'plug-in', referenceAt: pluggedInAt, pluggedInAt };
+}
 
 export const findingCount = (db: Database, ingestId: string): number =>
   (db.prepare('SELECT COUNT(*) AS n FROM ingest_findings WHERE ingest_id = ?').get(ingestId) as { n: number }).n;

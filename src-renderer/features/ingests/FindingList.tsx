@@ -13,10 +13,10 @@ function FindingText({ finding, formatTime }: { finding: Finding; formatTime: Ti
     case 'future-recording':
       return (
         <>
-          {t('findings.future-recording', {
+          {t(finding.reference === 'plug-in' ? 'findings.future-recording' : 'findings.future-recording-ingest-start', {
             source: finding.source,
             endsAt: formatTime(finding.endsAt),
-            pluggedInAt: formatTime(finding.pluggedInAt),
+            referenceAt: formatTime(finding.referenceAt),
           })}
         </>
       );

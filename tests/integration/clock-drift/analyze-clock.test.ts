@@ -33,7 +33,14 @@ async function input(...names: string[]): Promise<ClockInputFile[]> {
 }
 
 const analyze = async (files: ClockInputFile[], pluggedInAtMs: number | null = null, extra: Partial<Parameters<typeof analyzeClock>[0]> = {}) =>
-  analyzeClock({ files, pluggedInAtMs, zone: ZONE, toleranceSeconds: 30, recordingGapSeconds: 60, ...extra });
+  analyzeClock({
+    files,
+    reference: pluggedInAtMs === null ? null : { atMs: pluggedInAtMs, kind: 'plug-in' },
+    zone: ZONE,
+    toleranceSeconds: 30,
+    recordingGapSeconds: 60,
+    ...extra,
+  });
 
 // Names of the files, each made once in beforeAll.
 const AHEAD_CLIP = recorderName(TRUE_START + 137 * SECOND, 1);
@@ -148,8 +155,18 @@ describe('drift from the station clock at plug-in', () => {
         kind: 'future-recording',
         source: `DCIM/100MEDIA/${STATION_NOW}`,
         endsAt: expect.stringMatching(/^2026-11-26T08:30:18\.\d{3}\+08:00$/),
+        referenceAt: '2026-11-26T08:30:16.000+08:00',
+        reference: 'plug-in',
         pluggedInAt: '2026-11-26T08:30:16.000+08:00',
       },
+    ]);
+  });
+
+  it('takes the moment a folder ingest started reading as the same lower bound when nothing was plugged in', async () => {
+    const result = await analyze(await input(STATION_NOW), null, { reference: { atMs: TRUE_START + 1 * SECOND, kind: 'ingest-start' } });
+    expect(result.clockDrift).toMatchObject({ seconds: 2, basis: 'station-clock' });
+    expect(result.findings).toEqual([
+      expect.objectContaining({ kind: 'future-recording', referenceAt: '2026-11-26T08:30:16.000+08:00', reference: 'ingest-start', pluggedInAt: null }),
     ]);
   });
 

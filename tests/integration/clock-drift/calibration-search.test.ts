@@ -24,7 +24,7 @@ async function searched(input: ClockInputFile[], answer: (path: string) => Calib
   const paths: string[] = [];
   const result = await analyzeClock({
     files: input,
-    pluggedInAtMs: null,
+    reference: null,
     zone: 'Asia/Shanghai',
     findCode: async (path) => {
       paths.push(path);
