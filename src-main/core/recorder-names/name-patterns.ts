@@ -1,14 +1,14 @@
 import { BUILT_IN_PATTERNS, type NamePattern } from './built-in-patterns.js';
+import { compileLinear, type GroupMatcher } from './linear-regex.js';
 
 export interface CompiledNamePattern {
   id: string;
-  regex: RegExp;
+  /** The named groups of a file name this pattern reads, or null. */
+  groups: GroupMatcher;
 }
 
 const GROUPS = ['serial', 'officer', 'date', 'time', 'datetime', 'seq', 'imp'] as const;
 const KNOWN_GROUPS = new Set<string>(GROUPS);
-// `(?<name>` opens a named group; `(?<=` and `(?<!` (lookbehinds) do not match this.
-const NAMED_GROUP = /\(\?<([A-Za-z_$][\w$]*)>/g;
 
 /** An administrator's file-name pattern that cannot be used, with the reason in plain words. */
 export class NamePatternError extends Error {
@@ -27,24 +27,32 @@ function missingGroups(names: Set<string>): string | null {
 }
 
 function compileExtra(source: string, index: number): CompiledNamePattern {
-  let regex: RegExp;
+  let compiled: ReturnType<typeof compileLinear>;
   try {
     // Case-insensitive like the built-in ones: vendors and card readers vary `.MP4`/`.mp4`, `IMP`/`imp`.
-    regex = new RegExp(source, 'i');
+    compiled = compileLinear(source);
   } catch (error) {
-    throw new NamePatternError(index, source, `it is not a valid regular expression (${(error as Error).message})`);
+    throw new NamePatternError(
+      index,
+      source,
+      `it is not a valid regular expression for the station's linear-time matcher, which allows no backreferences and no lookaround (${(error as Error).message})`,
+    );
   }
-  const names = new Set([...source.matchAll(NAMED_GROUP)].map((m) => m[1] ?? ''));
+  const names = new Set(compiled.groupNames);
   const unknown = [...names].filter((name) => !KNOWN_GROUPS.has(name));
   if (unknown.length > 0) {
     throw new NamePatternError(index, source, `unknown group name ${unknown.map((n) => `"${n}"`).join(', ')} (known: ${GROUPS.join(', ')})`);
   }
   const missing = missingGroups(names);
   if (missing !== null) throw new NamePatternError(index, source, missing);
-  return { id: `custom-${index + 1}`, regex };
+  return { id: `custom-${index + 1}`, groups: compiled.matcher };
 }
 
-const compileBuiltIn = (p: NamePattern): CompiledNamePattern => ({ id: p.id, regex: new RegExp(p.source, 'i') });
+// Our own patterns have no nested repetition, so JavaScript's faster engine cannot run away on them.
+function compileBuiltIn(p: NamePattern): CompiledNamePattern {
+  const regex = new RegExp(p.source, 'i');
+  return { id: p.id, groups: (text) => regex.exec(text)?.groups ?? null };
+}
 const BUILT_IN = BUILT_IN_PATTERNS.map(compileBuiltIn);
 
 /**

@@ -30,8 +30,8 @@ function wallClock(digits: string): string | null {
 }
 
 function read(pattern: CompiledNamePattern, fileName: string): RecorderName | null {
-  const groups = pattern.regex.exec(fileName)?.groups;
-  if (groups === undefined || groups.serial === undefined) return null;
+  const groups = pattern.groups(fileName);
+  if (groups === null || groups.serial === undefined) return null;
   const stamp = groups.datetime !== undefined ? digitsOf(groups.datetime) : digitsOf(groups.date) + digitsOf(groups.time);
   const localTime = wallClock(stamp);
   if (localTime === null) return null;

@@ -120,6 +120,8 @@ describe('administrator patterns', () => {
     ['no serial', String.raw`(?<datetime>\d{14})`, /no \(\?<serial>…\) group/],
     ['no time', String.raw`(?<serial>\d{7})_(?<date>\d{8})`, /needs a \(\?<datetime>…\) group/],
     ['a misspelt group', String.raw`(?<serial>\d{7})_(?<datetime>\d{14})_(?<sequence>\d+)`, /unknown group name "sequence"/],
+    ['a backreference', String.raw`(?<serial>\d{7})_\1_(?<datetime>\d{14})`, /no backreferences and no lookaround/],
+    ['a lookbehind', String.raw`(?<=REC)(?<serial>\d{7})_(?<datetime>\d{14})`, /no backreferences and no lookaround/],
   ])('are refused when loaded with %s', (_why, pattern, message) => {
     expect(() => compileNamePatterns([pattern])).toThrow(NamePatternError);
     expect(() => compileNamePatterns([pattern])).toThrow(message);
