@@ -43,6 +43,20 @@ export function tokenCookie(token: string): string {
 }
 
 /** Guards against DNS rebinding: a page on another name that resolves to 127.0.0.1 is refused. */
+/**
+ * Whether a request may change something: browsers treat every port of 127.0.0.1 as one site, so
+ * SameSite cookies still go along with a request that a page on another port makes. The browser
+ * says where a request came from (Origin, Sec-Fetch-Site); a request it says came from anywhere
+ * but this station's own page is refused. Clients that are not browsers send neither header.
+ */
+export function isFromOwnPage(req: IncomingMessage, port: number): boolean {
+  const site = req.headers['sec-fetch-site'];
+  if (site !== undefined && site !== 'same-origin') return false;
+  const origin = req.headers.origin;
+  if (origin === undefined) return true;
+  return origin === `http://127.0.0.1:${port}` || origin === `http://localhost:${port}`;
+}
+
 export function isOwnHost(hostHeader: string | undefined, port: number): boolean {
   if (!hostHeader) return false;
   const host = hostHeader.toLowerCase();

@@ -7,6 +7,8 @@ const bodyLimit = 1024 * 1024;
 
 class BodyTooLarge extends Error {}
 
+const isJson = (contentType: string | undefined): boolean => contentType?.split(';')[0]?.trim().toLowerCase() === 'application/json';
+
 async function readBody(req: IncomingMessage): Promise<string> {
   const declared = Number(req.headers['content-length'] ?? 0);
   if (declared > bodyLimit) throw new BodyTooLarge();
@@ -33,6 +35,12 @@ export async function handleCommand(
 ): Promise<void> {
   if (req.method !== 'POST') {
     sendResult(res, 405, fail('invalid-input', 'Commands are sent with POST.'), { Allow: 'POST' });
+    return;
+  }
+  // A form or a no-cors fetch from another page can send only text/plain, form data or multipart:
+  // requiring JSON keeps every one of those out, whatever else a browser lets through.
+  if (!isJson(req.headers['content-type'])) {
+    sendResult(res, 415, fail('invalid-input', 'Commands are sent as application/json.'));
     return;
   }
   let text: string;

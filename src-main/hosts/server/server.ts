@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import type { Caller } from '../../contract/index.js';
 import type { Station } from '../../core/station-api.js';
 import { contentSecurityPolicy, securityHeaders } from '../security-headers.js';
-import { isOwnHost, newToken, tokenCookie, tokenSource } from './auth.js';
+import { isFromOwnPage, isOwnHost, newToken, tokenCookie, tokenSource } from './auth.js';
 import { handleCommand } from './command-route.js';
 import { openEventStream } from './events-route.js';
 import { handleMedia } from './media-route.js';
@@ -37,7 +37,13 @@ export async function startServer(station: Station, options: ServerOptions): Pro
   const token = newToken();
   const heartbeatMs = options.heartbeatMs ?? 15_000;
   const eventStreams = new Set<ServerResponse>();
-  const everyResponse = { ...securityHeaders, 'Content-Security-Policy': contentSecurityPolicy() };
+  const everyResponse = {
+    ...securityHeaders,
+    'Content-Security-Policy': contentSecurityPolicy(),
+    // No page on another port may embed the station's media or answers (a <video> there would play
+    // evidence with the officer's cookie). Only here: Electron's media:// is another origin than its page.
+    'Cross-Origin-Resource-Policy': 'same-origin',
+  };
   let port = 0;
 
   const route = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
@@ -55,6 +61,10 @@ export async function startServer(station: Station, options: ServerOptions): Pro
     }
     const path = url.pathname;
     if (path.startsWith(commandPrefix)) {
+      if (!isFromOwnPage(req, port)) {
+        sendText(res, 403, "Refused: this request came from another site, not the station's own page.");
+        return;
+      }
       await handleCommand(req, res, path.slice(commandPrefix.length), station, options.caller);
     } else if (path === '/api/events') {
       if (req.method !== 'GET') sendText(res, 405, 'Method not allowed', { Allow: 'GET' });

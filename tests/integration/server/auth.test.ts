@@ -73,6 +73,7 @@ describe('browser host: who may talk to it', () => {
     for (const response of [await fetch(`${t.base}/`, { headers: t.auth }), await fetch(`${t.base}/`)]) {
       expect(response.headers.get('x-content-type-options')).toBe('nosniff');
       expect(response.headers.get('x-frame-options')).toBe('DENY');
+      expect(response.headers.get('cross-origin-resource-policy')).toBe('same-origin');
       expect(response.headers.get('content-security-policy')).toContain(
         "default-src 'self'; media-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; connect-src 'self'",
       );

@@ -81,12 +81,38 @@ describe('browser host: commands over HTTP', () => {
     });
     const response = await fetch(`${t.base}/api/command/station.info`, {
       method: 'POST',
-      headers: t.auth,
+      headers: { ...t.auth, 'Content-Type': 'application/json' },
       body,
       duplex: 'half',
     } as RequestInit & { duplex: 'half' });
     expect(response.status).toBe(413);
   });
+
+  it.each([
+    ['another port of 127.0.0.1', { Origin: 'http://127.0.0.1:47900' }],
+    ['another site', { Origin: 'https://example.org' }],
+    ['a browser that says it is cross-site', { 'Sec-Fetch-Site': 'same-site' }],
+  ])('refuses a command sent from %s with 403, without running it', async (_from, headers) => {
+    const before = t.station.callers.length;
+    const response = await post('station.info', '{}', headers);
+    expect(response.status).toBe(403);
+    expect(t.station.callers).toHaveLength(before);
+  });
+
+  it("runs a command from the station's own page", async () => {
+    const response = await post('station.info', '{}', { Origin: t.base, 'Sec-Fetch-Site': 'same-origin' });
+    expect(await response.json()).toMatchObject({ ok: true });
+  });
+
+  it.each(['text/plain', 'application/x-www-form-urlencoded', 'multipart/form-data; boundary=x'])(
+    'refuses a command sent as %s with 415 (what a form or a no-cors fetch can send)',
+    async (type) => {
+      const before = t.station.callers.length;
+      const response = await post('station.info', '{}', { 'Content-Type': type });
+      expect(response.status).toBe(415);
+      expect(t.station.callers).toHaveLength(before);
+    },
+  );
 
   it('accepts a body just under the limit', async () => {
     const sourcePath = 'x'.repeat(1024 * 1024 - 100);
