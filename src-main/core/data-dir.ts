@@ -1,5 +1,6 @@
+import { promises as fs } from 'node:fs';
 import { homedir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 
 /** The same folder Electron's app.getPath('userData') gives this app, so every host shares one station. */
 export function defaultDataDir(env: NodeJS.ProcessEnv = process.env, platform = process.platform): string {
@@ -7,4 +8,40 @@ export function defaultDataDir(env: NodeJS.ProcessEnv = process.env, platform = 
   if (platform === 'win32') return join(env.APPDATA ?? join(homedir(), 'AppData', 'Roaming'), appName);
   if (platform === 'darwin') return join(homedir(), 'Library', 'Application Support', appName);
   return join(env.XDG_CONFIG_HOME ?? join(homedir(), '.config'), appName);
+}
+
+// statfs f_type of the kernel's own file systems (linux/magic.h): files there are views of the
+// kernel, not storage, and SQLite or a read on them can block for ever.
+const kernelFileSystems = new Map<number, string>([
+  [0x9fa0, 'proc'],
+  [0x62656572, 'sysfs'],
+  [0x1cd1, 'devpts'],
+  [0x27e0eb, 'cgroup'],
+  [0x63677270, 'cgroup2'],
+  [0x64626720, 'debugfs'],
+  [0x73636673, 'securityfs'],
+  [0x74726163, 'tracefs'],
+  [0x6e736673, 'nsfs'],
+  [0x50495045, 'pipefs'],
+  [0xcafe4a11, 'bpf'],
+]);
+
+/**
+ * Refuses a data folder that is empty or lies on a kernel file system (`/proc/self`), with the
+ * reason; a folder not made yet is judged by the nearest folder above it that exists.
+ */
+export async function requireStorageFolder(dataDir: string): Promise<void> {
+  if (dataDir.trim() === '') throw new Error('no data folder was given');
+  let probe = resolve(dataDir);
+  for (;;) {
+    try {
+      const { type } = await fs.statfs(probe);
+      const kind = kernelFileSystems.get(type);
+      if (kind !== undefined) throw new Error(`${probe} is on the kernel's ${kind} file system, not on a disk`);
+      return;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'ENOENT' || dirname(probe) === probe) throw error;
+      probe = dirname(probe);
+    }
+  }
 }

@@ -5,6 +5,7 @@ import { commandNames } from '../contract/index.js';
 import { archiveFolder } from './archive/index.js';
 import { collectHandlers, type Capability } from './capability.js';
 import { defaultZone, isoInZone, isValidZone } from './clock.js';
+import { requireStorageFolder } from './data-dir.js';
 import { openDatabase } from './db/index.js';
 import { devicesModule } from './devices/index.js';
 import { EventBus } from './event-bus.js';
@@ -41,6 +42,7 @@ const defaultMarginBytes = 64 * 1024 * 1024;
 export async function openStation(options: StationOptions): Promise<Station> {
   const zone = options.zone ?? defaultZone;
   if (!isValidZone(zone)) throw new Error(`unknown time zone: ${zone}`);
+  await requireStorageFolder(options.dataDir);
   const dataDir = resolve(options.dataDir);
   await fs.mkdir(join(dataDir, archiveFolder), { recursive: true });
   const log = await openStationLog(join(dataDir, 'logs'));

@@ -149,7 +149,8 @@ export class IngestJob {
   static async create(env: IngestEnvironment, sourcePath: string, operator: string, origin: IngestOrigin | null = null): Promise<IngestJob> {
     const root = resolve(sourcePath);
     await requireFolder(root);
-    if (isWithin(root, env.dataDir)) {
+    // Real paths: a symlink to the data folder (or into it) must not pass for another folder.
+    if (isWithin(await fs.realpath(root), await fs.realpath(env.dataDir))) {
       throw new StationError('invalid-input', `the source ${root} is inside the station's own data folder`);
     }
     const job = new IngestJob(env, root, origin);

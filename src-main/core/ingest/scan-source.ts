@@ -48,6 +48,10 @@ async function sizeOf(path: string): Promise<number> {
  */
 export async function scanSource(root: string, ownDataDir: string): Promise<SourceScan> {
   const scan: SourceScan = { files: [], skipped: [] };
+  // The data folder is known by its identity, not its path: a symlink or a bind mount reaches it
+  // under another name, and the station must never archive its own database as evidence.
+  const own = await fs.stat(ownDataDir);
+  const isOwnDataDir = (stats: Stats) => stats.isDirectory() && stats.dev === own.dev && stats.ino === own.ino;
   async function walk(dir: string, prefix: string): Promise<void> {
     let names: string[];
     try {
@@ -70,17 +74,17 @@ export async function scanSource(root: string, ownDataDir: string): Promise<Sour
         scan.skipped.push({ relative, size, status: 'skipped', reason: { code: 'os-file', message: 'operating-system file' } });
         continue;
       }
-      if (absolute === ownDataDir) {
-        const reason = { code: 'own-data-folder', message: "the station's own data folder" } as const;
-        scan.skipped.push({ relative, size: 0, status: 'skipped', reason });
-        continue;
-      }
       let stats: Stats;
       try {
         stats = await fs.lstat(absolute);
       } catch (error) {
         const reason = { code: 'unreadable', message: `cannot read file information: ${describe(error)}` } as const;
         scan.skipped.push({ relative, size: 0, status: 'failed', reason });
+        continue;
+      }
+      if (isOwnDataDir(stats)) {
+        const reason = { code: 'own-data-folder', message: "the station's own data folder" } as const;
+        scan.skipped.push({ relative, size: 0, status: 'skipped', reason });
         continue;
       }
       if (stats.isDirectory()) await walk(absolute, relative);

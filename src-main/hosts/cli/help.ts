@@ -59,7 +59,7 @@ Exit status: 0 the archive is intact, 1 a problem was found, 2 the check could n
 Starts the browser host on 127.0.0.1 (never other interfaces) with a new random token, and
 prints the URL to open. Requests without the token are refused. While it runs it watches for
 plugged-in devices, as the desktop program does. Stop with Ctrl-C.
-  --port N        Port to listen on (default 0: any free port).
+  --port N        Port to listen on, 0 to 65535 (default 0: any free port).
   --any-volume    Also offer volumes the system does not call removable (built-in SD readers).
   --auto-ingest   Ingest recognised devices on their own for this run, whatever the setting says.`,
   devices: `Usage: station devices [--json] [--any-volume]

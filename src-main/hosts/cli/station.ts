@@ -56,11 +56,27 @@ function parse(argv: string[]) {
   });
 }
 
-const wholeNumber = (text: string | undefined, name: string): number | undefined => {
+const wholeNumber = (text: string | undefined, name: string, max = Number.MAX_SAFE_INTEGER): number | undefined => {
   if (text === undefined) return undefined;
-  if (!/^\d+$/.test(text)) throw new Error(`--${name} must be a whole number, not "${text}"`);
+  if (!/^\d+$/.test(text) || Number(text) > max) throw new Error(`--${name} must be a whole number from 0 to ${max}, not "${text}"`);
   return Number(text);
 };
+
+/** `--data ''` or an empty STATION_DATA is a mistake, never "the current folder". */
+function chosenDataDir(option: string | undefined): string {
+  const chosen = option ?? process.env.STATION_DATA;
+  if (chosen === undefined) return defaultDataDir();
+  if (chosen.trim() === '') {
+    throw new Error(`the data folder is empty (${option === undefined ? 'STATION_DATA' : '--data'}): name a folder, or leave it out for the default`);
+  }
+  return resolve(chosen);
+}
+
+// `station recordings | head -1`: the reader went away; that is the end of the output, not an error.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code !== 'EPIPE') throw error;
+  process.exit(process.exitCode ?? 0);
+});
 
 async function main(argv: string[]): Promise<number> {
   let parsed;
@@ -84,14 +100,15 @@ async function main(argv: string[]): Promise<number> {
   }
   let port: number | undefined;
   let reserve: number | undefined;
+  let dataDir: string;
   try {
-    port = wholeNumber(values.port, 'port');
+    port = wholeNumber(values.port, 'port', 65535);
     reserve = wholeNumber(values.reserve, 'reserve');
+    dataDir = chosenDataDir(values.data);
   } catch (error) {
     err(`station: ${(error as Error).message}`);
     return 2;
   }
-  const dataDir = resolve(values.data ?? process.env.STATION_DATA ?? defaultDataDir());
   const operator = values.operator ?? userInfo().username;
   let station;
   try {
