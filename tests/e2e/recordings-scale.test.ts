@@ -33,6 +33,7 @@ function seedIndex(dataDir: string): void {
       station_name: 'seed',
       source_label: 'SEED',
       owner_pid: process.pid,
+      owner_identity: null,
       started_at: newest,
       device_id: null,
       mountpoint: null,

@@ -4,27 +4,46 @@ import { migrations, type Migration } from './migrations/index.js';
 
 export type { Database };
 
-/** Opens station.db with WAL and foreign keys, and brings its schema up to date. */
+/** How long a station waits for another process on the same data folder to finish writing. */
+const busyTimeoutMs = 15_000;
+
+/**
+ * Opens station.db with WAL and foreign keys, and brings its schema up to date. Several station
+ * processes may open one data folder (the desktop program and a scripted `station verify`): the
+ * busy timeout is set before anything else, so even switching a new file to WAL waits for the
+ * other process instead of failing with "database is locked".
+ */
 export function openDatabase(file: string, list: readonly Migration[] = migrations): Database {
-  const db = new BetterSqlite3(file);
+  const db = new BetterSqlite3(file, { timeout: busyTimeoutMs });
   db.pragma('journal_mode = WAL');
   db.pragma('foreign_keys = ON');
   // WAL with NORMAL is durable across application crashes; FULL also survives power loss, which an evidence store wants.
   db.pragma('synchronous = FULL');
-  db.pragma('busy_timeout = 5000');
   migrate(db, list);
   return db;
 }
 
+const schemaVersion = (db: Database): number => db.pragma('user_version', { simple: true }) as number;
+
+/**
+ * Runs the migrations this file lacks, each in a write transaction taken before the version is
+ * read: a second process opening the folder at the same moment waits, then finds them done.
+ */
 export function migrate(db: Database, list: readonly Migration[]): void {
-  const current = db.pragma('user_version', { simple: true }) as number;
-  if (current > list.length) {
-    throw new Error(`station.db is at schema ${current}, newer than this program (${list.length}); update the station`);
+  for (;;) {
+    const done = db
+      .transaction(() => {
+        const current = schemaVersion(db);
+        if (current > list.length) {
+          throw new Error(`station.db is at schema ${current}, newer than this program (${list.length}); update the station`);
+        }
+        const next = list[current];
+        if (next === undefined) return true;
+        next.up(db);
+        db.pragma(`user_version = ${current + 1}`);
+        return false;
+      })
+      .immediate();
+    if (done) return;
   }
-  list.slice(current).forEach((migration, index) => {
-    db.transaction(() => {
-      migration.up(db);
-      db.pragma(`user_version = ${current + index + 1}`);
-    })();
-  });
 }

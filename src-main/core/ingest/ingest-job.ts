@@ -21,6 +21,7 @@ import { JobState, ProgressTracker } from '../jobs/index.js';
 import type { StationLog } from '../log/index.js';
 import type { MediaMetadata } from '../media/index.js';
 import { isWithin } from '../paths.js';
+import { processIdentity } from '../process/index.js';
 import { recordingIdByHash } from '../recordings/index.js';
 import { measureIngestClock } from './clock-step.js';
 import { copyToPartial, discardCopy, hashOnly, VerificationMismatch, verifyAndPlace, type CopiedFile, type CopyIo } from './file-pipeline.js';
@@ -163,6 +164,7 @@ export class IngestJob {
       station_name: env.stationName,
       source_label: basename(root) || root,
       owner_pid: process.pid,
+      owner_identity: processIdentity(process.pid),
       started_at: env.now(),
       device_id: origin?.deviceId ?? null,
       mountpoint: origin?.mountpoint ?? null,

@@ -26,6 +26,8 @@ export interface IngestRow {
   station_name: string;
   source_label: string | null;
   owner_pid: number;
+  /** The owner's start, told apart from a later process given the same PID (see process-identity.ts). */
+  owner_identity: string | null;
   state: IngestState;
   reason: string | null;
   reason_code: ReasonCode | null;
@@ -61,10 +63,10 @@ export type NewIngestRow = Omit<
 
 export function insertIngest(db: Database, row: NewIngestRow): void {
   db.prepare(
-    `INSERT INTO ingests (id, source_path, archive_dir, operator, station_name, source_label, owner_pid, state, started_at,
-                          device_id, mountpoint, plugged_in_at)
-     VALUES (@id, @source_path, @archive_dir, @operator, @station_name, @source_label, @owner_pid, 'running', @started_at,
-             @device_id, @mountpoint, @plugged_in_at)`,
+    `INSERT INTO ingests (id, source_path, archive_dir, operator, station_name, source_label, owner_pid, owner_identity,
+                          state, started_at, device_id, mountpoint, plugged_in_at)
+     VALUES (@id, @source_path, @archive_dir, @operator, @station_name, @source_label, @owner_pid, @owner_identity,
+             'running', @started_at, @device_id, @mountpoint, @plugged_in_at)`,
   ).run(row);
 }
 

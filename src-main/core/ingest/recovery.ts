@@ -4,19 +4,12 @@ import type { Database } from '../db/index.js';
 import { archivedFilePath, toAbsolute, toStored, filesUnder } from '../archive/index.js';
 import { finalizeBag } from './finalize-bag.js';
 import { bagEntries } from '../recordings/index.js';
+import { isProcessAlive } from '../process/index.js';
 import { finishIngest, runningIngests } from './ingest-store.js';
 
-const isAlive = (pid: number): boolean => {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
-};
-
 /**
- * An ingest still marked running whose process is gone was cut short by a crash or a kill.
+ * An ingest still marked running whose process is gone (or whose PID now belongs to another
+ * process) was cut short by a crash or a kill; one another live station runs is left alone.
  * Whatever it left in its bag that the index does not count (a `.partial`, or a copy renamed in
  * the instant before its commit) is the station's own unproved copy: removed, so the bag holds
  * only verified files. The source still has the originals; the next ingest of it resumes.
@@ -24,7 +17,7 @@ const isAlive = (pid: number): boolean => {
 export async function recoverInterruptedIngests(db: Database, dataDir: string, now: number): Promise<string[]> {
   const recovered: string[] = [];
   for (const ingest of runningIngests(db)) {
-    if (ingest.owner_pid !== process.pid && isAlive(ingest.owner_pid)) continue;
+    if (ingest.owner_pid !== process.pid && isProcessAlive(ingest.owner_pid, ingest.owner_identity)) continue;
     const counted = new Set(bagEntries(db, ingest.id).map((entry) => archivedFilePath(ingest.id, entry.path)));
     for await (const path of filesUnder(join(toAbsolute(dataDir, ingest.archive_dir), 'data'))) {
       if (!counted.has(toStored(dataDir, path))) await fs.rm(path, { force: true });
