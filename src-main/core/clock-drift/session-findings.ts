@@ -12,17 +12,45 @@ import type { ClockReference, Finding } from './types.js';
  */
 export const SESSION_BREAK_SECONDS = 2 * 3600;
 
+/**
+ * Recorders split a long recording into files of a fixed length, the next starting within a
+ * second or two of the last one's end: two files that close are one recording, cut by the device.
+ */
+const SPLIT_JOIN_SECONDS = 5;
+/** How far a file the recorder cut may fall short of the split length (frame and rounding). */
+const SPLIT_LENGTH_TOLERANCE_SECONDS = 1;
+
 interface Segment {
   source: string;
   startMs: number;
   endMs: number;
 }
 
+const pauseSeconds = (previous: Segment, next: Segment): number => (next.startMs - previous.endMs) / 1000;
+const lengthSeconds = (segment: Segment): number => (segment.endMs - segment.startMs) / 1000;
+
 /**
- * Pauses longer than `gapSeconds` between consecutive videos of one device (by the serial in the
- * name; files without one count as the ingest's single device) within a session. `calibrationClip`
- * is left out: filming the station's clock at check-out is not part of an activity, and the
- * wait until the first activity is no interruption.
+ * The length at which this device cuts its recordings, proven by a file another followed at once;
+ * null when no file of the ingest shows a cut (then no pause can be told from an officer's stop).
+ */
+function splitLength(segments: readonly Segment[]): number | null {
+  let longest: number | null = null;
+  segments.forEach((current, i) => {
+    const previous = segments[i - 1];
+    if (previous === undefined || pauseSeconds(previous, current) > SPLIT_JOIN_SECONDS) return;
+    longest = Math.max(longest ?? 0, lengthSeconds(previous));
+  });
+  return longest;
+}
+
+/**
+ * Holes inside one recording (Art. 12): the recorder was cutting a recording into files — the file
+ * before the pause runs the device's full split length, so the officer did not stop there — yet the
+ * next file starts more than `gapSeconds` later: footage between them is missing. A pause after a
+ * file the officer stopped is the ordinary space between two clips, not a finding: the card's
+ * timeline shows it. Devices are told apart by the serial in the name (files without one count as
+ * the ingest's single device). `calibrationClip` is left out: filming the station's clock is not
+ * part of an activity. Pauses inside a known activity window need the custody ledger (not built).
  */
 export function recordingGaps(files: readonly TimedFile[], gapSeconds: number, calibrationClip: string | null): Finding[] {
   const devices = new Map<string, Segment[]>();
@@ -37,10 +65,12 @@ export function recordingGaps(files: readonly TimedFile[], gapSeconds: number, c
   const findings: Finding[] = [];
   for (const segments of devices.values()) {
     segments.sort((a, b) => a.startMs - b.startMs);
+    const cutAt = splitLength(segments);
+    if (cutAt === null) continue;
     segments.forEach((current, i) => {
       const previous = segments[i - 1];
-      if (previous === undefined) return;
-      const gap = (current.startMs - previous.endMs) / 1000;
+      if (previous === undefined || lengthSeconds(previous) < cutAt - SPLIT_LENGTH_TOLERANCE_SECONDS) return;
+      const gap = pauseSeconds(previous, current);
       if (gap > gapSeconds && gap < SESSION_BREAK_SECONDS) {
         findings.push({ kind: 'recording-gap', source: current.source, previous: previous.source, gapSeconds: Math.round(gap) });
       }

@@ -52,6 +52,24 @@ const WRONG_GPS_PHOTO = 'IMG_0002.JPG';
 const STATION_NOW = recorderName(TRUE_START, 1);
 const OTHER_ZONE = '1234567_123456_20261126093015_0001.MP4';
 const SEGMENTS = [0, 2, 94, 3 * 3600].map((offset, i) => recorderName(TRUE_START + offset * SECOND, 21 + i));
+/** An ordinary card: separate clips the officer started and stopped, minutes to an hour apart. */
+const CLIPS = [
+  { offset: 0, seconds: 3 },
+  { offset: 300, seconds: 2 },
+  { offset: 3600, seconds: 1 },
+  { offset: 3600 + 79 * 60, seconds: 2 },
+];
+/** A recording the device cut into files (3 s each here), stopped by the officer, and a clip minutes later. */
+const CUT_THEN_STOPPED = [
+  { offset: 0, seconds: 3 },
+  { offset: 3, seconds: 3 },
+  { offset: 6, seconds: 1 },
+  { offset: 307, seconds: 2 },
+];
+const clipName = (serial: string, offset: number, sequence: number) =>
+  `${serial}_123456_${DateTime.fromMillis(TRUE_START + offset * SECOND, { zone: ZONE }).toFormat('yyyyMMddHHmmss')}_${String(sequence).padStart(4, '0')}.MP4`;
+const CLIP_NAMES = CLIPS.map((clip, i) => clipName('7000001', clip.offset, i + 1));
+const CUT_NAMES = CUT_THEN_STOPPED.map((clip, i) => clipName('7000002', clip.offset, i + 1));
 const SEQUENCE = [1, 2, 5].map((n) => `7654321_654321_20261126083015_${String(n).padStart(4, '0')}.MP4`);
 
 beforeAll(async () => {
@@ -65,6 +83,11 @@ beforeAll(async () => {
   await makePlainVideo(file(OTHER_ZONE), { seconds: 1, creationTime: '2026-11-26T00:30:15Z' });
   for (const [i, name] of SEGMENTS.entries()) {
     await makePlainVideo(file(name), { seconds: 2, creationTime: isoUtc(TRUE_START + [0, 2, 94, 3 * 3600][i]! * SECOND) });
+  }
+  for (const [names, clips] of [[CLIP_NAMES, CLIPS], [CUT_NAMES, CUT_THEN_STOPPED]] as const) {
+    for (const [i, clip] of clips.entries()) {
+      await makePlainVideo(file(names[i]!), { seconds: clip.seconds, creationTime: isoUtc(TRUE_START + clip.offset * SECOND) });
+    }
   }
   await makePlainVideo(file(SEQUENCE[0]!), { seconds: 1, creationTime: '2026-11-26T00:30:15Z' });
   for (const name of SEQUENCE.slice(1)) await copyFile(file(SEQUENCE[0]!), file(name));
@@ -193,7 +216,17 @@ describe('findings for review', () => {
     ]);
   });
 
-  it('reports a pause inside a recording session, not a new session hours later', async () => {
+  it('does not flag the ordinary pauses between clips an officer started and stopped', async () => {
+    const result = await analyze(await input(...CLIP_NAMES));
+    expect(result.findings.filter((f) => f.kind === 'recording-gap')).toEqual([]);
+  });
+
+  it('does not flag a pause after the officer stopped a recording the device had cut into files', async () => {
+    const result = await analyze(await input(...CUT_NAMES));
+    expect(result.findings.filter((f) => f.kind === 'recording-gap')).toEqual([]);
+  });
+
+  it('reports a hole inside a recording the device was cutting into files, not a new session hours later', async () => {
     const files = await input(...SEGMENTS);
     const result = await analyze(files);
     const gaps = result.findings.filter((f) => f.kind === 'recording-gap');
