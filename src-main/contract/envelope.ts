@@ -7,6 +7,7 @@ export const errorCodes = [
   'not-found',
   'unknown-command',
   'source-unreadable',
+  'source-empty',
   'disk-full',
   'busy',
   'internal',

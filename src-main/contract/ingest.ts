@@ -19,6 +19,7 @@ export const ReasonCode = z.enum([
   'verification-failed',
   'disk-full',
   'source-gone',
+  'source-empty',
   'cancelled',
   'interrupted',
 ]);

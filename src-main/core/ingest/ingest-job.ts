@@ -94,6 +94,19 @@ async function requireFolder(path: string): Promise<void> {
   if (!stats.isDirectory()) throw new StationError('source-unreadable', `the source ${path} is not a folder or volume`);
 }
 
+/**
+ * An empty or unreadable source makes no ingest record and no empty bag: it is refused with what
+ * was found. The walk is lstat only, so checking first costs little beside the copy.
+ */
+async function requireSomethingToImport(root: string, dataDir: string): Promise<void> {
+  const scan = await scanSource(root, dataDir);
+  if (scan.files.length > 0) return;
+  const rootUnreadable = scan.skipped.find((entry) => entry.relative === '.');
+  if (rootUnreadable) throw new StationError('source-unreadable', `cannot read the source ${root}: ${rootUnreadable.reason.message}`);
+  const aside = scan.skipped.length > 0 ? ` (only ${scan.skipped.length} set aside: system files, links or unreadable folders)` : '';
+  throw new StationError('source-empty', `nothing to import: ${root} holds no files${aside}`);
+}
+
 async function sourceStillThere(root: string): Promise<boolean> {
   try {
     await fs.readdir(root);
@@ -154,8 +167,8 @@ export class IngestJob {
     if (isWithin(await fs.realpath(root), await fs.realpath(env.dataDir))) {
       throw new StationError('invalid-input', `the source ${root} is inside the station's own data folder`);
     }
+    await requireSomethingToImport(root, env.dataDir);
     const job = new IngestJob(env, root, origin);
-    await startBag(toAbsolute(env.dataDir, ingestArchiveDir(job.id)));
     insertIngest(env.db, {
       id: job.id,
       source_path: root,
@@ -170,6 +183,14 @@ export class IngestJob {
       mountpoint: origin?.mountpoint ?? null,
       plugged_in_at: origin?.pluggedInAtMs ?? null,
     });
+    // Recorded first, then the bag made: a `station verify` in another process must never find a
+    // bag that no running ingest owns.
+    try {
+      await startBag(toAbsolute(env.dataDir, ingestArchiveDir(job.id)));
+    } catch (error) {
+      finishIngest(env.db, job.id, 'failed', { code: 'copy-failed', message: `cannot make the bag: ${describe(error)}` }, env.now());
+      throw error;
+    }
     job.progress.start();
     return job;
   }

@@ -174,7 +174,8 @@ export class VolumeService {
       return { ingestId: job.id };
     } catch (error) {
       entry.busy = false;
-      this.update(entry, { state: 'failed', reason: describe(error), reasonCode: 'unreadable' });
+      const empty = error instanceof StationError && error.code === 'source-empty';
+      this.update(entry, { state: 'failed', reason: describe(error), reasonCode: empty ? 'source-empty' : 'unreadable' });
       throw error;
     }
   }

@@ -49,8 +49,12 @@ export async function verifyArchive(db: Database, dataDir: string): Promise<Veri
       problems.push({ path: toAbsolute(dataDir, recording.archivePath), problem: 'missing' });
     }
   }
-  for (const bag of await fs.readdir(toAbsolute(dataDir, archiveFolder)).catch(() => [] as string[])) {
-    if (running.has(bag)) continue;
+  const bags = await fs.readdir(toAbsolute(dataDir, archiveFolder)).catch(() => [] as string[]);
+  // Asked again after listing: an ingest is recorded before its bag is made, so a bag another
+  // process began meanwhile is known here as running, and not taken for one missing its tags.
+  const runningNow = new Set(runningIngests(db).map((ingest) => ingest.id));
+  for (const bag of bags) {
+    if (running.has(bag) || runningNow.has(bag)) continue;
     problems.push(...(await checkTagManifest(toAbsolute(dataDir, `${archiveFolder}/${bag}`))));
     for await (const file of filesUnder(toAbsolute(dataDir, `${archiveFolder}/${bag}/data`))) {
       if (!known.has(toStored(dataDir, file))) problems.push({ path: file, problem: 'unknown' });
