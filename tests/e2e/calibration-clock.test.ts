@@ -126,8 +126,9 @@ describe.skipIf(skipReason !== null)(`the calibration clock screen${skipReason ?
     expect(findings).toContain(`DCIM/100MEDIA/${clip}：文件名中的时间与元数据时间正好相差 8 小时，记录仪的时区设置有误`);
     const day = new Date(deviceStart).toISOString().slice(0, 10);
     expect(findings).toContain(`记录仪 ${serial} 在 ${day} 的文件序号 1 与 3 之间缺少 2：文件可能被删除（第十八条）`);
-    // 0003 ends 92 s in, 0004 starts 180 s in (the calibration clip is no part of a recording session).
-    expect(findings).toContain(`DCIM/100MEDIA/${later} 与 DCIM/100MEDIA/${last} 之间中断了 1 分 28 秒：同一次录制中的中断需要说明原因（第十二条）`);
+    // 0003 ends 92 s in, 0004 starts 180 s in: two clips the officer started and stopped, not a hole
+    // inside one recording, so no interruption to explain.
+    expect(findings.filter((text) => text.includes('第十二条'))).toEqual([]);
 
     await page.getByTestId('nav-ingests').click();
     const row = page.getByTestId('ingest-row');
