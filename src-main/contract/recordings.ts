@@ -16,6 +16,10 @@ export const Recording = z.object({
   archivedAt: z.string(),
   /** False when ffprobe could not read a media file: kept and flagged, never rejected. */
   readable: z.boolean().nullable(),
+  /** The officer number a GA/T 947 file name carries (`1234567_012345_…` → `012345`), else null. */
+  officerNumber: z.string().nullable(),
+  /** The officer marked the file important (`IMP` in its name). */
+  important: z.boolean(),
 });
 export type Recording = z.infer<typeof Recording>;
 
@@ -39,6 +43,10 @@ export const RecordingQuery = z.object({
   search: z.string().max(200).optional(),
   kind: MediaKind.optional(),
   ingestId: z.string().optional(),
+  /** Only this officer's recordings (the number in the file names). */
+  officer: z.string().max(20).optional(),
+  /** Only recordings the officer marked important. */
+  important: z.boolean().optional(),
   offset: z.number().int().nonnegative().default(0),
   limit: z.number().int().min(1).max(100_000).default(200),
 });

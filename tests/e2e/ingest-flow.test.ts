@@ -142,8 +142,9 @@ describe.skipIf(skipReason !== null)(`ingest through the browser${skipReason ? `
         await row.waitFor();
         const cells = await row.locator('[role="cell"]').allTextContents();
         expect(cells[1]).toBe(file.relative);
-        expect(cells[3]).toBe(file.kind === 'video' ? texts.video : texts.photo);
-        expect(cells[6]).toBe(file.sha256.slice(0, 12));
+        // time, file, device, officer, kind, duration, size, hash, status
+        expect(cells[4]).toBe(file.kind === 'video' ? texts.video : texts.photo);
+        expect(cells[7]).toBe(file.sha256.slice(0, 12));
       }
       // creation_time 06:03:22Z is 14:03:22 on the station's clock in Asia/Shanghai.
       const first = source.media[0]!;

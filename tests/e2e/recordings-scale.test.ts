@@ -53,6 +53,8 @@ function seedIndex(dataDir: string): void {
         sourceMtime: recordedAtMs,
         archivedAt: newest,
         kind: 'video',
+        officerNumber: index % 2 === 0 ? '012345' : null,
+        important: index % 7 === 0,
       });
       saveMetadata(
         db,
@@ -153,5 +155,16 @@ describe.skipIf(skipReason !== null)(`recordings table at 100 000 rows${skipReas
     await page.getByTestId('recordings-search').fill('DCIM/98765.');
     await expect.poll(() => page.getByTestId('recordings-total').textContent()).toBe('共 1 条');
     expect(await row(0).getAttribute('data-sha256')).toBe(shaOf(98_765));
+  });
+
+  it("filters by the officer number and by the officer's important mark, and shows both in the row", async () => {
+    await page.getByTestId('recordings-search').fill('');
+    await page.getByTestId('recordings-officer').fill('012345');
+    await expect.poll(() => page.getByTestId('recordings-total').textContent()).toBe('共 50,000 条');
+    expect(await row(0).getByTestId('recording-officer').textContent()).toBe('012345 ★');
+    await page.getByTestId('recordings-important').check();
+    // Even rows carry the officer; every seventh is marked: 0, 14, 28, … below 100 000.
+    await expect.poll(() => page.getByTestId('recordings-total').textContent()).toBe(`共 ${Math.ceil(count / 14).toLocaleString('en')} 条`);
+    expect(await row(1).getAttribute('data-sha256')).toBe(shaOf(14));
   });
 });

@@ -22,6 +22,7 @@ import type { StationLog } from '../log/index.js';
 import type { MediaMetadata } from '../media/index.js';
 import { isWithin } from '../paths.js';
 import { processIdentity } from '../process/index.js';
+import { officerAndMark } from '../recorder-names/index.js';
 import { recordingIdByHash } from '../recordings/index.js';
 import { measureIngestClock } from './clock-step.js';
 import { copyToPartial, discardCopy, hashOnly, VerificationMismatch, verifyAndPlace, type CopiedFile, type CopyIo } from './file-pipeline.js';
@@ -428,6 +429,7 @@ export class IngestJob {
           sourceMtime: copied.file.mtimeMs,
           archivedAt: now(),
           kind: 'other',
+          ...officerAndMark(copied.file.relative, this.env.settings().namePatterns),
         });
       } catch (error) {
         await discardCopy(verified.finalPath);

@@ -70,3 +70,9 @@ export function parseRecorderFileName(fileName: string, extraPatterns: readonly 
   }
   return null;
 }
+
+/** What a file's name says of who recorded it and whether they marked it, for the recordings index. */
+export function officerAndMark(path: string, extraPatterns: readonly string[] = []): { officerNumber: string | null; important: boolean } {
+  const name = parseRecorderFileName(path.slice(Math.max(path.lastIndexOf('/'), path.lastIndexOf('\\')) + 1), extraPatterns);
+  return { officerNumber: name?.officer ?? null, important: name?.important ?? false };
+}

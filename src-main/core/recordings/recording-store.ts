@@ -15,16 +15,21 @@ export interface NewRecording {
   sourceMtime: number;
   archivedAt: number;
   kind: MediaKind;
+  /** From the GA/T 947 file name: the officer who recorded it, and whether they marked it important. */
+  officerNumber: string | null;
+  important: boolean;
 }
 
 /** A verified file enters the index; its metadata follows later (`saveMetadata`). */
 export function insertRecording(db: Database, recording: NewRecording): number {
   const { lastInsertRowid } = db
     .prepare(
-      `INSERT INTO recordings (sha256, verified_sha256, verification, size, ingest_id, archive_path, original_path, source_mtime, archived_at, kind)
-       VALUES (@sha256, @verifiedSha256, @verification, @size, @ingestId, @archivePath, @originalPath, @sourceMtime, @archivedAt, @kind)`,
+      `INSERT INTO recordings (sha256, verified_sha256, verification, size, ingest_id, archive_path, original_path, source_mtime, archived_at, kind,
+                               officer_number, important, name_read)
+       VALUES (@sha256, @verifiedSha256, @verification, @size, @ingestId, @archivePath, @originalPath, @sourceMtime, @archivedAt, @kind,
+               @officerNumber, @important, 1)`,
     )
-    .run(recording);
+    .run({ ...recording, important: Number(recording.important) });
   return Number(lastInsertRowid);
 }
 
@@ -58,6 +63,8 @@ interface RecordingRow {
   problem: string | null;
   tags_json: string;
   device: string | null;
+  officer_number: string | null;
+  important: number;
 }
 
 /** The registered device (name and serial) where the ingest knew it, else the camera model the file names, else the source. */
@@ -82,6 +89,8 @@ function toRecording(row: RecordingRow, dataDir: string, iso: (ms: number) => st
     ingestId: row.ingest_id,
     archivedAt: iso(row.archived_at),
     readable: row.readable === null ? null : row.readable === 1,
+    officerNumber: row.officer_number,
+    important: row.important === 1,
   };
 }
 
@@ -96,13 +105,19 @@ function whereClause(query: RecordingQuery): { sql: string; params: unknown[] } 
     conditions.push('r.ingest_id = ?');
     params.push(query.ingestId);
   }
+  if (query.officer?.trim()) {
+    conditions.push('r.officer_number = ?');
+    params.push(query.officer.trim().toUpperCase());
+  }
+  if (query.important) conditions.push('r.important = 1');
   const search = query.search?.trim();
   if (search) {
     const like = `%${search.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
     conditions.push(
-      `(r.original_path LIKE ? ESCAPE '\\' OR r.sha256 LIKE ? OR i.source_label LIKE ? ESCAPE '\\' OR d.serial LIKE ? ESCAPE '\\' OR d.name LIKE ? ESCAPE '\\')`,
+      `(r.original_path LIKE ? ESCAPE '\\' OR r.sha256 LIKE ? OR i.source_label LIKE ? ESCAPE '\\' OR d.serial LIKE ? ESCAPE '\\' OR d.name LIKE ? ESCAPE '\\'
+        OR r.officer_number LIKE ? ESCAPE '\\')`,
     );
-    params.push(like, `${search.toLowerCase()}%`, like, like, like);
+    params.push(like, `${search.toLowerCase()}%`, like, like, like, like);
   }
   return { sql: conditions.length ? `WHERE ${conditions.join(' AND ')}` : '', params };
 }
@@ -189,3 +204,18 @@ export const recordingFile = (db: Database, id: number) =>
   db.prepare('SELECT archive_path AS archivePath, size, kind, original_path AS name FROM recordings WHERE id = ?').get(id) as
     | { archivePath: string; size: number; kind: MediaKind; name: string }
     | undefined;
+
+/** Recordings whose file name has not been read for its officer number and important mark. */
+export const recordingsWithUnreadNames = (db: Database) =>
+  db.prepare('SELECT id, original_path AS originalPath FROM recordings WHERE name_read = 0 ORDER BY id').all() as {
+    id: number;
+    originalPath: string;
+  }[];
+
+export function saveNameFields(db: Database, id: number, fields: { officerNumber: string | null; important: boolean }): void {
+  db.prepare('UPDATE recordings SET officer_number = ?, important = ?, name_read = 1 WHERE id = ?').run(
+    fields.officerNumber,
+    Number(fields.important),
+    id,
+  );
+}

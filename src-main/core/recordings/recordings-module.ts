@@ -4,7 +4,8 @@ import { StationError } from '../errors.js';
 import type { StationServices } from '../services.js';
 import type { MediaFile } from '../station-api.js';
 import { mimeTypeFor } from './mime.js';
-import { getRecording, listRecordings, recordingFile } from './recording-store.js';
+import { officerAndMark } from '../recorder-names/index.js';
+import { getRecording, listRecordings, recordingFile, recordingsWithUnreadNames, saveNameFields } from './recording-store.js';
 
 export interface RecordingsModule extends Capability<'recordings.list' | 'recordings.get'> {
   /** An archived file a host may stream for playback. */
@@ -12,8 +13,18 @@ export interface RecordingsModule extends Capability<'recordings.list' | 'record
 }
 
 /** `recordings.*`: the index of every archived recording, and its files for playback. */
-export function recordingsModule({ db, dataDir, iso }: Pick<StationServices, 'db' | 'dataDir' | 'iso'>): RecordingsModule {
+export function recordingsModule({ db, dataDir, iso, settings, log }: Pick<StationServices, 'db' | 'dataDir' | 'iso' | 'settings' | 'log'>): RecordingsModule {
   return {
+    // Recordings archived before the index kept the officer number and the important mark.
+    async start() {
+      const unread = recordingsWithUnreadNames(db);
+      if (unread.length === 0) return;
+      const patterns = settings().namePatterns;
+      db.transaction(() => {
+        for (const { id, originalPath } of unread) saveNameFields(db, id, officerAndMark(originalPath, patterns));
+      })();
+      log.info('recordings.names-read', { count: unread.length });
+    },
     handlers: {
       'recordings.list': (query) => listRecordings(db, dataDir, query, iso),
       'recordings.get': ({ id }) => {

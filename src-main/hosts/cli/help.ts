@@ -46,7 +46,7 @@ Ctrl-C stops the ingest cleanly; run it again to resume.`,
 
 Lists every archived recording: time recorded, kind, size, sha256, archive path, device.
   --json   Print a JSON array of {id, sha256, size, archivePath, originalName, kind, recordedAt,
-           durationSeconds, device, ingestId, archivedAt, readable}.`,
+           durationSeconds, device, ingestId, archivedAt, readable, officerNumber, important}.`,
   verify: `Usage: station verify [--json]
 
 Re-hashes every archived file from disk and compares it with the index and its bag's manifest,

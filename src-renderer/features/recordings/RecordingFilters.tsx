@@ -6,11 +6,15 @@ const kinds: readonly MediaKind[] = ['video', 'audio', 'photo', 'other'];
 interface Props {
   search: string;
   kind: MediaKind | null;
+  officer: string;
+  importantOnly: boolean;
   onSearch(search: string): void;
   onKind(kind: MediaKind | null): void;
+  onOfficer(officer: string): void;
+  onImportantOnly(importantOnly: boolean): void;
 }
 
-export function RecordingFilters({ search, kind, onSearch, onKind }: Props) {
+export function RecordingFilters({ search, kind, officer, importantOnly, onSearch, onKind, onOfficer, onImportantOnly }: Props) {
   const { t } = useTranslation();
   return (
     <div className="filters" role="search">
@@ -39,6 +43,22 @@ export function RecordingFilters({ search, kind, onSearch, onKind }: Props) {
             </option>
           ))}
         </select>
+      </label>
+      <label>
+        <span>{t('recordings.officer')}</span>
+        <input
+          type="search"
+          value={officer}
+          maxLength={20}
+          size={8}
+          placeholder={t('recordings.officerPlaceholder')}
+          onChange={(event) => onOfficer(event.target.value)}
+          data-testid="recordings-officer"
+        />
+      </label>
+      <label className="check">
+        <input type="checkbox" checked={importantOnly} onChange={(event) => onImportantOnly(event.target.checked)} data-testid="recordings-important" />
+        <span>{t('recordings.importantOnly')}</span>
       </label>
     </div>
   );

@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 
-const columns = ['time', 'file', 'device', 'kind', 'duration', 'size', 'hash', 'status'] as const;
+const columns = ['time', 'file', 'device', 'officer', 'kind', 'duration', 'size', 'hash', 'status'] as const;
 
 export function RecordingHeader() {
   const { t } = useTranslation();

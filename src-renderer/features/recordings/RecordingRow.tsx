@@ -53,8 +53,16 @@ export function RecordingRow({ index, recording, style, selected, formatTime, on
       <span role="cell" className="ellipsis-start" title={recording.originalName}>
         <bdi>{recording.originalName}</bdi>
       </span>
-      <span role="cell" className="ellipsis">
+      <span role="cell" className="ellipsis" title={recording.device ?? undefined}>
         {recording.device ?? '—'}
+      </span>
+      <span role="cell" className="mono" data-testid="recording-officer">
+        {recording.officerNumber ?? '—'}
+        {recording.important ? (
+          <span className="important-mark" title={t('recordings.important')} data-testid="recording-important">
+            {' '}★
+          </span>
+        ) : null}
       </span>
       <span role="cell">{t(`kinds.${recording.kind}`)}</span>
       <span role="cell" className="num">

@@ -20,9 +20,12 @@ export function RecordingsPage({ ingestId }: { ingestId: string | null }) {
   const { formatTime } = useStation();
   const [search, setSearch] = useState('');
   const [kind, setKind] = useState<MediaKind | null>(null);
+  const [officer, setOfficer] = useState('');
+  const [importantOnly, setImportantOnly] = useState(false);
   const [openId, setOpenId] = useState<number | null>(null);
   const settledSearch = useDebounced(search.trim(), 300);
-  const filter = { search: settledSearch, kind, ingestId };
+  const settledOfficer = useDebounced(officer.trim(), 300);
+  const filter = { search: settledSearch, kind, ingestId, officer: settledOfficer, importantOnly };
   const pages = useRecordingPages(filter);
   const { refresh } = pages;
 
@@ -41,7 +44,16 @@ export function RecordingsPage({ ingestId }: { ingestId: string | null }) {
             {pages.total === null ? t('common.loading') : t('recordings.total', { n: pages.total.toLocaleString(i18n.language) })}
           </p>
         </div>
-        <RecordingFilters search={search} kind={kind} onSearch={setSearch} onKind={setKind} />
+        <RecordingFilters
+          search={search}
+          kind={kind}
+          officer={officer}
+          importantOnly={importantOnly}
+          onSearch={setSearch}
+          onKind={setKind}
+          onOfficer={setOfficer}
+          onImportantOnly={setImportantOnly}
+        />
         {ingestId ? (
           <p className="filter-chip" data-testid="ingest-filter">
             {t('recordings.fromIngest', { id: ingestId })} <a href={routeHref({ page: 'recordings', ingestId: null })}>{t('recordings.showAll')}</a>

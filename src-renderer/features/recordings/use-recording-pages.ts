@@ -8,6 +8,9 @@ export interface RecordingFilter {
   search: string;
   kind: MediaKind | null;
   ingestId: string | null;
+  /** An officer number, exactly as the file names carry it; empty for everyone's. */
+  officer: string;
+  importantOnly: boolean;
 }
 
 const pageSize = 200;
@@ -47,7 +50,7 @@ export function useRecordingPages(filter: RecordingFilter): RecordingPages {
 
   useEffect(() => {
     const timer = window.setTimeout(() => {
-      const { search, kind, ingestId } = JSON.parse(filterKey) as RecordingFilter;
+      const { search, kind, ingestId, officer, importantOnly } = JSON.parse(filterKey) as RecordingFilter;
       // With no rows on screen (first answer pending, or an empty list) page 0 still tells the total.
       const wanted = range.last < range.first ? cache.missing(0, 0) : cache.missing(range.first, range.last);
       for (const page of wanted) {
@@ -57,6 +60,8 @@ export function useRecordingPages(filter: RecordingFilter): RecordingPages {
             ...(search ? { search } : {}),
             ...(kind ? { kind } : {}),
             ...(ingestId ? { ingestId } : {}),
+            ...(officer ? { officer } : {}),
+            ...(importantOnly ? { important: true } : {}),
             offset: page * pageSize,
             limit: pageSize,
           })

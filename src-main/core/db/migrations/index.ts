@@ -3,10 +3,11 @@ import * as initial from './001-initial.js';
 import * as devices from './002-devices.js';
 import * as clockAndSettings from './003-clock-and-settings.js';
 import * as ownerIdentity from './004-owner-identity.js';
+import * as recorderNameFields from './005-recorder-name-fields.js';
 
 export interface Migration {
   up(db: Database): void;
 }
 
 /** In order; migration N brings the schema to `PRAGMA user_version = N`. Never edit a shipped one. */
-export const migrations: readonly Migration[] = [initial, devices, clockAndSettings, ownerIdentity];
+export const migrations: readonly Migration[] = [initial, devices, clockAndSettings, ownerIdentity, recorderNameFields];
