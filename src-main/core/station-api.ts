@@ -15,6 +15,8 @@ export interface Station {
   dispatch(name: string, input: unknown, caller: Caller): Promise<Result<unknown>>;
   onEvent(listener: (event: StationEvent) => void): () => void;
   mediaFile(recordingId: number): MediaFile | null;
+  /** Prints an ingest's receipt (交接单) as a PDF at `path`; hosts choose where. */
+  writeReceipt(ingestId: string, path: string): Promise<void>;
   /**
    * Starts watching for plugged-in devices, when the station was opened to watch; hosts call it once
    * they listen, so no attach is missed. Volumes present now are reported as attached.

@@ -82,6 +82,7 @@ export async function openStation(options: StationOptions): Promise<Station> {
     dispatch: router.dispatch,
     onEvent: (listener) => services.events.subscribe(listener),
     mediaFile: recordings.mediaFile,
+    writeReceipt: ingest.writeReceipt,
     startWatching: plugIn.watch,
     async close() {
       for (const capability of [...capabilities].reverse()) await capability.stop?.();

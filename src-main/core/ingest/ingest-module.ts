@@ -4,9 +4,10 @@ import { StationError } from '../errors.js';
 import { createMediaInspector, type MediaInspector } from '../media/index.js';
 import type { StationServices } from '../services.js';
 import type { IngestOrigin } from './ingest-job.js';
+import { writeIngestReceipt } from './ingest-receipt.js';
 import { ingestReport, ingestSummary } from './ingest-report.js';
 import { IngestScheduler, type IngestRequest, type ScheduledIngest } from './ingest-scheduler.js';
-import { listIngests } from './ingest-store.js';
+import { getIngest, listIngests } from './ingest-store.js';
 import { MetadataQueue } from './metadata-queue.js';
 import { recoverInterruptedIngests } from './recovery.js';
 
@@ -14,6 +15,8 @@ export interface IngestModule extends Capability<'ingest.start' | 'ingest.cancel
   /** The one way to start an ingest, for the plug-in service and anything later. */
   submit(request: IngestRequest): Promise<ScheduledIngest>;
   stopIngest: IngestScheduler['stopJob'];
+  /** Prints the ingest's receipt (交接单) as a PDF at `path`, for a host to save or show. */
+  writeReceipt(ingestId: string, path: string): Promise<void>;
 }
 
 /** `ingest.*`: verified ingests of folders and volumes, scheduled in one place. */
@@ -45,6 +48,12 @@ export function ingestModule(services: StationServices, options: { freeSpaceMarg
 
   return {
     submit,
+    async writeReceipt(ingestId, path) {
+      const row = getIngest(db, ingestId);
+      const report = ingestReport(db, dataDir, ingestId);
+      if (!row || !report) throw new StationError('not-found', `no ingest ${ingestId}`);
+      await writeIngestReceipt(db, row, report, path, iso);
+    },
     stopIngest: (ingestId, reason) => scheduler.stopJob(ingestId, reason),
     async start() {
       for (const ingestId of await recoverInterruptedIngests(db, dataDir, services.now())) log.info('ingest.recovered', { ingestId });

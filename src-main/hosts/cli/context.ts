@@ -5,6 +5,8 @@ export interface CliOptions {
   json: boolean;
   port: number;
   search: string | undefined;
+  /** Where `receipt` writes its PDF. */
+  out: string | undefined;
   anyVolume: boolean;
   serial: string | undefined;
   type: string | undefined;

@@ -6,6 +6,7 @@ Usage: station [--data DIR] [--zone ZONE] <command> [options]
 Commands:
   ingest <path>     Copy every file of a folder or mounted volume into the archive, verified.
   recordings        List every archived recording.
+  receipt <id>      Print an ingest's receipt (交接单) as a PDF, to sign.
   verify            Re-hash the whole archive against the index and the bag manifests.
   serve             Start the browser host on 127.0.0.1 and print its URL; watches for devices.
   devices           The volumes attached now, each with the registered device it was recognised as.
@@ -47,6 +48,14 @@ Ctrl-C stops the ingest cleanly; run it again to resume.`,
 Lists every archived recording: time recorded, kind, size, sha256, archive path, device.
   --json   Print a JSON array of {id, sha256, size, archivePath, originalName, kind, recordedAt,
            durationSeconds, device, ingestId, archivedAt, readable, officerNumber, important}.`,
+  receipt: `Usage: station receipt <ingestId> [--out FILE] [--json]
+
+Prints the ingest's receipt (交接单) as an A4 PDF: the device, the officer numbers its file names
+carry, the source, station, operator and times, every file with its size, SHA-256 and result, and
+lines for the officer's and the desk's signatures. Needs a Chinese font (Debian: fonts-noto-cjk).
+  --out FILE   Where to write it (default: receipt-<ingestId>.pdf in the current folder).
+  --json       Print {ingestId, path}.
+Exit status: 0 written, 2 not written (no such ingest, no font, cannot write).`,
   verify: `Usage: station verify [--json]
 
 Re-hashes every archived file from disk and compares it with the index and its bag's manifest,

@@ -8,6 +8,7 @@ import { commandHelp, usage } from './help.js';
 import type { CliContext } from './context.js';
 import { deviceCommand, devicesCommand } from './commands/devices.js';
 import { ingestCommand } from './commands/ingest.js';
+import { receiptCommand } from './commands/receipt.js';
 import { recordingsCommand } from './commands/recordings.js';
 import { serveCommand } from './commands/serve.js';
 import { verifyCommand } from './commands/verify.js';
@@ -22,6 +23,7 @@ interface CliCommand {
 const commands: Record<string, CliCommand> = {
   ingest: { run: ingestCommand, watches: false },
   recordings: { run: recordingsCommand, watches: false },
+  receipt: { run: receiptCommand, watches: false },
   verify: { run: verifyCommand, watches: false },
   devices: { run: devicesCommand, watches: false },
   device: { run: deviceCommand, watches: false },
@@ -44,6 +46,7 @@ function parse(argv: string[]) {
       port: { type: 'string', default: '0' },
       reserve: { type: 'string' },
       search: { type: 'string' },
+      out: { type: 'string' },
       'any-volume': { type: 'boolean', default: false },
       'auto-ingest': { type: 'boolean', default: false },
       serial: { type: 'string' },
@@ -133,6 +136,7 @@ async function main(argv: string[]): Promise<number> {
         json: values.json,
         port: port ?? 0,
         search: values.search,
+        out: values.out,
         anyVolume: values['any-volume'],
         serial: values.serial,
         type: values.type,
