@@ -31,5 +31,7 @@ export function createBridgeApi(bridge: StationBridge): StationApi {
     },
     onEvent: (listener) => bridge.onEvent(listener),
     mediaUrl: (recordingId) => bridge.mediaUrl(recordingId),
+    // The desktop shell has no viewer for it yet: `station receipt` prints it there.
+    receiptUrl: () => null,
   };
 }

@@ -56,5 +56,6 @@ export function createHttpApi(): StationApi {
       };
     },
     mediaUrl: (recordingId) => `/media/${recordingId}`,
+    receiptUrl: (ingestId) => `/receipt/${encodeURIComponent(ingestId)}`,
   };
 }

@@ -14,6 +14,8 @@ export interface StationApi {
   call<K extends CommandName>(name: K, input: CommandInput<K>): Promise<Result<CommandOutput<K>>>;
   onEvent(listener: (event: StationEvent) => void): () => void;
   mediaUrl(recordingId: number): string;
+  /** Where the ingest's printable receipt (PDF) opens; null where the host cannot show one yet. */
+  receiptUrl(ingestId: string): string | null;
 }
 
 /** Turns anything thrown below us (a dropped connection, a bad reply) into an error value. */

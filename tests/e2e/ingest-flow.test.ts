@@ -131,6 +131,11 @@ describe.skipIf(skipReason !== null)(`ingest through the browser${skipReason ? `
 
       const logged = await page.locator('[data-testid="file-log"] li').allTextContents();
       for (const file of source.media) expect(logged.some((line) => line.includes(file.name))).toBe(true);
+
+      // The receipt to print and sign opens from the summary as a PDF, with the page's own sign-in.
+      const receipt = await page.getByTestId('summary-receipt').getAttribute('href');
+      const pdf = await page.evaluate(`fetch(${JSON.stringify(receipt)}).then(async (r) => [r.status, r.headers.get('content-type'), (await r.text()).slice(0, 5)])`);
+      expect(pdf).toEqual([200, 'application/pdf', '%PDF-']);
     });
 
     it('lists every recording of the ingest with its hash, searchable and filterable by kind', async () => {

@@ -44,7 +44,7 @@ export async function writeIngestReceipt(
   const device = ingest.device_id === null ? null : getDevice(db, ingest.device_id);
   const deviceText = device ? [device.name, device.serial, device.model].filter(Boolean).join(' · ') : (ingest.source_label ?? '—');
   const { totals } = report;
-  new PdfForm({ title: `执法音像记录导入交接单 ${report.ingestId}`, subject: 'Ingest receipt' })
+  await new PdfForm({ title: `执法音像记录导入交接单 ${report.ingestId}`, subject: 'Ingest receipt' })
     .title('执法音像记录导入交接单', 'Ingest receipt — 执法音像记录采集工作站')
     .facts([
       ['导入编号 Ingest', report.ingestId],

@@ -7,6 +7,7 @@ import { isFromOwnPage, isOwnHost, newToken, tokenCookie, tokenSource } from './
 import { handleCommand } from './command-route.js';
 import { openEventStream } from './events-route.js';
 import { handleMedia } from './media-route.js';
+import { handleReceipt } from './receipt-route.js';
 import { sendText } from './responses.js';
 import { handleStatic } from './static-route.js';
 
@@ -31,6 +32,7 @@ export interface RunningServer {
 
 const commandPrefix = '/api/command/';
 const mediaPrefix = '/media/';
+const receiptPrefix = '/receipt/';
 
 /** Browser mode: the station's commands, events, media and renderer on 127.0.0.1, behind a per-start token. */
 export async function startServer(station: Station, options: ServerOptions): Promise<RunningServer> {
@@ -71,6 +73,8 @@ export async function startServer(station: Station, options: ServerOptions): Pro
       else openEventStream(req, res, station, heartbeatMs, eventStreams);
     } else if (path.startsWith(mediaPrefix)) {
       await handleMedia(req, res, path.slice(mediaPrefix.length), station);
+    } else if (path.startsWith(receiptPrefix)) {
+      await handleReceipt(req, res, path.slice(receiptPrefix.length), station);
     } else {
       // The page's own requests carry no token: hand it over as a cookie the page cannot read.
       if (source === 'query' && (path === '/' || path === '/index.html')) res.setHeader('Set-Cookie', tokenCookie(token));

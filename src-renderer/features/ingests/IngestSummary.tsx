@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { useApi } from '../../api/context.js';
 import { ClockDriftLine } from '../../components/ClockDriftLine.js';
 import { ReasonText } from '../../components/ReasonText.js';
 import { routeHref } from '../../state/route.js';
@@ -12,6 +13,7 @@ import type { IngestReport } from './use-ingest-report.js';
 export function IngestSummary({ report }: { report: IngestReport }) {
   const { t } = useTranslation();
   const { formatTime } = useStation();
+  const receipt = useApi().receiptUrl(report.ingestId);
   const problems = report.files.filter((file) => file.status === 'skipped' || file.status === 'failed');
   return (
     <section className="panel summary" data-testid="ingest-summary" data-state={report.state}>
@@ -40,6 +42,14 @@ export function IngestSummary({ report }: { report: IngestReport }) {
         <a href={routeHref({ page: 'recordings', ingestId: report.ingestId })} data-testid="summary-recordings-link">
           {t('summary.viewRecordings')}
         </a>
+        {receipt ? (
+          <>
+            {' · '}
+            <a href={receipt} target="_blank" rel="noopener" data-testid="summary-receipt">
+              {t('summary.receipt')}
+            </a>
+          </>
+        ) : null}
       </p>
     </section>
   );
