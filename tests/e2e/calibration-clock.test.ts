@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeVideo } from '../helpers/make-media.js';
-import { countRedraws, decodeFrame, filmFrame, readCalibrationFrame, waitForFreshFrame, type CalibrationFrame } from './support/calibration-screen.js';
+import { decodeFrame, filmFrame, pauseThenTwoFrames, readCalibrationFrame, waitForFreshFrame, type CalibrationFrame } from './support/calibration-screen.js';
 import { browserSkipReason, launchChromium } from './support/chromium.js';
 import { startStation, type RunningStation } from './support/station-process.js';
 
@@ -79,13 +79,15 @@ describe.skipIf(skipReason !== null)(`the calibration clock screen${skipReason ?
   });
 
   it('redraws the code at least ten times a second, each time with a later time', async () => {
-    expect(await countRedraws(page, 1000)).toBeGreaterThanOrEqual(10);
-
-    const times: number[] = [];
-    const started = Date.now();
-    while (Date.now() - started < 1000) times.push(codeTime(await readCalibrationFrame(page)));
-    expect(times.length).toBeGreaterThan(2);
-    for (let i = 1; i < times.length; i += 1) expect(times[i]).toBeGreaterThan(times[i - 1]!);
+    // A code redrawn less often than every 100 ms would show the same time again after some 100 ms
+    // pause; a slow machine only makes the pauses longer, never the test stricter.
+    let previous = codeTime(await readCalibrationFrame(page));
+    for (let round = 0; round < 10; round += 1) {
+      await pauseThenTwoFrames(page, 110);
+      const shown = codeTime(await readCalibrationFrame(page));
+      expect(shown - previous).toBeGreaterThanOrEqual(100);
+      previous = shown;
+    }
   });
 
   it('measures a recorder that filmed the screen with its clock 2 min 17 s fast from the code, and shows it on the ingest and the recording', async () => {

@@ -9,7 +9,6 @@ import {
   FileStatus,
   Finding,
   IngestProgress,
-  IngestState,
   MediaKind,
   ReasonCode,
   RecognitionMethod,
@@ -18,6 +17,7 @@ import {
 } from '../../src-main/contract/index.js';
 import { describeDrift, driftKey } from '../../src-renderer/format/drift.js';
 import { reasonKey } from '../../src-renderer/format/reason.js';
+import { outcomes } from '../../src-renderer/features/ingests/outcome.js';
 
 const rendererDir = join(import.meta.dirname, '../../src-renderer');
 const localeFiles = { 'zh-CN': 'zh-CN.json', en: 'en.json' } as const;
@@ -87,8 +87,8 @@ describe('renderer locale files', () => {
     const expected = [
       ...errorCodes.map((code) => `errors.${code}`),
       ...FileStatus.options.map((status) => `fileStatus.${status}`),
-      ...IngestState.options.map((state) => `ingestState.${state}`),
-      ...IngestState.options.map((state) => `summary.heading.${state}`),
+      ...outcomes.map((outcome) => `outcome.summary.${outcome}`),
+      ...outcomes.map((outcome) => `outcome.badge.${outcome}`),
       ...MediaKind.options.map((kind) => `kinds.${kind}`),
       ...VerificationMethod.options.map((method) => `verification.${method}`),
       ...IngestProgress.shape.phase.options.map((phase) => `phase.${phase}`),

@@ -4,6 +4,7 @@ import { ClockDriftLine } from '../../components/ClockDriftLine.js';
 import { ReasonText } from '../../components/ReasonText.js';
 import { formatBytes } from '../../format/bytes.js';
 import type { TimeFormatter } from '../../format/station-time.js';
+import { outcomeOf } from './outcome.js';
 import { routeHref } from '../../state/route.js';
 import { IngestFiles } from './IngestFiles.js';
 
@@ -17,6 +18,7 @@ interface Props {
 export function IngestHistoryRow({ ingest, open, formatTime, onToggle }: Props) {
   const { t } = useTranslation();
   const { totals } = ingest;
+  const outcome = outcomeOf(ingest);
   return (
     <>
       <tr data-testid="ingest-row" data-ingest-id={ingest.ingestId} className={open ? 'open' : undefined}>
@@ -25,7 +27,9 @@ export function IngestHistoryRow({ ingest, open, formatTime, onToggle }: Props) 
         <td className="mono break">{ingest.source}</td>
         <td>{ingest.operator}</td>
         <td>
-          <span className={`badge state-${ingest.state}`}>{t(`ingestState.${ingest.state}`)}</span>
+          <span className={`badge outcome-${outcome.outcome}`} data-testid="ingest-row-outcome">
+            {t(`outcome.badge.${outcome.outcome}`, { n: outcome.failed })}
+          </span>
           {ingest.reason ? (
             <div>
               <ReasonText code={ingest.reasonCode} reason={ingest.reason} />

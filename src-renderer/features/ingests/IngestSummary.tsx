@@ -7,6 +7,7 @@ import { useStation } from '../../state/station-context.js';
 import { FileOutcomeTable } from './FileOutcomeTable.js';
 import { FindingList } from './FindingList.js';
 import { IngestTotalsView } from './IngestTotalsView.js';
+import { outcomeOf } from './outcome.js';
 import type { IngestReport } from './use-ingest-report.js';
 
 /** The end of an ingest: totals, the recorder's clock and what needs review, then every file that was not archived and why. */
@@ -14,10 +15,17 @@ export function IngestSummary({ report }: { report: IngestReport }) {
   const { t } = useTranslation();
   const { formatTime } = useStation();
   const receipt = useApi().receiptUrl(report.ingestId);
-  const problems = report.files.filter((file) => file.status === 'skipped' || file.status === 'failed');
+  const outcome = outcomeOf(report);
+  // Failures first: they are what the officer must act on; set-aside litter comes after.
+  const problems = [
+    ...report.files.filter((file) => file.status === 'failed'),
+    ...report.files.filter((file) => file.status === 'skipped'),
+  ];
   return (
-    <section className="panel summary" data-testid="ingest-summary" data-state={report.state}>
-      <h3>{t(`summary.heading.${report.state}`)}</h3>
+    <section className="panel summary" data-testid="ingest-summary" data-state={report.state} data-outcome={outcome.outcome}>
+      <h3 className={`outcome outcome-${outcome.outcome}`} data-testid="summary-outcome">
+        {t(`outcome.summary.${outcome.outcome}`, { n: outcome.failed, safe: outcome.safe, notReached: outcome.notReached })}
+      </h3>
       {report.reason ? (
         <p className="error" role="alert" data-testid="ingest-reason">
           <ReasonText code={report.reasonCode} reason={report.reason} />

@@ -55,25 +55,12 @@ export function decodeFrame(frame: CalibrationFrame): string | null {
   return jsQR(rgba, frame.width, frame.height)?.data ?? null;
 }
 
-/** Content changes of the code's canvas over `ms`, checked on every animation frame inside the page. */
-export async function countRedraws(page: Page, ms: number): Promise<number> {
-  return (await page.evaluate(`new Promise((resolve) => {
-    const canvas = document.querySelector('[data-testid="calibration-qr"]');
-    const context = canvas.getContext('2d');
-    let last = null;
-    let changes = 0;
-    const start = performance.now();
-    const tick = () => {
-      const { data } = context.getImageData(0, 0, canvas.width, canvas.height);
-      let hash = 2166136261;
-      for (let i = 0; i < data.length; i += 4) hash = Math.imul(hash ^ data[i], 16777619);
-      if (last !== null && hash !== last) changes += 1;
-      last = hash;
-      if (performance.now() - start < ${ms}) requestAnimationFrame(tick);
-      else resolve(changes);
-    };
-    requestAnimationFrame(tick);
-  })`)) as number;
+/**
+ * Lets `ms` pass, then two animation frames, so whatever the page draws on every frame has been drawn
+ * at least once since: however slow the machine, a code read next is never older than the pause.
+ */
+export async function pauseThenTwoFrames(page: Page, ms: number): Promise<void> {
+  await page.evaluate(`new Promise((resolve) => setTimeout(() => requestAnimationFrame(() => requestAnimationFrame(resolve)), ${ms}))`);
 }
 
 /**
