@@ -73,7 +73,26 @@ export async function openStation(options: StationOptions): Promise<Station> {
     plugIn,
   ];
   const router = createRouter(collectHandlers(capabilities, commandNames), log);
-  for (const capability of capabilities) await capability.start?.();
+  const started: Capability[] = [];
+  /** Stops what started, in reverse, then lets go of the database and the log, whatever fails on the way. */
+  const stopAll = async (): Promise<void> => {
+    try {
+      for (const capability of started.reverse()) await capability.stop?.();
+    } finally {
+      db.close();
+      await log.close();
+    }
+  };
+  try {
+    for (const capability of capabilities) {
+      started.push(capability);
+      await capability.start?.();
+    }
+  } catch (error) {
+    log.error('station.start-failed', error, { dataDir });
+    await stopAll();
+    throw error;
+  }
   log.info('station.start', { dataDir, zone, version: options.version ?? '0.0.0', watching: options.watch !== undefined });
 
   return {
@@ -85,10 +104,8 @@ export async function openStation(options: StationOptions): Promise<Station> {
     writeReceipt: ingest.writeReceipt,
     startWatching: plugIn.watch,
     async close() {
-      for (const capability of [...capabilities].reverse()) await capability.stop?.();
-      db.close();
       log.info('station.stop', { dataDir });
-      await log.close();
+      await stopAll();
     },
   };
 }

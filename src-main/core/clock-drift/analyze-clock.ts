@@ -28,7 +28,7 @@ export interface ClockAnalysisInput {
 
 const basename = (source: string): string => source.slice(Math.max(source.lastIndexOf('/'), source.lastIndexOf('\\')) + 1);
 
-function fileClock(file: TimedFile, drift: DriftMeasure | null, zone: string): FileClock {
+function clockOfFile(file: TimedFile, drift: DriftMeasure | null, zone: string): FileClock {
   const deviceTime = file.startMs === null ? null : isoInZone(file.startMs, zone);
   if (drift === null) return { deviceTime, correctedTime: null, driftSeconds: null, basis: null };
   return {
@@ -57,7 +57,7 @@ export async function analyzeClock(input: ClockAnalysisInput): Promise<ClockAnal
     driftFromStationClock(late, input.reference);
 
   return {
-    files: Object.fromEntries(files.map((f) => [f.source, fileClock(f, drift, input.zone)])),
+    files: Object.fromEntries(files.map((f) => [f.source, clockOfFile(f, drift, input.zone)])),
     clockDrift: {
       seconds: drift?.seconds ?? null,
       basis: drift?.basis ?? null,

@@ -29,12 +29,12 @@ const SEARCH_BUDGET_MS = 4000;
  */
 export async function findCalibrationCode(
   videoPath: string,
-  options: { seconds?: number } = {},
+  options: { seconds?: number; signal?: AbortSignal } = {},
 ): Promise<CalibrationCode | null> {
   const reader = createQrReader();
   let firstFrameAt: number | null = null;
   try {
-    for await (const frame of sampleFrames(videoPath, { ...SAMPLING, seconds: options.seconds ?? 5 })) {
+    for await (const frame of sampleFrames(videoPath, { ...SAMPLING, seconds: options.seconds ?? 5, signal: options.signal })) {
       // Counted from the first frame, so a slow start of ffmpeg on a busy machine costs no frames.
       firstFrameAt ??= performance.now();
       if (performance.now() - firstFrameAt > SEARCH_BUDGET_MS) return null;

@@ -1,5 +1,5 @@
 // Art. 7: how far a recorder's clock was off, from the footage itself, and what its names and times show.
-export { analyzeClock, DEFAULT_RECORDING_GAP_SECONDS, DEFAULT_TOLERANCE_SECONDS } from './analyze-clock.js';
+export { analyzeClock } from './analyze-clock.js';
 export { findCalibrationCode, type CalibrationCode } from './calibration-code.js';
 export { gpsTimeFromTag } from './clock-input.js';
 export { isCalibrationCandidate, MAX_VIDEOS_SEARCHED } from './drift-bases.js';

@@ -14,6 +14,8 @@ export interface FrameSampling {
   blurSigma: number;
   /** ffmpeg is stopped after this long, whatever it is doing. */
   timeoutMs: number;
+  /** Aborting stops ffmpeg (the ingest that wanted the frames was cancelled). */
+  signal?: AbortSignal;
 }
 
 export interface SampledFrame {
@@ -72,6 +74,7 @@ export async function* sampleFrames(path: string, sampling: FrameSampling): Asyn
   const ffmpeg = streamTool(ffmpegPath(), ffmpegArgs(path, sampling), {
     name: 'ffmpeg',
     timeoutMs: sampling.timeoutMs,
+    signal: sampling.signal,
     onLine: (line) => {
       const m = SHOWINFO.exec(line);
       if (m === null) return;

@@ -222,7 +222,12 @@ export class IngestJob {
     } catch (error) {
       stop = (await this.stopReason(error)) ?? { code: 'copy-failed', message: describe(error) };
     }
-    return this.finish(stop);
+    try {
+      return await this.finish(stop);
+    } finally {
+      // Even when finishing itself throws, the progress timer must not outlive the job.
+      this.progress.stop();
+    }
   }
 
   /** scanning → copying → verifying → describing → clock; returns why it stopped early, or null. */
@@ -300,7 +305,7 @@ export class IngestJob {
     if (!metadata || !isCalibrationCandidate(metadata.kind, metadata.recordedAt, metadata.durationSeconds)) return;
     if (this.stopping || !this.step.is('copying', 'verifying', 'describing', 'clock')) return;
     if (this.earlySearches.size >= MAX_VIDEOS_SEARCHED) return;
-    const search = this.lastEarlySearch.then(() => findCalibrationCode(path));
+    const search = this.lastEarlySearch.then(() => findCalibrationCode(path, { signal: this.abort.signal }));
     this.lastEarlySearch = search.catch(() => null);
     this.earlySearches.set(path, search);
   }

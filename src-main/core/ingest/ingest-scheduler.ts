@@ -36,6 +36,8 @@ export class IngestScheduler {
   private readonly queue: Entry[] = [];
   /** Roots whose ingest is being set up: claimed before the first await, so two submits cannot both pass. */
   private readonly claimed = new Set<string>();
+  /** Ingests being recorded (between the checks and the queue): stop() waits for them too. */
+  private readonly settingUp = new Set<Promise<unknown>>();
   private running = 0;
   private stopped = false;
 
@@ -58,8 +60,10 @@ export class IngestScheduler {
     if ([...this.claimed].some((other) => overlaps(other, root))) throw new StationError('busy', `an ingest of ${root} is already starting`);
     if (this.stopped) throw new StationError('busy', 'the station is stopping');
     this.claimed.add(root);
+    const creating = IngestJob.create(this.env, root, request.operator, request.origin);
+    this.settingUp.add(creating);
     try {
-      const job = await IngestJob.create(this.env, root, request.operator, request.origin);
+      const job = await creating;
       let begin: () => void = () => undefined;
       const started = new Promise<void>((go) => (begin = go));
       const entry: Entry = { job, begin, done: started.then(() => this.runJob(job)) };
@@ -69,6 +73,7 @@ export class IngestScheduler {
       return { job, done: entry.done };
     } finally {
       this.claimed.delete(root);
+      this.settingUp.delete(creating);
     }
   }
 
@@ -88,12 +93,14 @@ export class IngestScheduler {
   /** Every ingest stopped and ended: queued ones close their bags without copying. */
   async stop(): Promise<void> {
     this.stopped = true;
+    // One being recorded now would otherwise join the queue after the station stopped.
+    await Promise.allSettled(this.settingUp);
     const all = [...this.entries.values()];
     for (const entry of all) {
       entry.job.stop({ code: 'cancelled', message: 'the station is stopping' });
       this.startNow(entry);
     }
-    await Promise.all(all.map((entry) => entry.done));
+    await Promise.allSettled(all.map((entry) => entry.done));
   }
 
   private on(root: string): Entry | undefined {

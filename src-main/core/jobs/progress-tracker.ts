@@ -65,8 +65,10 @@ export class ProgressTracker<Phase extends string> {
     this.report(this.snapshot());
   }
 
+  /** The last report, once: a second stop (a job's safety net after its own) says nothing more. */
   stop(): void {
-    if (this.timer) clearInterval(this.timer);
+    if (this.timer === null) return;
+    clearInterval(this.timer);
     this.timer = null;
     this.flush();
   }

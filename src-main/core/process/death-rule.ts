@@ -20,7 +20,7 @@ export function toolsDieWithStation(): boolean {
 }
 
 /** The program actually executed for `command args`: setpriv in front where it is usable. */
-export function launchLine(command: string, args: readonly string[]): { file: string; args: string[]; throughSetpriv: boolean } {
+function launchLine(command: string, args: readonly string[]): { file: string; args: string[]; throughSetpriv: boolean } {
   if (!toolsDieWithStation()) return { file: command, args: [...args], throughSetpriv: false };
   return { file: SETPRIV, args: ['--pdeathsig', 'KILL', '--', command, ...args], throughSetpriv: true };
 }

@@ -1,3 +1,3 @@
 // The station's settings: one table, read whole, changed by key.
 export { settingsModule } from './settings-module.js';
-export { defaultSettings, readSettings } from './settings-store.js';
+export { readSettings } from './settings-store.js';

@@ -1,4 +1,3 @@
 // What a source is made of before it is ingested: folders to choose from, litter that is never evidence.
-export { browseFolders } from './browse.js';
 export { isOperatingSystemLitter } from './litter.js';
 export { sourcesModule } from './sources-module.js';

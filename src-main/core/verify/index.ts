@@ -1,3 +1,2 @@
 // Proving the archive intact: every file re-read from the disk and compared; reports, never repairs.
-export { verifyArchive } from './verify-archive.js';
 export { verifyModule } from './verify-module.js';

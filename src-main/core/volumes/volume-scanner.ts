@@ -98,12 +98,13 @@ export class VolumeScanner extends EventEmitter<VolumeScannerEvents> {
       try {
         (listener as (volume: Volume) => void).call(this, volume);
       } catch (error) {
-        console.error(`volume ${event} listener failed`, error);
+        this.report(new Error(`volume ${event} listener failed`, { cause: error }));
       }
     }
   }
 
-  // An 'error' event with no listener would throw and take the process down; a scanner error never should.
+  // An 'error' event with no listener would throw and take the process down; a scanner error never
+  // should. The station always listens (and logs); stderr is the last resort of a bare scanner.
   private report(error: Error): void {
     if (this.listenerCount('error') === 0) {
       console.error('volume scanner:', error);

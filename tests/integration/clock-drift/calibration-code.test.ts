@@ -55,6 +55,13 @@ describe('finding the calibration code in a video', () => {
     expect(code!.trueTimeMs - TRUE_START).toBe(Math.round(code!.frameSeconds * 1000));
   });
 
+  it('stops its ffmpeg when the ingest that asked is cancelled', async () => {
+    const cancelled = new AbortController();
+    const search = findCalibrationCode(file('recorder-1080p.mp4'), { seconds: 8, signal: cancelled.signal });
+    cancelled.abort(new Error('cancelled by the operator'));
+    await expect(search).rejects.toThrow(/ffmpeg/);
+  });
+
   it('does not look past the seconds it is given', async () => {
     expect(await findCalibrationCode(file('late-code.mp4'), { seconds: 1.5 })).toBeNull();
   });

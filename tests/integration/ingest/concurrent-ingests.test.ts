@@ -40,4 +40,35 @@ describe('two ingests at once', () => {
       await station.close();
     }
   }, 120_000);
+
+  it('closing the station while an ingest is being recorded ends that ingest too: none is left running', async () => {
+    const root = tempDir('close-while-starting');
+    makeFile(join(root, 'card', '1.MP4'), 4 * 1024 * 1024, 81);
+    // The close lands at a different step of the start each time: before the checks, while the
+    // ingest is recorded and its bag made, after it is queued.
+    for (const ms of [0, 5, 10, 20, 30, 45, 60, 80, 120]) {
+      const dataDir = join(root, `data-${ms}`);
+      const station = await openStation({ dataDir });
+      const start = station.call('ingest.start', { sourcePath: join(root, 'card') }, desk);
+      await new Promise((next) => setTimeout(next, ms));
+      await station.close();
+      const started = await start;
+
+      const reopened = await openStation({ dataDir });
+      try {
+        const list = await reopened.call('ingest.list', {}, desk);
+        const ended = [];
+        for (const { ingestId } of list.ok ? list.value : []) {
+          const report = await reopened.call('ingest.get', { ingestId }, desk);
+          if (report.ok) ended.push(`${report.value.state} ${report.value.reasonCode ?? ''}`.trim());
+        }
+        // Refused as the station stopped, or recorded and then cancelled by the stop (or done before
+        // it): never left running for the next start to find interrupted.
+        if (started.ok) expect({ ms, ended }).toEqual({ ms, ended: [expect.stringMatching(/^(failed cancelled|completed)$/)] });
+        else expect({ ms, ended, error: started.error.code }).toEqual({ ms, ended: [], error: 'busy' });
+      } finally {
+        await reopened.close();
+      }
+    }
+  }, 60_000);
 });
