@@ -48,7 +48,10 @@ export const IngestTotals = z.object({
   archived: z.number().int(),
   duplicate: z.number().int(),
   skipped: z.number().int(),
+  /** Files that could not be archived for a reason of their own (unreadable, copy or verify failed, source gone, disk full). */
   failed: z.number().int(),
+  /** Files a cancel or a crash stopped the ingest before: not tried, so not failed. */
+  notReached: z.number().int(),
 });
 export type IngestTotals = z.infer<typeof IngestTotals>;
 

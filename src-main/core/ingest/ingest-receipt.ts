@@ -58,7 +58,7 @@ export async function writeIngestReceipt(
       ['状态 State', stateText[report.state] + (report.reason ? `：${report.reason}` : '')],
       [
         '文件 Files',
-        `共 ${totals.files} 个，${sizeText(totals.bytes)}；已归档 ${totals.archived}，已在档 ${totals.duplicate}，未导入 ${totals.skipped}，失败 ${totals.failed}`,
+        `共 ${totals.files} 个，${sizeText(totals.bytes)}；已归档 ${totals.archived}，已在档 ${totals.duplicate}，未导入 ${totals.skipped}，失败 ${totals.failed}${totals.notReached > 0 ? `，未处理 ${totals.notReached}` : ''}`,
       ],
       ['归档位置 Archive', report.archivePath],
     ])

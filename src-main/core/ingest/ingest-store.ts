@@ -162,12 +162,17 @@ export const ingestFiles = (db: Database, ingestId: string): IngestFileRow[] =>
     .all(ingestId) as IngestFileRow[];
 
 export function ingestTotals(db: Database, ingestId: string): IngestTotals {
+  // A file a cancel or a crash stopped the ingest before is not a failure of that file: counted apart.
   const rows = db
-    .prepare('SELECT status, COUNT(*) AS n, COALESCE(SUM(size), 0) AS bytes FROM ingest_files WHERE ingest_id = ? GROUP BY status')
-    .all(ingestId) as { status: FileStatus; n: number; bytes: number }[];
-  const totals: IngestTotals = { files: 0, bytes: 0, archived: 0, duplicate: 0, skipped: 0, failed: 0 };
+    .prepare(
+      `SELECT CASE WHEN status = 'failed' AND reason_code IN ('cancelled', 'interrupted') THEN 'notReached' ELSE status END AS counted,
+              COUNT(*) AS n, COALESCE(SUM(size), 0) AS bytes
+         FROM ingest_files WHERE ingest_id = ? GROUP BY counted`,
+    )
+    .all(ingestId) as { counted: FileStatus | 'notReached'; n: number; bytes: number }[];
+  const totals: IngestTotals = { files: 0, bytes: 0, archived: 0, duplicate: 0, skipped: 0, failed: 0, notReached: 0 };
   for (const row of rows) {
-    totals[row.status] = row.n;
+    totals[row.counted] = row.n;
     totals.files += row.n;
     totals.bytes += row.bytes;
   }

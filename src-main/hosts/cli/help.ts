@@ -34,8 +34,9 @@ recorded as duplicates and not copied again. Nothing on the source is ever writt
   --json   Print one JSON object at the end:
            {ingestId, source, archivePath, state, reason,
             files: [{source, size, sha256, status, archivePath, reason, recordedAt, verification}],
-            totals: {files, bytes, archived, duplicate, skipped, failed}}
+            totals: {files, bytes, archived, duplicate, skipped, failed, notReached}}
            status: archived | duplicate | skipped | failed; verification: o_direct | buffered | null.
+           notReached: files a cancel or crash stopped before (failed with reasonCode cancelled).
            Also clock {deviceTime, correctedTime, driftSeconds, basis} per file, and per ingest
            clockDrift {seconds, basis, exceedsTolerance, evidence} and findings [{kind, ...}];
            basis: calibration-clip | gps | station-clock | null (drift = device − true, seconds).

@@ -11,10 +11,12 @@ export function IngestTotalsView({ totals }: { totals: IngestTotals }) {
     ['duplicate', String(totals.duplicate)],
     ['skipped', String(totals.skipped)],
     ['failed', String(totals.failed)],
+    ['notReached', String(totals.notReached)],
   ] as const;
   return (
     <dl className="totals" data-testid="ingest-totals">
-      {cells.map(([key, value]) => (
+      {/* "Not reached" only means something after a stop: an ordinary import never shows it. */}
+      {cells.filter(([key]) => key !== 'notReached' || totals.notReached > 0).map(([key, value]) => (
         <div key={key} className={`total total-${key}`} data-testid={`total-${key}`}>
           <dt>{t(`totals.${key}`)}</dt>
           <dd>{value}</dd>

@@ -7,9 +7,8 @@ export type Outcome = (typeof outcomes)[number];
 export interface OutcomeFacts {
   state: IngestState;
   reasonCode: ReasonCode | null;
-  totals: { archived: number; duplicate: number; failed: number };
-  /** Per-file results where known (the full report): files a stop never reached are not failures. */
-  files?: readonly { status: string; reasonCode: ReasonCode | null }[];
+  /** `failed` never counts the files a cancel or a crash stopped before: those are `notReached`. */
+  totals: { archived: number; duplicate: number; failed: number; notReached: number };
 }
 
 export interface OutcomeView {
@@ -22,12 +21,8 @@ export interface OutcomeView {
   safe: number;
 }
 
-const stoppedBefore = (file: { status: string; reasonCode: ReasonCode | null }) =>
-  file.status === 'failed' && (file.reasonCode === 'cancelled' || file.reasonCode === 'interrupted');
-
 export function outcomeOf(facts: OutcomeFacts): OutcomeView {
-  const notReached = facts.files?.filter(stoppedBefore).length ?? 0;
-  const failed = facts.totals.failed - notReached;
+  const { failed, notReached } = facts.totals;
   const safe = facts.totals.archived + facts.totals.duplicate;
   const view = (outcome: Outcome): OutcomeView => ({ outcome, failed, notReached, safe });
   switch (facts.state) {

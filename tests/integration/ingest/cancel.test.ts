@@ -30,6 +30,8 @@ describe('Ctrl-C during `station ingest`', () => {
     const notCopied = report.files.filter((f) => f.status === 'failed');
     expect(notCopied.length).toBeGreaterThan(0);
     for (const file of notCopied) expect(file.reasonCode).toBe('cancelled');
+    // A cancel is no file's failure: the files it stopped before are counted as not reached.
+    expect(report.totals).toMatchObject({ failed: 0, notReached: notCopied.length });
     expect(report.files.filter((f) => f.status === 'archived').length + notCopied.length).toBe(names.length);
     expect(partialCopies(data)).toEqual([]);
     const verify = runCliJson<VerifyReport>(data, ['verify']);

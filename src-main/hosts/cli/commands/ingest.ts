@@ -49,6 +49,7 @@ export async function ingestCommand(context: CliContext): Promise<number> {
     }
     context.out(
       `${state}: ${totals.archived} archived, ${totals.duplicate} duplicate, ${totals.skipped} skipped, ${totals.failed} failed` +
+        (totals.notReached > 0 ? `, ${totals.notReached} not reached` : '') +
         ` → ${report.value.archivePath}${reason ? `\n${reason}` : ''}`,
     );
   }
