@@ -3,7 +3,11 @@ import { formatBytes, formatSpeed } from '../../format/bytes.js';
 import { useTimeLeftText } from '../../hooks/use-time-left-text.js';
 import type { JobView } from '../../state/ingest-jobs.js';
 
-/** Stays on screen after the end, frozen at the last numbers, above the summary. */
+/**
+ * Stays on screen after the end, frozen at the last numbers, above the summary. The bar and its
+ * percentage go once it ended: a bar stuck at 99% over a failed file would say "almost done" where
+ * the summary says what happened.
+ */
 export function IngestProgressPanel({ job, finished }: { job: JobView | null; finished: boolean }) {
   const { t } = useTranslation();
   const timeLeft = useTimeLeftText();
@@ -20,14 +24,16 @@ export function IngestProgressPanel({ job, finished }: { job: JobView | null; fi
     <section className="panel progress" data-testid="ingest-progress" aria-labelledby="progress-heading">
       <h3 id="progress-heading">
         {finished ? t('progress.ended') : t(`phase.${progress.phase}`)}
-        <span className="percent">{Math.floor(fraction * 100)}%</span>
+        {finished ? null : <span className="percent">{Math.floor(fraction * 100)}%</span>}
       </h3>
-      <progress
-        value={progress.bytesDone}
-        max={Math.max(progress.bytesTotal, 1)}
-        aria-label={t('progress.bar')}
-        data-testid="progress-bar"
-      />
+      {finished ? null : (
+        <progress
+          value={progress.bytesDone}
+          max={Math.max(progress.bytesTotal, 1)}
+          aria-label={t('progress.bar')}
+          data-testid="progress-bar"
+        />
+      )}
       <dl className="facts">
         <dt>{t('progress.files')}</dt>
         <dd data-testid="progress-files">

@@ -13,14 +13,24 @@ export interface RunningStation {
 }
 
 /**
- * `station serve` as a separate process, exactly as an officer or a headless station starts it.
- * `extraArgs` adds serve's own flags (`--any-volume`, `--auto-ingest`).
+ * Root reads any file whatever its mode; an office user does not. Run as root, the station is
+ * started without the capabilities that let it (setpriv), so a file it may not read is one.
  */
-export async function startStation(dataDir: string, extraArgs: readonly string[] = []): Promise<RunningStation> {
+const asOfficeUser = (command: readonly string[]): string[] =>
+  process.getuid?.() === 0 ? ['setpriv', '--bounding-set=-dac_override,-dac_read_search', '--', ...command] : [...command];
+
+/**
+ * `station serve` as a separate process, exactly as an officer or a headless station starts it.
+ * `extraArgs` adds serve's own flags (`--any-volume`, `--auto-ingest`); `officeUser` keeps file
+ * permissions binding even when the tests run as root.
+ */
+export async function startStation(dataDir: string, extraArgs: readonly string[] = [], options: { officeUser?: boolean } = {}): Promise<RunningStation> {
   for (const built of [cli, renderer]) {
     if (!existsSync(built)) throw new Error(`${built} is missing: run \`npm run build\` before the e2e tests`);
   }
-  const child = spawn(process.execPath, [cli, 'serve', '--port', '0', '--data', dataDir, ...extraArgs], {
+  const command = [process.execPath, cli, 'serve', '--port', '0', '--data', dataDir, ...extraArgs];
+  const [file, ...args] = options.officeUser === true ? asOfficeUser(command) : command;
+  const child = spawn(file!, args, {
     cwd: repo,
     stdio: ['ignore', 'pipe', 'pipe'],
   });
