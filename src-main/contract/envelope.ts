@@ -15,14 +15,22 @@ export const errorCodes = [
 export const ErrorCode = z.enum(errorCodes);
 export type ErrorCode = z.infer<typeof ErrorCode>;
 
-export const CommandError = z.object({ code: ErrorCode, message: z.string() });
+/**
+ * What exactly went wrong, where the code alone leaves the operator guessing what to do: the
+ * interface says it in the user's language; `message` keeps the station's own (English) words.
+ */
+export const errorCauses = ['relative-path', 'no-permission', 'not-there', 'not-a-folder', 'serial-taken'] as const;
+export const ErrorCause = z.enum(errorCauses);
+export type ErrorCause = z.infer<typeof ErrorCause>;
+
+export const CommandError = z.object({ code: ErrorCode, message: z.string(), cause: ErrorCause.optional() });
 export type CommandError = z.infer<typeof CommandError>;
 
 /** Results cross IPC and HTTP as values, never as thrown strings. */
 export type Result<T> = { ok: true; value: T } | { ok: false; error: CommandError };
 
 export const ok = <T>(value: T): Result<T> => ({ ok: true, value });
-export const fail = (code: ErrorCode, message: string): Result<never> => ({
+export const fail = (code: ErrorCode, message: string, cause?: ErrorCause): Result<never> => ({
   ok: false,
-  error: { code, message },
+  error: cause === undefined ? { code, message } : { code, message, cause },
 });

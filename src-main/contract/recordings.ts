@@ -2,6 +2,27 @@ import { z } from 'zod';
 import { FileClock } from './clock.js';
 import { MediaKind, VerificationMethod } from './ingest.js';
 
+/**
+ * What is wrong with a recording the archive holds (it is kept as it came, never repaired), as a
+ * code the interface says in the user's language; `problem` keeps the station's own words.
+ * `unexplained`: a problem recorded before it had a code.
+ */
+export const ProblemCode = z.enum([
+  'unfinished',
+  'not-media',
+  'probe-failed',
+  'no-stream',
+  'end-missing',
+  'index-past-end',
+  'cut-short',
+  'ends-early',
+  'end-unchecked',
+  'cannot-open',
+  'image-unreadable',
+  'unexplained',
+]);
+export type ProblemCode = z.infer<typeof ProblemCode>;
+
 export const Recording = z.object({
   id: z.number().int(),
   sha256: z.string(),
@@ -32,8 +53,16 @@ export const RecordingDetail = Recording.extend({
   width: z.number().int().nullable(),
   height: z.number().int().nullable(),
   problem: z.string().nullable(),
+  problemCode: ProblemCode.nullable(),
+  /** How much of a recording that was cut short still plays (seconds); null otherwise. */
+  playsSeconds: z.number().nullable(),
   metadata: z.record(z.string(), z.unknown()),
   sightings: z.array(z.object({ ingestId: z.string(), source: z.string(), at: z.string() })),
+  /**
+   * The import found the time in the file name this many whole hours off the metadata time (name −
+   * metadata: a recorder's zone set wrong), so the time shown may be that far out; null when not.
+   */
+  nameTimeOffHours: z.number().nullable(),
   /** The recorder's time and the corrected time, from the ingest that archived it (Art. 7). */
   clock: FileClock.nullable(),
 });

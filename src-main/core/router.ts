@@ -23,7 +23,7 @@ export function createRouter(handlers: Handlers, log: StationLog) {
       const handler = handlers[name] as (input: unknown, caller: Caller) => unknown;
       return ok(await handler(parsed.data, caller));
     } catch (error) {
-      if (error instanceof StationError) return fail(error.code, error.message);
+      if (error instanceof StationError) return fail(error.code, error.message, error.errorCause);
       log.error('command.failed', error, { command: name });
       return fail('internal', error instanceof Error ? error.message : String(error));
     }

@@ -1,13 +1,15 @@
 import { useTranslation } from 'react-i18next';
 import type { CommandError } from '../api/types.js';
+import { errorKey } from '../format/reason.js';
+import { TechnicalDetail } from './TechnicalDetail.js';
 
-/** The code's meaning in the user's language, then the station's own words for the detail. */
+/** What is wrong and what to do, in the user's language; the station's own words one click away. */
 export function ErrorMessage({ error, testId = 'error' }: { error: CommandError; testId?: string }) {
   const { t } = useTranslation();
   return (
-    <div className="error" role="alert" data-testid={testId} data-code={error.code}>
-      <strong>{t(`errors.${error.code}`)}</strong>
-      {error.message ? <span className="error-detail">{error.message}</span> : null}
+    <div className="error" role="alert" data-testid={testId} data-code={error.code} data-cause={error.cause}>
+      <strong>{t(errorKey(error))}</strong>
+      {error.message ? <TechnicalDetail text={error.message} /> : null}
     </div>
   );
 }

@@ -1,22 +1,25 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { createInstance } from 'i18next';
 import { describe, expect, it } from 'vitest';
 import {
   DeviceStatus,
   DeviceType,
   DriftBasis,
+  errorCauses,
   errorCodes,
   FileStatus,
   Finding,
   IngestProgress,
   MediaKind,
+  ProblemCode,
   ReasonCode,
   RecognitionMethod,
   VerificationMethod,
   VolumeState,
 } from '../../src-main/contract/index.js';
 import { describeDrift, driftKey } from '../../src-renderer/format/drift.js';
-import { reasonKey } from '../../src-renderer/format/reason.js';
+import { errorKey, problemKey, reasonKey, timeSourceKey } from '../../src-renderer/format/reason.js';
 import { outcomes } from '../../src-renderer/features/ingests/outcome.js';
 
 const rendererDir = join(import.meta.dirname, '../../src-renderer');
@@ -111,5 +114,39 @@ describe('renderer locale files', () => {
     expect(locales['zh-CN'].get('verification.o_direct')).toBe('绕过缓存回读');
     expect(locales['zh-CN'].get('verification.buffered')).toBe('经缓存回读');
     expect(locales.en.get('verification.o_direct')).toBe('read back bypassing the page cache');
+  });
+
+  it('say every error, cause, reason and recording problem of the contract in Chinese on the Chinese screen, and in English on the English one', () => {
+    // The keys the interface's components ask for, through the same functions they use.
+    const keys = [
+      ...errorCodes.map((code) => errorKey({ code })),
+      ...errorCauses.map((cause) => errorKey({ code: 'invalid-input', cause })),
+      ...ReasonCode.options.map(reasonKey),
+      ...ProblemCode.options.map(problemKey),
+      ...['file-name', 'QuickTime:CreateDate'].map(timeSourceKey),
+      'detail.nameTimeOff',
+    ];
+    const values = { plays: '0:02', declared: '0:07', hours: 8 };
+    const screen = (language: 'zh-CN' | 'en') => {
+      const i18n = createInstance();
+      const translation = JSON.parse(readFileSync(join(rendererDir, 'i18n', localeFiles[language]), 'utf8')) as Record<string, unknown>;
+      void i18n.init({ resources: { [language]: { translation } }, lng: language, initAsync: false });
+      return new Map(keys.map((key) => [key, i18n.t(key, values)]));
+    };
+    const han = /\p{Script=Han}/u;
+    // Latin words a Chinese sentence may carry: an example path, and names that have no Chinese form.
+    const latinAllowed = new Set(['media', 'card', 'UUID', 'GPS', 'SHA']);
+    const latinWords = (text: string) => (text.match(/[A-Za-z]{3,}/g) ?? []).filter((word) => !latinAllowed.has(word));
+    const zh = screen('zh-CN');
+    const english = screen('en');
+    expect({
+      missing: keys.filter((key) => zh.get(key) === key || english.get(key) === key),
+      notChinese: keys.filter((key) => !han.test(zh.get(key) ?? '') || latinWords(zh.get(key) ?? '').length > 0),
+      notEnglish: keys.filter((key) => han.test(english.get(key) ?? '')),
+      placeholderLeft: keys.filter((key) => /\{\{/.test(`${zh.get(key)}${english.get(key)}`)),
+    }).toEqual({ missing: [], notChinese: [], notEnglish: [], placeholderLeft: [] });
+    // A failure the operator can act on says how, after a colon: "没有读取权限：请检查…".
+    const actionable = [...errorCodes.filter((code) => code !== 'source-empty').map((code) => errorKey({ code })), ...errorCauses.map((cause) => errorKey({ code: 'invalid-input', cause }))];
+    expect(actionable.filter((key) => !/：请/.test(zh.get(key) ?? ''))).toEqual([]);
   });
 });

@@ -91,7 +91,7 @@ function columns(fields: DeviceFields) {
 
 function refuseDuplicateSerial(db: Database, serial: string, exceptId: number | null): void {
   const other = db.prepare('SELECT id FROM devices WHERE serial = ? AND id IS NOT ?').get(serial, exceptId) as { id: number } | undefined;
-  if (other) throw invalid(`a device with serial ${serial} is already registered (device ${other.id})`);
+  if (other) throw new StationError('invalid-input', `a device with serial ${serial} is already registered (device ${other.id})`, 'serial-taken');
 }
 
 export function getDevice(db: Database, id: number): Device | null {

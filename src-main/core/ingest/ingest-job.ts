@@ -15,7 +15,7 @@ import {
 } from '../archive/index.js';
 import { findCalibrationCode, isCalibrationCandidate, MAX_VIDEOS_SEARCHED, type CalibrationCode, type ClockReference } from '../clock-drift/index.js';
 import type { Database } from '../db/index.js';
-import { describe, StationError } from '../errors.js';
+import { describe, osCause, StationError } from '../errors.js';
 import type { EventBus } from '../event-bus.js';
 import { JobState, ProgressTracker } from '../jobs/index.js';
 import type { StationLog } from '../log/index.js';
@@ -90,9 +90,9 @@ async function requireFolder(path: string): Promise<void> {
   try {
     stats = await fs.stat(path);
   } catch (error) {
-    throw new StationError('source-unreadable', `cannot open the source ${path}: ${describe(error)}`);
+    throw new StationError('source-unreadable', `cannot open the source ${path}: ${describe(error)}`, osCause(error));
   }
-  if (!stats.isDirectory()) throw new StationError('source-unreadable', `the source ${path} is not a folder or volume`);
+  if (!stats.isDirectory()) throw new StationError('source-unreadable', `the source ${path} is not a folder or volume`, 'not-a-folder');
 }
 
 /**
@@ -342,7 +342,7 @@ export class IngestJob {
       } catch (error) {
         const stop = await this.stopReason(error);
         if (stop === null) {
-          this.fail(file, { code: 'copy-failed', message: `copy failed: ${describe(error)}` });
+          this.fail(file, { code: this.sourceRefused(error) ? 'unreadable' : 'copy-failed', message: `copy failed: ${describe(error)}` });
           continue;
         }
         await this.lastPlacement;
@@ -372,6 +372,12 @@ export class IngestJob {
     const needed = size + this.env.freeSpaceMarginBytes;
     const available = await availableBytes(this.env.dataDir);
     if (available < needed) throw new DiskFullError(needed, available);
+  }
+
+  /** A file the OS would not let the station read: its access rights need fixing, not the card or the disk. */
+  private sourceRefused(error: unknown): boolean {
+    const path = (error as NodeJS.ErrnoException).path;
+    return osCause(error) === 'no-permission' && path !== undefined && !isWithin(resolve(path), resolve(this.env.dataDir));
   }
 
   private async copyOne(file: SourceFile): Promise<void> {

@@ -1,6 +1,7 @@
 import type { Capability } from '../capability.js';
 import { recognizeVolume } from '../devices/index.js';
 import { StationError } from '../errors.js';
+import { typedPath } from '../paths.js';
 import { createMediaInspector, type MediaInspector } from '../media/index.js';
 import type { StationServices } from '../services.js';
 import type { IngestOrigin } from './ingest-job.js';
@@ -64,7 +65,8 @@ export function ingestModule(services: StationServices, options: { freeSpaceMarg
       await inspector?.close();
     },
     handlers: {
-      'ingest.start': async ({ sourcePath }, caller) => {
+      'ingest.start': async (request, caller) => {
+        const sourcePath = typedPath(request.sourcePath);
         const { job } = await submit({ sourcePath, operator: caller.name, origin: await folderOrigin(sourcePath) });
         return { ingestId: job.id };
       },

@@ -4,7 +4,7 @@ import type { MediaKind } from '../../contract/index.js';
 import { createExifReader, type RawTags } from './exiftool.js';
 import { probe, probeTail, type Probe, type ProbeOutcome, type ProbeStream } from './ffprobe.js';
 import { kindFromExtension, kindFromMime } from './media-kind.js';
-import { judgeTail, tailStart, unreadableProbe, type Readability } from './readability.js';
+import { judgeTail, tailStart, unreadable, unreadableProbe, type MediaProblem, type Readability } from './readability.js';
 import { recordedAt } from './recorded-at.js';
 import { selectTags } from './selected-tags.js';
 
@@ -20,7 +20,7 @@ export interface MediaMetadata {
   height: number | null;
   /** Video/audio: ffprobe opens it and its data reaches the declared end. Photo/other: null unless a check failed. */
   readable: boolean | null;
-  problem: string | null;
+  problem: MediaProblem | null;
   tags: Record<string, string | number | null>;
 }
 
@@ -48,7 +48,7 @@ function mainStream(kind: MediaKind, streams: ProbeStream[]): ProbeStream | unde
 
 async function avReadability(path: string, outcome: Probe, fileSize: number): Promise<Readability> {
   if (!outcome.streams.some((s) => s.type === 'audio' || (s.type === 'video' && !s.attachedPicture))) {
-    return { readable: false, problem: 'The file holds no audio or video stream.' };
+    return unreadable('no-stream', 'The file holds no audio or video stream.');
   }
   const from = tailStart(outcome);
   if (from === null) return { readable: true, problem: null };
@@ -88,7 +88,7 @@ export function createMediaInspector(options: { zone: string; maxProcs?: number 
     try {
       fileSize = (await stat(path)).size;
     } catch (error) {
-      return { ...emptyMetadata(byExtension ?? 'other'), readable: false, problem: `The file cannot be opened: ${reason(error)}` };
+      return { ...emptyMetadata(byExtension ?? 'other'), ...unreadable('cannot-open', `The file cannot be opened: ${reason(error)}`) };
     }
     const probing = byExtension === 'video' || byExtension === 'audio' ? safeProbe(path) : null;
     const { tags, error: exifError } = await readTags(path, byExtension);
@@ -113,15 +113,14 @@ export function createMediaInspector(options: { zone: string; maxProcs?: number 
       result.width = stream?.width ?? null;
       result.height = stream?.height ?? null;
       Object.assign(result, await avReadability(path, outcome.probe, fileSize).catch(
-        (error: unknown): Readability => ({ readable: false, problem: `The end of the file could not be checked: ${reason(error)}` }),
+        (error: unknown): Readability => unreadable('end-unchecked', `The end of the file could not be checked: ${reason(error)}`),
       ));
     } else if (kind === 'photo') {
       Object.assign(result, photoSize(tags));
       result.codec = photoCodec(tags);
       const error = exifError ?? tags['ExifTool:Error'];
       if (error !== undefined && error !== null) {
-        result.readable = false;
-        result.problem = `exiftool cannot read this image: ${String(error)}`;
+        Object.assign(result, unreadable('image-unreadable', `exiftool cannot read this image: ${String(error)}`));
       }
     }
     return result;

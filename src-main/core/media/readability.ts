@@ -1,9 +1,23 @@
+import type { ProblemCode } from '../../contract/index.js';
 import type { Probe, TailReport } from './ffprobe.js';
+
+/** What is wrong with a file: a code for the interface, the station's own words for the technician. */
+export interface MediaProblem {
+  code: ProblemCode;
+  text: string;
+  /** For a recording cut short: how many seconds of it still play. */
+  playsSeconds: number | null;
+}
 
 export interface Readability {
   readable: boolean;
-  problem: string | null;
+  problem: MediaProblem | null;
 }
+
+export const unreadable = (code: ProblemCode, text: string, playsSeconds: number | null = null): Readability => ({
+  readable: false,
+  problem: { code, text, playsSeconds },
+});
 
 /** How many seconds before the declared end the tail check starts reading. */
 export const TAIL_SECONDS = 3;
@@ -14,26 +28,22 @@ const DATA_ENDS_EARLY = /partial file|ended prematurely|truncat|unexpected end|e
 const seconds = (s: number): string => `${s.toFixed(1)} s`;
 
 /**
- * Plain-English reason for a file ffprobe refused to open at all. `hasMovieData`: exiftool found
- * an MP4/MOV `mdat` atom, so a missing index means an unfinished recording, not a wrong file.
+ * Why ffprobe refused to open a file at all. `hasMovieData`: exiftool found an MP4/MOV `mdat`
+ * atom, so a missing index means an unfinished recording, not a wrong file.
  */
 export function unreadableProbe(errors: string[], hasMovieData: boolean): Readability {
   const text = errors.join('\n');
   if (hasMovieData && /moov atom not found/i.test(text)) {
-    return {
-      readable: false,
-      problem:
-        'The recording was never finished: its index (the MP4/MOV "moov" atom) is missing, as happens when ' +
+    return unreadable(
+      'unfinished',
+      'The recording was never finished: its index (the MP4/MOV "moov" atom) is missing, as happens when ' +
         'the recorder loses power or the card is removed while recording. Players cannot open it as it is.',
-    };
+    );
   }
   if (/Invalid data found when processing input/i.test(text)) {
-    return {
-      readable: false,
-      problem: 'ffprobe cannot read this file: it is not a recognised audio or video format, or its data is damaged.',
-    };
+    return unreadable('not-media', 'ffprobe cannot read this file: it is not a recognised audio or video format, or its data is damaged.');
   }
-  return { readable: false, problem: `ffprobe cannot read this file: ${errors[0] ?? 'no reason given'}` };
+  return unreadable('probe-failed', `ffprobe cannot read this file: ${errors[0] ?? 'no reason given'}`);
 }
 
 /** The seconds where the tail check starts, or null when the container declares no duration. */
@@ -53,28 +63,29 @@ export function judgeTail(probe: Probe, tail: TailReport): Readability {
   const declaredEnd = (probe.startSeconds ?? 0) + duration;
   const earlyEnd = tail.errors.find((line) => DATA_ENDS_EARLY.test(line));
   if (tail.packets === 0) {
-    return {
-      readable: false,
-      problem: `No audio or video data can be read near the end the file declares (${seconds(duration)}): the end of the recording is missing.`,
-    };
+    return unreadable(
+      'end-missing',
+      `No audio or video data can be read near the end the file declares (${seconds(duration)}): the end of the recording is missing.`,
+    );
   }
   if (tail.beyondEndOfFile) {
-    return {
-      readable: false,
-      problem: `The file's index points past the end of the file: the recording was cut short (declared length ${seconds(duration)}).`,
-    };
+    return unreadable(
+      'index-past-end',
+      `The file's index points past the end of the file: the recording was cut short (declared length ${seconds(duration)}).`,
+    );
   }
   // Half a second, or half a percent on long files, absorbs rounding of the last frame's duration.
   const tolerance = Math.max(0.5, duration * 0.005);
   if (tail.lastEndSeconds !== null && tail.lastEndSeconds < declaredEnd - tolerance) {
     const reached = tail.lastEndSeconds - (probe.startSeconds ?? 0);
-    return {
-      readable: false,
-      problem: `The data stops at ${seconds(reached)} although the file declares ${seconds(duration)}: the recording was cut short.`,
-    };
+    return unreadable(
+      'cut-short',
+      `The data stops at ${seconds(reached)} although the file declares ${seconds(duration)}: the recording was cut short.`,
+      reached,
+    );
   }
   if (earlyEnd !== undefined) {
-    return { readable: false, problem: `The data ends before the file says it should (ffprobe: ${earlyEnd}).` };
+    return unreadable('ends-early', `The data ends before the file says it should (ffprobe: ${earlyEnd}).`);
   }
   return { readable: true, problem: null };
 }

@@ -3,6 +3,7 @@ import { toAbsolute } from '../archive/index.js';
 import { fileClock } from '../clock-drift/index.js';
 import type { DriftBasis, MediaKind, Recording, RecordingDetail, RecordingQuery, VerificationMethod } from '../../contract/index.js';
 import type { MediaMetadata } from '../media/index.js';
+import { readProblem, storedProblem } from './stored-problem.js';
 
 export interface NewRecording {
   sha256: string;
@@ -148,6 +149,16 @@ export function getRecording(db: Database, dataDir: string, id: number, iso: (ms
        WHERE f.recording_id = ? AND f.status = 'archived'`,
     )
     .get(id) as { device_time: string | null; corrected_time: string | null; drift_seconds: number | null; drift_basis: DriftBasis } | undefined;
+  const problem = readProblem(row.problem);
+  // The findings are the ingests' (their store writes them); read here, as the sightings are, to show beside the time.
+  const zoneFinding = db
+    .prepare(
+      `SELECT json_extract(g.details_json, '$.hours') AS hours
+       FROM ingest_files f JOIN ingest_findings g ON g.ingest_id = f.ingest_id
+       WHERE f.recording_id = ? AND g.kind = 'timezone-mismatch' AND json_extract(g.details_json, '$.source') = f.source_path
+       ORDER BY g.id DESC LIMIT 1`,
+    )
+    .get(id) as { hours: number } | undefined;
   return {
     ...toRecording(row, dataDir, iso),
     clock: clock ? fileClock(clock.device_time, clock.corrected_time, clock.drift_seconds, clock.drift_basis) : null,
@@ -158,7 +169,10 @@ export function getRecording(db: Database, dataDir: string, id: number, iso: (ms
     codec: row.codec,
     width: row.width,
     height: row.height,
-    problem: row.problem,
+    nameTimeOffHours: zoneFinding?.hours ?? null,
+    problem: problem?.text ?? null,
+    problemCode: problem?.code ?? null,
+    playsSeconds: problem?.playsSeconds ?? null,
     metadata: JSON.parse(row.tags_json) as Record<string, unknown>,
     sightings: sightings.map((s) => ({ ...s, at: iso(s.at) })),
   };
@@ -194,7 +208,7 @@ export function saveMetadata(db: Database, id: number, metadata: MediaMetadata, 
     metadata.width,
     metadata.height,
     metadata.readable === null ? null : Number(metadata.readable),
-    metadata.problem,
+    storedProblem(metadata.problem),
     JSON.stringify(metadata.tags),
     id,
   );

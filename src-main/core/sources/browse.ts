@@ -1,16 +1,20 @@
 import { promises as fs } from 'node:fs';
 import { homedir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
-import { describe, StationError } from '../errors.js';
+import { dirname, join } from 'node:path';
+import { describe, osCause, StationError } from '../errors.js';
+import { typedPath } from '../paths.js';
 
 /** Folders under a path, for choosing a source where no native folder dialog exists (browser mode). */
 export async function browseFolders(path: string | undefined) {
-  const target = resolve(path ?? homedir());
+  const target = path === undefined ? homedir() : typedPath(path);
   let entries;
   try {
     entries = await fs.readdir(target, { withFileTypes: true });
   } catch (error) {
-    throw new StationError('not-found', `cannot open ${target}: ${describe(error)}`);
+    // A folder that exists but may not be read is not "not found": the operator's remedy differs.
+    const cause = osCause(error);
+    const code = cause === 'not-there' || cause === 'not-a-folder' ? 'not-found' : 'source-unreadable';
+    throw new StationError(code, `cannot open ${target}: ${describe(error)}`, cause);
   }
   const directories = entries
     .filter((entry) => entry.isDirectory() && !entry.name.startsWith('.'))

@@ -30,6 +30,8 @@ Copies every regular file under <path> into a new BagIt bag under <data>/archive
 hashing (SHA-256) while copying and reading the copy back from disk to verify it. Operating-system
 litter, symbolic links and special files are skipped with a reason. Files already archived are
 recorded as duplicates and not copied again. Nothing on the source is ever written.
+<path> may be quoted ("/media/card") or start with ~/ (the home folder); a relative path is taken
+from the current folder.
 
   --json   Print one JSON object at the end:
            {ingestId, source, archivePath, state, reason,

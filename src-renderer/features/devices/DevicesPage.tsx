@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { ErrorMessage } from '../../components/ErrorMessage.js';
+import { TechnicalDetail } from '../../components/TechnicalDetail.js';
 import { useCommand } from '../../hooks/use-command.js';
 import { StationSettingsPanel } from '../settings/StationSettingsPanel.js';
 import { DeviceRegistry } from './DeviceRegistry.js';
@@ -19,7 +20,7 @@ export function DevicesPage() {
         {volumes.stationError ? (
           <p className="error" role="alert" data-testid="station-error">
             <strong>{t('devices.stationError')}</strong>
-            <span className="error-detail">{volumes.stationError}</span>
+            <TechnicalDetail text={volumes.stationError} />
           </p>
         ) : null}
         {volumes.loaded && volumes.cards.length === 0 ? (

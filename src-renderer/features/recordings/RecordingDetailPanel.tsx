@@ -9,8 +9,9 @@ import { useStation } from '../../state/station-context.js';
 import { HashFacts } from './HashFacts.js';
 import { MediaPlayer } from './MediaPlayer.js';
 import { MetadataTable } from './MetadataTable.js';
+import { RecordedAtFacts } from './RecordedAtFacts.js';
 import { RecordingClockFacts } from './RecordingClockFacts.js';
-import { RecordingStatus } from './RecordingStatus.js';
+import { RecordingProblem } from './RecordingProblem.js';
 import { SightingList } from './SightingList.js';
 
 export function RecordingDetailPanel({ id, onClose }: { id: number; onClose(): void }) {
@@ -40,16 +41,9 @@ export function RecordingDetailPanel({ id, onClose }: { id: number; onClose(): v
       {value ? (
         <>
           <MediaPlayer key={value.id} kind={value.kind} src={api.mediaUrl(value.id)} name={value.originalName} />
-          {value.readable === false || value.problem ? (
-            <p className="error" role="status" data-testid="detail-problem">
-              <RecordingStatus readable={value.readable} /> {value.problem ?? ''}
-            </p>
-          ) : null}
+          <RecordingProblem detail={value} />
           <dl className="facts">
-            <dt>{t('detail.recordedAt')}</dt>
-            <dd data-testid="detail-recorded-at">{formatTime(value.recordedAt)}</dd>
-            <dt>{t('detail.recordedAtSource')}</dt>
-            <dd className="mono">{value.recordedAtSource ?? '—'}</dd>
+            <RecordedAtFacts detail={value} formatTime={formatTime} />
             <dt>{t('detail.device')}</dt>
             <dd>{value.device ?? '—'}</dd>
             <dt>{t('detail.kind')}</dt>

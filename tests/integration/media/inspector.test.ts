@@ -110,7 +110,8 @@ describe('a video cut short', () => {
   it('without its index (flat battery before moov was written) is unreadable, not an exception', async () => {
     const m = await station.inspect(file('flat-battery.mp4'));
     expect(m).toMatchObject({ kind: 'video', readable: false, durationSeconds: null, codec: null, recordedAt: null });
-    expect(m.problem).toMatch(/index \(the MP4\/MOV "moov" atom\) is missing/);
+    expect(m.problem).toMatchObject({ code: 'unfinished', playsSeconds: null });
+    expect(m.problem?.text).toMatch(/index \(the MP4\/MOV "moov" atom\) is missing/);
   });
 
   it('with its index first but the data cut is unreadable, and keeps the declared length and date', async () => {
@@ -119,14 +120,19 @@ describe('a video cut short', () => {
     const m = await station.inspect(file('cut-tail.mp4'));
     expect(m).toMatchObject({ kind: 'video', readable: false, codec: 'h264', recordedAt: '2026-11-26T08:30:15.000+08:00' });
     expect(m.durationSeconds).toBeCloseTo(6, 1);
-    expect(m.problem).toMatch(/end of the recording is missing|cut short/);
+    expect(['end-missing', 'index-past-end', 'cut-short']).toContain(m.problem?.code);
+    expect(m.problem?.text).toMatch(/end of the recording is missing|cut short/);
   });
 
   it('in Matroska stops before its declared end and says where', async () => {
     expect((await station.inspect(file('long.mkv'))).readable).toBe(true);
     const m = await station.inspect(file('cut-tail.mkv'));
     expect(m.readable).toBe(false);
-    expect(m.problem).toMatch(/^The data stops at [0-9.]+ s although the file declares 6\.0 s: the recording was cut short\.$/);
+    expect(m.problem?.text).toMatch(/^The data stops at [0-9.]+ s although the file declares 6\.0 s: the recording was cut short\.$/);
+    // The interface says how much still plays: the same seconds the words give, short of the 6 declared.
+    expect(m.problem?.code).toBe('cut-short');
+    expect(m.problem?.text).toContain(`${m.problem?.playsSeconds?.toFixed(1)} s`);
+    expect(m.problem?.playsSeconds).toBeLessThan(6);
   });
 });
 
@@ -199,7 +205,8 @@ describe('other files', () => {
   it('a text file named .mp4 is a video that cannot be read', async () => {
     const m = await station.inspect(file('fake.mp4'));
     expect(m).toMatchObject({ kind: 'video', readable: false, durationSeconds: null });
-    expect(m.problem).toMatch(/^ffprobe cannot read this file/);
+    expect(m.problem?.code).toBe('not-media');
+    expect(m.problem?.text).toMatch(/^ffprobe cannot read this file/);
   });
 
   it('a Chinese name with spaces reads like any other', async () => {
@@ -210,7 +217,8 @@ describe('other files', () => {
   it('a missing file is reported, not thrown', async () => {
     const m = await station.inspect(file('gone.mp4'));
     expect(m).toMatchObject({ kind: 'video', readable: false });
-    expect(m.problem).toMatch(/^The file cannot be opened: ENOENT/);
+    expect(m.problem?.code).toBe('cannot-open');
+    expect(m.problem?.text).toMatch(/^The file cannot be opened: ENOENT/);
   });
 });
 

@@ -63,6 +63,8 @@ describe('the device registry', () => {
     addDevice(db, { type: 'body-camera', serial: 'AB12345' });
     const error = failure(() => addDevice(db, { type: 'camera', serial: 'ab12345' }));
     expect(error.code).toBe('invalid-input');
+    // The cause the form turns into "该序列号的设备已经登记：请…编辑它", not the station's English words.
+    expect(error.errorCause).toBe('serial-taken');
     expect(error.message).toMatch(/AB12345|ab12345/);
     expect(listDevices(db)).toHaveLength(1);
   });

@@ -1,11 +1,14 @@
+import { isAbsolute, resolve } from 'node:path';
 import type { StationEvent } from '../../../contract/index.js';
 import { reportFailure, type CliContext } from '../context.js';
 import { progressLine } from '../format.js';
 
 /** Runs one ingest to its end; Ctrl-C or SIGTERM cancels it cleanly (partial copies are discarded). */
 export async function ingestCommand(context: CliContext): Promise<number> {
-  const [sourcePath] = context.args;
-  if (!sourcePath) return reportFailure(context, { code: 'invalid-input', message: 'ingest needs a path: station ingest <path>' });
+  const [typed] = context.args;
+  if (!typed) return reportFailure(context, { code: 'invalid-input', message: 'ingest needs a path: station ingest <path>' });
+  // In a shell a relative path means the shell's folder; the core refuses relative paths, so resolve it here.
+  const sourcePath = /^["'~]/.test(typed) || isAbsolute(typed) ? typed : resolve(typed);
   const { station, caller } = context;
   let ingestId: string | null = null;
   const early: StationEvent[] = [];

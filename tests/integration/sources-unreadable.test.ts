@@ -1,0 +1,89 @@
+import { spawnSync } from 'node:child_process';
+import { chmodSync, mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { CommandError, IngestReport } from '../../src-main/contract/index.js';
+import { openStation } from '../../src-main/core/station.js';
+import type { Station } from '../../src-main/core/station-api.js';
+import { makeFile } from '../helpers/make-media.js';
+import { cliEntry } from '../helpers/run-cli.js';
+import { tempDir } from '../helpers/temp-dir.js';
+
+const caller = { name: 'test', role: 'admin' } as const;
+const nobody = 65534;
+
+/**
+ * Node as a user the OS may refuse: root reads anything, so as root the command runs as nobody;
+ * otherwise as the test's own user (mode 000 stops the owner too).
+ */
+function runRefusable(args: string[]) {
+  const asRoot = process.getuid?.() === 0;
+  const command = asRoot ? 'setpriv' : process.execPath;
+  const prefix = asRoot ? [`--reuid=${nobody}`, `--regid=${nobody}`, '--clear-groups', process.execPath] : [];
+  return spawnSync(command, [...prefix, ...args], { encoding: 'utf8' });
+}
+
+/** Folders and files the refused user may still reach: the temp folder is private to its maker. */
+const openToAll = (...paths: string[]) => paths.forEach((path) => chmodSync(path, 0o777));
+
+describe('a source the station may not read', () => {
+  const root = tempDir('unreadable');
+  let station: Station;
+  beforeAll(async () => {
+    openToAll(root);
+    station = await openStation({ dataDir: join(root, 'data') });
+  });
+  afterAll(() => station.close());
+
+  async function browse(path: string): Promise<CommandError> {
+    const result = await station.call('sources.browse', { path }, caller);
+    if (result.ok) throw new Error(`${path} was listed`);
+    return result.error;
+  }
+
+  it('is told apart from a missing folder when browsing: a permission error is not "not found"', async () => {
+    const locked = join(root, 'locked');
+    mkdirSync(join(locked, 'DCIM'), { recursive: true });
+    chmodSync(locked, 0o000);
+    const browsed = runRefusable([
+      '--input-type=module',
+      '-e',
+      `import(${JSON.stringify(join(cliEntry, '../../../core/sources/browse.js'))}).then((m) => m.browseFolders(${JSON.stringify(locked)}))` +
+        `.then(() => console.log('{}'), (e) => console.log(JSON.stringify({ code: e.code, cause: e.errorCause, message: e.message })))`,
+    ]);
+    expect(JSON.parse(browsed.stdout || browsed.stderr)).toMatchObject({ code: 'source-unreadable', cause: 'no-permission', message: expect.stringContaining('EACCES') });
+
+    expect(await browse(join(root, 'no-such-card'))).toMatchObject({ code: 'not-found', cause: 'not-there', message: expect.stringContaining('ENOENT') });
+    writeFileSync(join(root, 'a-file'), '');
+    expect(await browse(join(root, 'a-file'))).toMatchObject({ code: 'not-found', cause: 'not-a-folder' });
+    expect(await browse('card4')).toMatchObject({ code: 'invalid-input', cause: 'relative-path' });
+    // Quotes and ~ as typed or pasted reach the folder itself.
+    const listed = await station.call('sources.browse', { path: `"${root}"` }, caller);
+    expect(listed.ok && listed.value.path).toBe(root);
+  });
+
+  it('fails one file the OS will not let it read as unreadable (check its rights), not as a failed copy', () => {
+    const card = join(root, 'card');
+    makeFile(join(card, 'DCIM/0001.MP4'), 4096, 1);
+    makeFile(join(card, 'DCIM/0002.MP4'), 4096, 2);
+    chmodSync(join(card, 'DCIM/0002.MP4'), 0o000);
+    const data = join(root, 'refused-data');
+    mkdirSync(data);
+    openToAll(card, join(card, 'DCIM'), data);
+    const run = runRefusable([cliEntry, '--data', data, 'ingest', card, '--json']);
+    const report = JSON.parse(run.stdout) as IngestReport;
+    expect(run.status).toBe(1);
+    const bySource = Object.fromEntries(report.files.map((f) => [f.source, { status: f.status, reasonCode: f.reasonCode, reason: f.reason }]));
+    expect(bySource).toEqual({
+      'DCIM/0001.MP4': { status: 'archived', reasonCode: null, reason: null },
+      'DCIM/0002.MP4': { status: 'failed', reasonCode: 'unreadable', reason: expect.stringContaining('EACCES') },
+    });
+  });
+
+  it('refuses a relative path typed to ingest.start, and a missing source says so with its cause', async () => {
+    const relative = await station.call('ingest.start', { sourcePath: 'card' }, caller);
+    expect(relative).toMatchObject({ ok: false, error: { code: 'invalid-input', cause: 'relative-path' } });
+    const missing = await station.call('ingest.start', { sourcePath: `'${join(root, 'gone')}'` }, caller);
+    expect(missing).toMatchObject({ ok: false, error: { code: 'source-unreadable', cause: 'not-there' } });
+  });
+});
