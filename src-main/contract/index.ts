@@ -3,6 +3,7 @@ export * from './roles.js';
 export * from './clock.js';
 export * from './devices.js';
 export * from './ingest.js';
+export * from './problems.js';
 export * from './recordings.js';
 export * from './commands.js';
 export * from './events.js';

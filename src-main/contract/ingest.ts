@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ClockDrift, FileClock, Finding } from './clock.js';
+import { ProblemCode } from './problems.js';
 
 export const FileStatus = z.enum(['archived', 'duplicate', 'skipped', 'failed']);
 export type FileStatus = z.infer<typeof FileStatus>;
@@ -39,6 +40,13 @@ export const IngestFile = z.object({
   recordedAt: z.string().nullable(),
   verification: VerificationMethod.nullable(),
   clock: FileClock.nullable(),
+  /** Whether the archived recording plays to its end (false: unfinished, cut short, not media); null when not media or not archived. */
+  readable: z.boolean().nullable(),
+  /** What is wrong with it, as in the recording's detail; null when nothing is. */
+  problemCode: ProblemCode.nullable(),
+  /** How much of a recording that was cut short still plays, and how long it says it is (seconds). */
+  playsSeconds: z.number().nullable(),
+  durationSeconds: z.number().nullable(),
 });
 export type IngestFile = z.infer<typeof IngestFile>;
 

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { browserSkipReason, launchChromium } from './support/chromium.js';
+import { makeVideo, truncate } from '../integration/media/make-media.js';
 import { makeSourceFolder, type SourceFolder } from './support/source-folder.js';
 import { startStation, type RunningStation } from './support/station-process.js';
 
@@ -21,6 +22,9 @@ describe.skipIf(skipReason !== null)(`the outcome of an import with a file it ma
     source = await makeSourceFolder(join(work, 'card'));
     // What the desk met: one clip the recorder's software left unreadable to everyone.
     await chmod(join(source.root, source.media[0]!.relative), 0o000);
+    // And one the recorder stopped writing mid-clip: archived as it is, reported at once.
+    await makeVideo(join(work, 'whole.mkv'), 7);
+    await truncate(join(work, 'whole.mkv'), join(source.root, 'DCIM', 'CUT_0001.mkv'), 0.4);
     const dataDir = join(work, 'data');
     await mkdir(dataDir);
     station = await startStation(dataDir, [], { officeUser: true });
@@ -55,6 +59,13 @@ describe.skipIf(skipReason !== null)(`the outcome of an import with a file it ma
 
     expect(await page.getByTestId('progress-bar').count()).toBe(0);
     expect(await page.getByTestId('ingest-progress').locator('.percent').count()).toBe(0);
+  });
+
+  it('lists the damaged recording in the summary, saying how much of it plays', async () => {
+    const damaged = page.getByTestId('damaged-recordings').locator('li');
+    expect(await damaged.count()).toBe(1);
+    expect(await damaged.getAttribute('data-problem-code')).toBe('cut-short');
+    expect(await damaged.textContent()).toMatch(/^DCIM\/CUT_0001\.mkv：录像被截断：只能播放前 0:0\d\.\d，文件声明的长度为 0:07\.0$/);
   });
 
   it('keeps the same outcome in the import history, not a green "done"', async () => {

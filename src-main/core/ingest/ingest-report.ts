@@ -1,7 +1,8 @@
-import type { ClockDrift, FileClock, IngestReport, IngestSummary } from '../../contract/index.js';
+import type { ClockDrift, FileClock, IngestFile, IngestReport, IngestSummary } from '../../contract/index.js';
 import type { Database } from '../db/index.js';
 import { toAbsolute } from '../archive/index.js';
 import { fileClock } from '../clock-drift/index.js';
+import { readProblem } from '../recordings/index.js';
 import { findingCount, getIngest, ingestFiles, ingestFindings, ingestTotals, type IngestFileRow, type IngestRow } from './ingest-store.js';
 
 const clockDriftOf = (row: IngestRow): ClockDrift => ({
@@ -16,6 +17,17 @@ const clockOf = (file: IngestFileRow, drift: ClockDrift): FileClock | null =>
   file.status === 'archived' || file.status === 'duplicate'
     ? fileClock(file.device_time, file.corrected_time, drift.seconds, drift.basis)
     : null;
+
+/** What the recordings index says of an archived file's playability, so the summary lists the damaged ones at once. */
+function damageOf(file: IngestFileRow): Pick<IngestFile, 'readable' | 'problemCode' | 'playsSeconds' | 'durationSeconds'> {
+  const problem = readProblem(file.problem);
+  return {
+    readable: file.readable === null ? null : file.readable === 1,
+    problemCode: problem?.code ?? null,
+    playsSeconds: problem?.playsSeconds ?? null,
+    durationSeconds: file.duration_seconds,
+  };
+}
 
 export function ingestSummary(db: Database, dataDir: string, row: IngestRow, iso: (ms: number) => string): IngestSummary {
   return {
@@ -59,6 +71,7 @@ export function ingestReport(db: Database, dataDir: string, ingestId: string): I
       recordedAt: file.recorded_at,
       verification: file.verification,
       clock: clockOf(file, drift),
+      ...damageOf(file),
     })),
     totals: ingestTotals(db, ingestId),
     clockDrift: drift,

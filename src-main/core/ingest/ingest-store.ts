@@ -54,6 +54,9 @@ export interface IngestFileRow {
   verification: VerificationMethod | null;
   device_time: string | null;
   corrected_time: string | null;
+  readable: number | null;
+  problem: string | null;
+  duration_seconds: number | null;
 }
 
 export type NewIngestRow = Omit<
@@ -155,7 +158,7 @@ export const ingestFiles = (db: Database, ingestId: string): IngestFileRow[] =>
   db
     .prepare(
       `SELECT f.source_path, f.size, f.status, f.sha256, f.reason, f.reason_code, r.archive_path, r.recorded_at, r.verification,
-              f.device_time, f.corrected_time
+              f.device_time, f.corrected_time, r.readable, r.problem, r.duration_seconds
        FROM ingest_files f LEFT JOIN recordings r ON r.id = f.recording_id
        WHERE f.ingest_id = ? ORDER BY f.id`,
     )

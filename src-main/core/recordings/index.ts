@@ -9,3 +9,4 @@ export {
   saveMetadata,
   type NewRecording,
 } from './recording-store.js';
+export { readProblem } from './stored-problem.js';

@@ -35,7 +35,8 @@ from the current folder.
 
   --json   Print one JSON object at the end:
            {ingestId, source, archivePath, state, reason,
-            files: [{source, size, sha256, status, archivePath, reason, recordedAt, verification}],
+            files: [{source, size, sha256, status, archivePath, reason, recordedAt, verification,
+                     readable, problemCode, playsSeconds, durationSeconds}],
             totals: {files, bytes, archived, duplicate, skipped, failed, notReached}}
            status: archived | duplicate | skipped | failed; verification: o_direct | buffered | null.
            notReached: files a cancel or crash stopped before (failed with reasonCode cancelled).

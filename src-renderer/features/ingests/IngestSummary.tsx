@@ -4,6 +4,7 @@ import { ClockDriftLine } from '../../components/ClockDriftLine.js';
 import { ReasonText } from '../../components/ReasonText.js';
 import { routeHref } from '../../state/route.js';
 import { useStation } from '../../state/station-context.js';
+import { DamagedRecordings } from './DamagedRecordings.js';
 import { FileOutcomeTable } from './FileOutcomeTable.js';
 import { FindingList } from './FindingList.js';
 import { IngestTotalsView } from './IngestTotalsView.js';
@@ -38,6 +39,7 @@ export function IngestSummary({ report }: { report: IngestReport }) {
       <h4>{t('clock.heading')}</h4>
       <ClockDriftLine drift={report.clockDrift} />
       <FindingList findings={report.findings} formatTime={formatTime} />
+      <DamagedRecordings files={report.files} />
       <h4>{t('summary.problems')}</h4>
       {problems.length === 0 ? (
         <p className="muted" data-testid="no-problems">

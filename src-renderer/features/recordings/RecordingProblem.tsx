@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { RecordingDetail } from '../../../src-main/contract/index.js';
 import { TechnicalDetail } from '../../components/TechnicalDetail.js';
-import { formatDuration } from '../../format/duration.js';
+import { formatPreciseDuration } from '../../format/duration.js';
 import { problemKey } from '../../format/reason.js';
 import { RecordingStatus } from './RecordingStatus.js';
 
@@ -13,7 +13,7 @@ export function RecordingProblem({ detail }: { detail: RecordingDetail }) {
   return (
     <div className="error" role="status" data-testid="detail-problem" data-problem-code={code}>
       <RecordingStatus readable={detail.readable} />{' '}
-      {t(problemKey(code), { plays: formatDuration(detail.playsSeconds), declared: formatDuration(detail.durationSeconds) })}
+      {t(problemKey(code), { plays: formatPreciseDuration(detail.playsSeconds), declared: formatPreciseDuration(detail.durationSeconds) })}
       {detail.problem ? <TechnicalDetail text={detail.problem} /> : null}
     </div>
   );
