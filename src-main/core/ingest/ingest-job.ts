@@ -65,6 +65,7 @@ export interface IngestOrigin {
 /** One line of the ingest's account: a file archived, found again, skipped or failed. */
 interface Sighting {
   source: string;
+  originalNameHex: string | null;
   size: number;
   status: FileStatus;
   mtime?: number | null;
@@ -227,7 +228,9 @@ export class IngestJob {
     env.events.emit({ type: 'ingest.started', ingestId: this.id, source: this.root, mountpoint: this.origin?.mountpoint ?? null });
     this.rootIdentity = await sourceRootIdentity(this.root);
     const scan = await scanSource(this.root, env.dataDir);
-    for (const entry of scan.skipped) this.record({ source: entry.relative, size: entry.size, status: entry.status, reason: entry.reason });
+    for (const { relative, originalNameHex, size, status, reason } of scan.skipped) {
+      this.record({ source: relative, originalNameHex, size, status, reason });
+    }
     this.progress.update({ filesTotal: scan.files.length, bytesTotal: scan.files.reduce((sum, file) => sum + file.size, 0) });
 
     this.step.to('copying');
@@ -425,6 +428,7 @@ export class IngestJob {
           archivedAt: now(),
           kind: 'other',
           ...officerAndMark(copied.file.relative, this.env.settings().namePatterns),
+          originalNameHex: copied.file.originalNameHex,
         });
       } catch (error) {
         await discardCopy(verified.finalPath);
@@ -453,12 +457,14 @@ export class IngestJob {
 
   /** Content the archive already holds: recorded as a sighting of that recording, never copied twice. */
   private foundAgain(file: SourceFile, sha256: string, recordingId: number): void {
-    this.record({ source: file.relative, size: file.size, mtime: file.mtimeMs, status: 'duplicate', sha256, recordingId });
+    const { relative: source, originalNameHex, size, mtimeMs: mtime } = file;
+    this.record({ source, originalNameHex, size, mtime, status: 'duplicate', sha256, recordingId });
     this.progress.fileDone();
   }
 
   private fail(file: SourceFile, reason: Reason): void {
-    this.record({ source: file.relative, size: file.size, mtime: file.mtimeMs, status: 'failed', reason });
+    const { relative: source, originalNameHex, size, mtimeMs: mtime } = file;
+    this.record({ source, originalNameHex, size, mtime, status: 'failed', reason });
     this.progress.fileDone();
   }
 
@@ -467,6 +473,7 @@ export class IngestJob {
     recordSighting(this.env.db, {
       ingestId: this.id,
       sourcePath: sighting.source,
+      originalNameHex: sighting.originalNameHex,
       size: sighting.size,
       sourceMtime: sighting.mtime ?? null,
       status: sighting.status,
