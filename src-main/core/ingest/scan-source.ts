@@ -57,8 +57,8 @@ export async function scanSource(root: string, ownDataDir: string): Promise<Sour
   // under another name, and the station must never archive its own database as evidence.
   const own = await fs.stat(ownDataDir);
   const isOwnDataDir = (stats: Stats) => stats.isDirectory() && stats.dev === own.dev && stats.ino === own.ino;
-  /** `prefix` is the folder's path below the root as archived, `rawPrefix` as the device wrote it. */
-  async function walk(dir: Buffer, prefix: string, rawPrefix: Buffer, exact: boolean): Promise<void> {
+  /** `prefix` is the folder's path below the root as archived, `rawPrefix` as the device wrote it; `prefixExact` when the two are one. */
+  async function walk(dir: Buffer, prefix: string, rawPrefix: Buffer, prefixExact: boolean): Promise<void> {
     let raws: Buffer[];
     try {
       // Read as bytes: a name that is not UTF-8 read as a string is no longer the name, and opening it fails (ENOENT).
@@ -66,7 +66,7 @@ export async function scanSource(root: string, ownDataDir: string): Promise<Sour
     } catch (error) {
       scan.skipped.push({
         relative: prefix || '.',
-        originalNameHex: exact ? null : rawPrefix.toString('hex'),
+        originalNameHex: prefixExact ? null : rawPrefix.toString('hex'),
         size: 0,
         status: 'failed',
         reason: { code: 'unreadable', message: `folder unreadable: ${describe(error)}` },
@@ -74,10 +74,10 @@ export async function scanSource(root: string, ownDataDir: string): Promise<Sour
       return;
     }
     const names = nameDirectory(raws).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-    for (const { raw, name, exact: nameExact } of names) {
+    for (const { raw, name, exact } of names) {
       const relative = prefix ? `${prefix}/${name}` : name;
       const rawRelative = prefix ? Buffer.concat([rawPrefix, slash, raw]) : raw;
-      const allExact = exact && nameExact;
+      const allExact = prefixExact && exact;
       const originalNameHex = allExact ? null : rawRelative.toString('hex');
       const absolute = Buffer.concat([dir, slash, raw]);
       if (isOperatingSystemLitter(name)) {

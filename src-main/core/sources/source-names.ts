@@ -10,10 +10,11 @@ export interface SourceName {
   exact: boolean;
 }
 
-const utf8 = new TextDecoder('utf-8', { fatal: true });
+// ignoreBOM keeps a leading byte-order mark in the name: dropping it would lose bytes of the name unseen.
+const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 // A folder copied from a Chinese Windows system onto ext4 keeps its GBK bytes.
-const gbk = new TextDecoder('gbk', { fatal: true });
-const lenientUtf8 = new TextDecoder('utf-8');
+const gbk = new TextDecoder('gbk', { fatal: true, ignoreBOM: true });
+const lenientUtf8 = new TextDecoder('utf-8', { ignoreBOM: true });
 
 function tryDecode(decoder: TextDecoder, raw: Buffer): string | null {
   try {

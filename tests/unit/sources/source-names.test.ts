@@ -16,6 +16,13 @@ describe('names of a source directory, made valid UTF-8', () => {
     ]);
   });
 
+  it('keeps a byte-order mark at the start of a name: no byte of a UTF-8 name is dropped', () => {
+    const raw = Buffer.from([0xef, 0xbb, 0xbf, 0x61, 0x2e, 0x74, 0x78, 0x74]);
+    const [named] = nameDirectory([raw]);
+    expect(named?.exact).toBe(true);
+    expect(Buffer.from(named?.name ?? '', 'utf8').equals(raw)).toBe(true);
+  });
+
   it('reads GBK bytes as the Chinese name they spell, and keeps the bytes', () => {
     const raw = Buffer.concat([gbkTest, mp4]);
     expect(nameDirectory([raw, gbkRecording])).toEqual([
