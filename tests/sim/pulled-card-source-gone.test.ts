@@ -16,6 +16,8 @@ const missing = requireRootFeatures({ throttle: true });
 
 // One run in three once ended "completed" with files failed: the yank is a race, so it is repeated.
 const YANKS = 5;
+// Each yank waits for real copying on a throttled card (about 10 s on a busy machine): a minute is allowed per yank.
+const MS_PER_YANK = 60_000;
 const BIG = 'DCIM/B003.bin';
 const BIG_BYTES = 32 * 1024 * 1024;
 
@@ -68,5 +70,5 @@ describe.skipIf(missing !== null)('a card pulled mid-copy and plugged straight b
       expect(failed.map((f) => f.source).sort(), `run ${run}`).toEqual([BIG, 'DCIM/C004.mp4']);
       expect(failed.map((f) => f.reasonCode), `run ${run}`).toEqual(['source-gone', 'source-gone']);
     }
-  });
+  }, YANKS * MS_PER_YANK);
 });
