@@ -31,6 +31,8 @@ export type MediaKind = z.infer<typeof MediaKind>;
 
 export const IngestFile = z.object({
   source: z.string(),
+  /** The bytes of `source` as the device wrote them (hex) when they were not UTF-8 and `source` was made from them; else null. */
+  originalNameHex: z.string().nullable(),
   size: z.number().int().nonnegative(),
   sha256: z.string().nullable(),
   status: FileStatus,

@@ -55,6 +55,7 @@ function seedIndex(dataDir: string): void {
         kind: 'video',
         officerNumber: index % 2 === 0 ? '012345' : null,
         important: index % 7 === 0,
+        originalNameHex: null,
       });
       saveMetadata(
         db,

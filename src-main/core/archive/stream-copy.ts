@@ -1,4 +1,4 @@
-import { constants, promises as fs } from 'node:fs';
+import { constants, promises as fs, type PathLike } from 'node:fs';
 import { createHash } from 'node:crypto';
 
 const chunkBytes = 1024 * 1024;
@@ -15,7 +15,7 @@ export const createCopyBuffers = (): CopyBuffers => ({ a: Buffer.allocUnsafe(chu
  * touching its access time: a read must not change the card. O_NOATIME is refused (EPERM) to a
  * reader that does not own the file; then a plain read-only open is all that is possible.
  */
-export async function openSourceReadOnly(path: string): Promise<fs.FileHandle> {
+export async function openSourceReadOnly(path: PathLike): Promise<fs.FileHandle> {
   const readOnly = constants.O_RDONLY | (constants.O_NOFOLLOW ?? 0);
   if (constants.O_NOATIME !== undefined) {
     try {
@@ -42,7 +42,7 @@ async function writeAll(target: fs.FileHandle, data: Buffer, position: number): 
 
 /** Reads the source once, hashing each chunk as it passes and handing it to `sink`; the next read overlaps the sink. */
 async function streamSource(
-  sourcePath: string,
+  sourcePath: PathLike,
   buffers: CopyBuffers,
   sink: (chunk: Buffer, position: number) => Promise<void>,
   onBytes: (bytes: number) => void,
@@ -78,7 +78,7 @@ async function streamSource(
  * chunk is read while the last is written, so a slow card is never idle. The source is only read.
  */
 export async function streamCopy(
-  sourcePath: string,
+  sourcePath: PathLike,
   targetPath: string,
   buffers: CopyBuffers,
   onBytes: (bytes: number) => void,
@@ -93,5 +93,5 @@ export async function streamCopy(
 }
 
 /** Hashes the source without writing anything: used to confirm a file we may already hold. */
-export const hashSource = (sourcePath: string, buffers: CopyBuffers, onBytes: (bytes: number) => void, signal: AbortSignal) =>
+export const hashSource = (sourcePath: PathLike, buffers: CopyBuffers, onBytes: (bytes: number) => void, signal: AbortSignal) =>
   streamSource(sourcePath, buffers, () => Promise.resolve(), onBytes, signal);

@@ -31,6 +31,7 @@ import { ingestSteps, isWorking, phaseOf, recordedState, type IngestPhase, type 
 import { finishIngest, ingestTotals, insertArchivedFile, insertIngest, recordSighting, seenBefore, type Reason } from './ingest-store.js';
 import type { MetadataQueue } from './metadata-queue.js';
 import { scanSource, type SourceFile } from './scan-source.js';
+import { sourceRootIdentity, sourceStillThere, type SourceRootIdentity } from './source-root.js';
 
 export interface IngestEnvironment {
   db: Database;
@@ -64,6 +65,7 @@ export interface IngestOrigin {
 /** One line of the ingest's account: a file archived, found again, skipped or failed. */
 interface Sighting {
   source: string;
+  originalNameHex: string | null;
   size: number;
   status: FileStatus;
   mtime?: number | null;
@@ -108,15 +110,6 @@ async function requireSomethingToImport(root: string, dataDir: string): Promise<
   throw new StationError('source-empty', `nothing to import: ${root} holds no files${aside}`);
 }
 
-async function sourceStillThere(root: string): Promise<boolean> {
-  try {
-    await fs.readdir(root);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
 /**
  * One verified ingest of a folder or volume, as a state machine (`ingest-steps.ts`): queued →
  * scanning → copying → verifying → describing → clock → finishing → done | failed | cancelled.
@@ -137,6 +130,8 @@ export class IngestJob {
   private lastEarlySearch: Promise<unknown> = Promise.resolve();
   /** When the scan began: no file read from the source can have been recorded after it. */
   private readingStartedAtMs: number | null = null;
+  /** The source root as it was when reading began, to tell a failing file from a source gone. */
+  private rootIdentity: SourceRootIdentity | null = null;
   /** This ingest's own metadata reads: another card's queue is never waited for. */
   private readonly described: Promise<unknown>[] = [];
 
@@ -236,8 +231,11 @@ export class IngestJob {
     this.step.to('scanning');
     this.readingStartedAtMs = env.now();
     env.events.emit({ type: 'ingest.started', ingestId: this.id, source: this.root, mountpoint: this.origin?.mountpoint ?? null });
+    this.rootIdentity = await sourceRootIdentity(this.root);
     const scan = await scanSource(this.root, env.dataDir);
-    for (const entry of scan.skipped) this.record({ source: entry.relative, size: entry.size, status: entry.status, reason: entry.reason });
+    for (const { relative, originalNameHex, size, status, reason } of scan.skipped) {
+      this.record({ source: relative, originalNameHex, size, status, reason });
+    }
     this.progress.update({ filesTotal: scan.files.length, bytesTotal: scan.files.reduce((sum, file) => sum + file.size, 0) });
 
     this.step.to('copying');
@@ -361,7 +359,7 @@ export class IngestJob {
     }
     if (error instanceof DiskFullError) return { code: 'disk-full', message: error.message };
     if (isNoSpace(error)) return { code: 'disk-full', message: 'archive disk full' };
-    if (!(await sourceStillThere(this.root))) {
+    if (!(await sourceStillThere(this.root, this.rootIdentity))) {
       return { code: 'source-gone', message: `the source ${this.root} is no longer readable (device removed?)` };
     }
     return null;
@@ -441,6 +439,7 @@ export class IngestJob {
           archivedAt: now(),
           kind: 'other',
           ...officerAndMark(copied.file.relative, this.env.settings().namePatterns),
+          originalNameHex: copied.file.originalNameHex,
         });
       } catch (error) {
         await discardCopy(verified.finalPath);
@@ -469,12 +468,14 @@ export class IngestJob {
 
   /** Content the archive already holds: recorded as a sighting of that recording, never copied twice. */
   private foundAgain(file: SourceFile, sha256: string, recordingId: number): void {
-    this.record({ source: file.relative, size: file.size, mtime: file.mtimeMs, status: 'duplicate', sha256, recordingId });
+    const { relative: source, originalNameHex, size, mtimeMs: mtime } = file;
+    this.record({ source, originalNameHex, size, mtime, status: 'duplicate', sha256, recordingId });
     this.progress.fileDone();
   }
 
   private fail(file: SourceFile, reason: Reason): void {
-    this.record({ source: file.relative, size: file.size, mtime: file.mtimeMs, status: 'failed', reason });
+    const { relative: source, originalNameHex, size, mtimeMs: mtime } = file;
+    this.record({ source, originalNameHex, size, mtime, status: 'failed', reason });
     this.progress.fileDone();
   }
 
@@ -483,6 +484,7 @@ export class IngestJob {
     recordSighting(this.env.db, {
       ingestId: this.id,
       sourcePath: sighting.source,
+      originalNameHex: sighting.originalNameHex,
       size: sighting.size,
       sourceMtime: sighting.mtime ?? null,
       status: sighting.status,

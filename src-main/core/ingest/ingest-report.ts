@@ -62,6 +62,7 @@ export function ingestReport(db: Database, dataDir: string, ingestId: string): I
     mountpoint: row.mountpoint,
     files: ingestFiles(db, ingestId).map((file) => ({
       source: file.source_path,
+      originalNameHex: file.original_name_hex,
       size: file.size,
       sha256: file.sha256,
       status: file.status,

@@ -44,6 +44,7 @@ export interface IngestRow {
 
 export interface IngestFileRow {
   source_path: string;
+  original_name_hex: string | null;
   size: number;
   status: FileStatus;
   sha256: string | null;
@@ -112,6 +113,8 @@ export function recordSighting(
   sighting: {
     ingestId: string;
     sourcePath: string;
+    /** The bytes of `sourcePath` as the device wrote them (hex), when they are not UTF-8. */
+    originalNameHex: string | null;
     size: number;
     sourceMtime: number | null;
     status: FileStatus;
@@ -122,18 +125,20 @@ export function recordSighting(
   },
 ): void {
   db.prepare(
-    `INSERT INTO ingest_files (ingest_id, source_path, size, source_mtime, status, sha256, recording_id, reason, reason_code, at)
-     VALUES (@ingestId, @sourcePath, @size, @sourceMtime, @status, @sha256, @recordingId, @reason, @reasonCode, @at)`,
+    `INSERT INTO ingest_files (ingest_id, source_path, original_name_hex, size, source_mtime, status, sha256, recording_id, reason, reason_code, at)
+     VALUES (@ingestId, @sourcePath, @originalNameHex, @size, @sourceMtime, @status, @sha256, @recordingId, @reason, @reasonCode, @at)`,
   ).run({ ...sighting, reason: sighting.reason?.message ?? null, reasonCode: sighting.reason?.code ?? null });
 }
 
 /** The recording and its first sighting are one transaction: a file is archived in the index or not at all. */
-export function insertArchivedFile(db: Database, recording: NewRecording): number {
+export function insertArchivedFile(db: Database, file: NewRecording & { originalNameHex: string | null }): number {
+  const { originalNameHex, ...recording } = file;
   return db.transaction(() => {
     const id = insertRecording(db, recording);
     recordSighting(db, {
       ingestId: recording.ingestId,
       sourcePath: recording.originalPath,
+      originalNameHex,
       size: recording.size,
       sourceMtime: recording.sourceMtime,
       status: 'archived',
@@ -157,7 +162,7 @@ export const seenBefore = (db: Database, sourcePath: string, size: number, mtime
 export const ingestFiles = (db: Database, ingestId: string): IngestFileRow[] =>
   db
     .prepare(
-      `SELECT f.source_path, f.size, f.status, f.sha256, f.reason, f.reason_code, r.archive_path, r.recorded_at, r.verification,
+      `SELECT f.source_path, f.original_name_hex, f.size, f.status, f.sha256, f.reason, f.reason_code, r.archive_path, r.recorded_at, r.verification,
               f.device_time, f.corrected_time, r.readable, r.problem, r.duration_seconds
        FROM ingest_files f LEFT JOIN recordings r ON r.id = f.recording_id
        WHERE f.ingest_id = ? ORDER BY f.id`,

@@ -35,11 +35,14 @@ from the current folder.
 
   --json   Print one JSON object at the end:
            {ingestId, source, archivePath, state, reason,
-            files: [{source, size, sha256, status, archivePath, reason, recordedAt, verification,
-                     readable, problemCode, playsSeconds, durationSeconds}],
+            files: [{source, originalNameHex, size, sha256, status, archivePath, reason, recordedAt,
+                     verification, readable, problemCode, playsSeconds, durationSeconds}],
             totals: {files, bytes, archived, duplicate, skipped, failed, notReached}}
            status: archived | duplicate | skipped | failed; verification: o_direct | buffered | null.
            notReached: files a cancel or crash stopped before (failed with reasonCode cancelled).
+           A name that is not UTF-8 (GBK from a Chinese Windows system) is archived under a UTF-8
+           name made from it (GBK read as Chinese, else bad bytes replaced and ~<mark> added);
+           originalNameHex then holds the path's original bytes in hex, else null.
            Also clock {deviceTime, correctedTime, driftSeconds, basis} per file, and per ingest
            clockDrift {seconds, basis, exceedsTolerance, evidence} and findings [{kind, ...}];
            basis: calibration-clip | gps | station-clock | null (drift = device − true, seconds).

@@ -11,7 +11,7 @@ const io = () => ({ buffers: createCopyBuffers(), readBack: createReadBackBuffer
 
 function listed(path: string) {
   const stats = statSync(path);
-  return { relative: 'x', absolute: path, size: stats.size, mtimeMs: stats.mtimeMs, atimeMs: stats.atimeMs };
+  return { relative: 'x', absolute: Buffer.from(path), originalNameHex: null, size: stats.size, mtimeMs: stats.mtimeMs, atimeMs: stats.atimeMs };
 }
 
 describe('the copy of one file', () => {
