@@ -146,6 +146,8 @@ describe.skipIf(skipReason !== null)(`words and paths in the browser${skipReason
       expect(await problem.getAttribute('data-problem-code')).toBe('unfinished');
       const shown = await problem.evaluate((element) => element.querySelector('details')?.previousSibling?.textContent ?? '');
       expect(shown).toMatch(/^录制未正常结束：/);
+      // Damaged, not "unplayable": a recording cut short may still play most of its length.
+      expect(await problem.locator('.badge').textContent()).toBe('已损坏');
       expect(await problem.locator('code').isVisible()).toBe(false);
       expect(await problem.locator('code').textContent()).toContain('moov');
     });
