@@ -105,7 +105,7 @@ describe.skipIf(browserSkip !== null)(`the Devices page${browserSkip ? ` (skippe
       await fillDeviceForm(form, { serial, name: '巡逻一组记录仪', model: 'DSJ-A8', asset: 'ZC-2026-001', date: '2026-02-30' });
       expect(await form.getByTestId('device-serial-error').count()).toBe(0);
       await form.getByTestId('device-save').click();
-      expect(await form.getByTestId('device-purchaseDate-error').textContent()).toBe('请按 YYYY-MM-DD 填写一个真实的日期，例如 2026-03-01。');
+      expect(await form.getByTestId('device-purchaseDate-error').textContent()).toBe('请填写一个真实的日期，例如 2026-03-01 或 2026/3/1，也可以从日历中选择。');
       await fillDeviceForm(form, { date: '2026-03-01' });
       await form.getByTestId('device-save').click();
 
@@ -122,8 +122,9 @@ describe.skipIf(browserSkip !== null)(`the Devices page${browserSkip ? ` (skippe
       const error = form.getByTestId('device-form-error');
       await error.waitFor();
       expect(await error.getAttribute('data-code')).toBe('invalid-input');
-      expect(await error.textContent()).toContain('输入有误');
-      expect(await error.textContent()).toContain(`a device with serial ${serial} is already registered`);
+      expect(await error.locator('strong').textContent()).toBe('该序列号的设备已经登记：请在设备登记表中找到并编辑它，不要重复登记');
+      // The station's own (English) words are kept, folded under the sentence.
+      expect(await error.locator('details code').textContent()).toContain(`a device with serial ${serial} is already registered`);
       await form.getByTestId('device-cancel').click();
       expect(await page.getByTestId('device-row').count()).toBe(1);
     });

@@ -84,7 +84,7 @@ describe.skipIf(skipReason !== null)(`ingest through the browser${skipReason ? `
       const error = page.getByTestId('import-error');
       await error.waitFor();
       expect(await error.getAttribute('data-code')).toBe('source-unreadable');
-      expect(await error.textContent()).toContain(texts.sourceUnreadable);
+      expect(await error.textContent()).toContain(texts.sourceMissing);
       expect(await error.textContent()).toContain('no-such-card');
     });
 

@@ -9,6 +9,7 @@ import {
   deviceTypes,
   maxLength,
   newDeviceInput,
+  typedDate,
   validateDeviceForm,
 } from '../../src-renderer/features/devices/device-form.js';
 import { parseSeconds } from '../../src-renderer/features/settings/settings-form.js';
@@ -50,6 +51,16 @@ describe('the device form', () => {
     expect(validateDeviceForm({ ...deviceFormValues(null), serial: '1', purchaseDate: '1.3.2026' })).toEqual({ purchaseDate: 'deviceForm.errors.date' });
     const keys = ['deviceForm.errors.serialRequired', 'deviceForm.errors.serialTooLong', 'deviceForm.errors.tooLong', 'deviceForm.errors.date'];
     for (const file of ['zh-CN.json', 'en.json']) for (const key of keys) expect(typeof lookup(locale(file), key), `${file} ${key}`).toBe('string');
+  });
+
+  it('takes dates as officers type them, and a picked one, as YYYY-MM-DD; a day that does not exist is refused', () => {
+    expect(['2025/3/15', '2025-03-15', ' 2025.3.15 ', '2025年3月15日', '2025 / 03 / 15'].map(typedDate)).toEqual(Array(5).fill('2025-03-15'));
+    for (const text of ['2025/2/30', '15/3/2025', '2025/13/1', '3月15日', '']) expect(typedDate(text), text).toBeNull();
+    expect(validateDeviceForm({ ...deviceFormValues(null), serial: '1', purchaseDate: '2025/3/15' })).toEqual({});
+    const added = newDeviceInput({ ...deviceFormValues(null), serial: '1', purchaseDate: '2025/3/15' });
+    expect(added.purchaseDate).toBe('2025-03-15');
+    expect(commands['devices.add'].input.safeParse(added).success).toBe(true);
+    expect(deviceChanges(device.id, { ...deviceFormValues(device), purchaseDate: '2024年2月29日' }).purchaseDate).toBe('2024-02-29');
   });
 
   it('sends what the contract accepts: blanks left out when adding, cleared when editing, never the serial on an edit', () => {

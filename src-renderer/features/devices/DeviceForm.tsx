@@ -10,6 +10,7 @@ import {
   deviceTypes,
   maxLength,
   newDeviceInput,
+  typedDate,
   validateDeviceForm,
   type DeviceField,
   type DeviceFormErrors,
@@ -105,14 +106,24 @@ export function DeviceForm({ device, initialSerial, onSaved, onCancel }: Props) 
         ))}
         <label>
           <span>{t('devices.columns.purchaseDate')}</span>
-          <input
-            value={values.purchaseDate}
-            onChange={(event) => set('purchaseDate', event.target.value)}
-            placeholder="YYYY-MM-DD"
-            autoComplete="off"
-            data-testid="device-purchase-date"
-            {...invalid('purchaseDate')}
-          />
+          {/* Typed as officers write dates (2025/3/15), or picked from the browser's calendar beside it. */}
+          <span className="date-field">
+            <input
+              value={values.purchaseDate}
+              onChange={(event) => set('purchaseDate', event.target.value)}
+              placeholder={t('deviceForm.datePlaceholder')}
+              autoComplete="off"
+              data-testid="device-purchase-date"
+              {...invalid('purchaseDate')}
+            />
+            <input
+              type="date"
+              value={typedDate(values.purchaseDate) ?? ''}
+              onChange={(event) => set('purchaseDate', event.target.value)}
+              aria-label={t('deviceForm.pickDate')}
+              data-testid="device-purchase-date-picker"
+            />
+          </span>
           {fieldError('purchaseDate')}
         </label>
         <label>

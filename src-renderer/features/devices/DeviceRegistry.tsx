@@ -19,19 +19,31 @@ type Editing = { mode: 'add' } | { mode: 'edit'; device: Device } | null;
 export function DeviceRegistry({ devices, error, onChanged }: Props) {
   const { t } = useTranslation();
   const [editing, setEditing] = useState<Editing>(null);
-  const saved = () => {
+  // The form closes on saving: this says it worked, until another edit begins.
+  const [savedSerial, setSavedSerial] = useState<string | null>(null);
+  const edit = (next: Editing) => {
+    setSavedSerial(null);
+    setEditing(next);
+  };
+  const saved = (device: Device) => {
     setEditing(null);
+    setSavedSerial(device.serial);
     onChanged();
   };
   return (
     <section className="panel registry" aria-labelledby="registry-heading" data-testid="device-registry">
       <div className="panel-head">
         <h3 id="registry-heading">{t('devices.registry')}</h3>
-        <button type="button" className="primary" onClick={() => setEditing({ mode: 'add' })} disabled={editing?.mode === 'add'} data-testid="device-add">
+        <button type="button" className="primary" onClick={() => edit({ mode: 'add' })} disabled={editing?.mode === 'add'} data-testid="device-add">
           {t('devices.add')}
         </button>
       </div>
       {error ? <ErrorMessage error={error} /> : null}
+      {savedSerial ? (
+        <p className="saved" role="status" data-testid="device-saved">
+          {t('devices.saved', { serial: savedSerial })}
+        </p>
+      ) : null}
       {editing ? (
         <DeviceForm
           key={editing.mode === 'edit' ? editing.device.id : 'new'}
@@ -69,7 +81,7 @@ export function DeviceRegistry({ devices, error, onChanged }: Props) {
                   <span className={`badge device-${device.status}`}>{t(`deviceStatus.${device.status}`)}</span>
                 </td>
                 <td className="actions">
-                  <button type="button" className="link" onClick={() => setEditing({ mode: 'edit', device })} data-testid="device-edit">
+                  <button type="button" className="link" onClick={() => edit({ mode: 'edit', device })} data-testid="device-edit">
                     {t('devices.edit')}
                   </button>
                 </td>

@@ -47,6 +47,18 @@ function isRealDate(text: string): boolean {
   return !Number.isNaN(parsed.getTime()) && parsed.toISOString().slice(0, 10) === text;
 }
 
+/**
+ * A date as an officer types it (2025-03-15, 2025/3/15, 2025.3.15, 2025年3月15日) as the
+ * contract's YYYY-MM-DD; null when it is not a day that exists.
+ */
+export function typedDate(text: string): string | null {
+  const parts = /^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?$/.exec(text.trim());
+  if (!parts) return null;
+  const [, year = '', month = '', day = ''] = parts;
+  const iso = `${year}-${month.padStart(2, '0')}-${day.padStart(2, '0')}`;
+  return isRealDate(iso) ? iso : null;
+}
+
 export function validateDeviceForm(values: DeviceFormValues): DeviceFormErrors {
   const errors: DeviceFormErrors = {};
   const serial = values.serial.trim();
@@ -54,7 +66,7 @@ export function validateDeviceForm(values: DeviceFormValues): DeviceFormErrors {
   else if (serial.length > serialMax) errors.serial = 'deviceForm.errors.serialTooLong';
   for (const field of textFields) if (values[field].trim().length > textMax) errors[field] = 'deviceForm.errors.tooLong';
   const date = values.purchaseDate.trim();
-  if (date !== '' && !isRealDate(date)) errors.purchaseDate = 'deviceForm.errors.date';
+  if (date !== '' && typedDate(date) === null) errors.purchaseDate = 'deviceForm.errors.date';
   return errors;
 }
 
@@ -67,7 +79,7 @@ export function newDeviceInput(values: DeviceFormValues): CommandInput<'devices.
     name: optional(values.name),
     model: optional(values.model),
     assetNumber: optional(values.assetNumber),
-    purchaseDate: optional(values.purchaseDate),
+    purchaseDate: optional(typedDate(values.purchaseDate) ?? values.purchaseDate),
     status: values.status,
   };
 }
@@ -81,7 +93,7 @@ export function deviceChanges(id: number, values: DeviceFormValues): CommandInpu
     name: cleared(values.name),
     model: cleared(values.model),
     assetNumber: cleared(values.assetNumber),
-    purchaseDate: cleared(values.purchaseDate),
+    purchaseDate: cleared(typedDate(values.purchaseDate) ?? values.purchaseDate),
     status: values.status,
   };
 }

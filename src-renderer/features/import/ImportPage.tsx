@@ -23,6 +23,10 @@ export function ImportPage() {
   useAdoptRunningIngest(currentId, setCurrentId);
 
   const finished = report !== null && report.state !== 'running';
+  // An ingest that ends while the question is open has nothing left to cancel: the summary shows instead.
+  useEffect(() => {
+    if (finished) setConfirmCancel(false);
+  }, [finished]);
 
   const start = async (sourcePath: string) => {
     const started = await action.run('ingest.start', { sourcePath });
@@ -40,7 +44,7 @@ export function ImportPage() {
       <h2>{t('import.title')}</h2>
       {action.error ? <ErrorMessage error={action.error} testId="import-error" /> : null}
       {currentId === null ? (
-        <SourcePicker starting={action.busy} onStart={(path) => void start(path)} />
+        <SourcePicker starting={action.busy} onStart={(path) => void start(path)} onPathChange={action.clearError} />
       ) : (
         <>
           <div className="job-head">

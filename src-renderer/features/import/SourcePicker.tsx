@@ -6,16 +6,22 @@ import { VolumeList } from './VolumeList.js';
 interface Props {
   starting: boolean;
   onStart(sourcePath: string): void;
+  /** The path changed: an error about the previous one no longer applies. */
+  onPathChange(): void;
 }
 
 /** Three ways to the same thing, a source folder: a mounted volume, browsing, or typing it. */
-export function SourcePicker({ starting, onStart }: Props) {
+export function SourcePicker({ starting, onStart, onPathChange }: Props) {
   const { t } = useTranslation();
   const [path, setPath] = useState('');
   const [browsed, setBrowsed] = useState<string | null>(null);
 
+  const edit = (next: string) => {
+    setPath(next);
+    onPathChange();
+  };
   const open = (folder: string) => {
-    setPath(folder);
+    edit(folder);
     setBrowsed(folder);
   };
   const submit = (event: FormEvent) => {
@@ -34,7 +40,7 @@ export function SourcePicker({ starting, onStart }: Props) {
             data-testid="source-path"
             className="mono"
             value={path}
-            onChange={(event) => setPath(event.target.value)}
+            onChange={(event) => edit(event.target.value)}
             placeholder={t('import.pathPlaceholder')}
             autoComplete="off"
             spellCheck={false}

@@ -6,7 +6,7 @@ export interface ScreenTexts {
   lang: 'zh-CN' | 'en';
   nav: { import: string; recordings: string; ingests: string };
   start: string;
-  sourceUnreadable: string;
+  sourceMissing: string;
   completed: string;
   skipped: string;
   litterReason: string;
@@ -25,7 +25,7 @@ export const zhCN: ScreenTexts = {
   lang: 'zh-CN',
   nav: { import: '导入', recordings: '录像', ingests: '采集记录' },
   start: '开始导入',
-  sourceUnreadable: '无法读取来源',
+  sourceMissing: '找不到该文件夹：请检查路径是否正确，或重新接入设备',
   completed: '导入完成',
   skipped: '已跳过',
   litterReason: '操作系统产生的文件，不是证据',
@@ -44,7 +44,7 @@ export const english: ScreenTexts = {
   lang: 'en',
   nav: { import: 'Import', recordings: 'Recordings', ingests: 'Ingests' },
   start: 'Start import',
-  sourceUnreadable: 'The source cannot be read',
+  sourceMissing: 'The folder cannot be found: check the path, or attach the device again',
   completed: 'Import complete',
   skipped: 'skipped',
   litterReason: 'operating-system file, not evidence',
