@@ -3,11 +3,12 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 
 const repo = join(import.meta.dirname, '../../..');
-const cli = join(repo, 'out/src-main/hosts/cli/station.js');
+/** The built `station` command, for tests that prepare a data folder before serving it. */
+export const stationCli = join(repo, 'out/src-main/hosts/cli/station.js');
 const renderer = join(repo, 'out/renderer/index.html');
 
 export interface RunningStation {
-  /** The sign-in address the station printed, with its token. */
+  /** The sign-in address the station printed, with its token in the fragment; a route may follow (`${url}#/clock`). */
   url: string;
   stop(): Promise<void>;
 }
@@ -17,10 +18,10 @@ export interface RunningStation {
  * `extraArgs` adds serve's own flags (`--any-volume`, `--auto-ingest`).
  */
 export async function startStation(dataDir: string, extraArgs: readonly string[] = []): Promise<RunningStation> {
-  for (const built of [cli, renderer]) {
+  for (const built of [stationCli, renderer]) {
     if (!existsSync(built)) throw new Error(`${built} is missing: run \`npm run build\` before the e2e tests`);
   }
-  const child = spawn(process.execPath, [cli, 'serve', '--port', '0', '--data', dataDir, ...extraArgs], {
+  const child = spawn(process.execPath, [stationCli, 'serve', '--port', '0', '--data', dataDir, ...extraArgs], {
     cwd: repo,
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -29,7 +30,7 @@ export async function startStation(dataDir: string, extraArgs: readonly string[]
     const timer = setTimeout(() => reject(new Error(`station did not print its address in 30 s:\n${output}`)), 30_000);
     const onData = (chunk: Buffer) => {
       output += chunk.toString('utf8');
-      const match = /http:\/\/127\.0\.0\.1:\d+\/\?token=[\w-]+/.exec(output);
+      const match = /http:\/\/127\.0\.0\.1:\d+\/#token=[\w-]+/.exec(output);
       if (match) {
         clearTimeout(timer);
         resolve(match[0]);
