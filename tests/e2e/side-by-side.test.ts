@@ -122,6 +122,27 @@ describe.skipIf(skipReason !== null)(`stations on two ports of 127.0.0.1 in one 
     expect(await statusInPage(secondPage, elsewhere.href)).toBe(401);
   });
 
+  it('asks for a fresh event-stream URL when the station refuses the one it has (its signature lapsed)', async () => {
+    const page = await context.newPage();
+    // The station's answer to a lapsed signature is a 401 (see signed-urls.test.ts); the first
+    // stream request gets that answer here, the rest reach the station.
+    let refused = false;
+    await page.route(/\/api\/events\?/, async (route) => {
+      if (refused) return route.continue();
+      refused = true;
+      return route.fulfill({ status: 401, contentType: 'text/plain', body: 'Unauthorised' });
+    });
+    const streams: { signature: string | null; status: number }[] = [];
+    page.on('response', (response) => {
+      const url = new URL(response.url());
+      if (url.pathname === '/api/events') streams.push({ signature: url.searchParams.get('signature'), status: response.status() });
+    });
+    await page.goto(first.url);
+    await expect.poll(() => streams.map((stream) => stream.status)).toEqual([401, 200]);
+    expect(streams[1]!.signature).not.toBe(streams[0]!.signature);
+    await page.close();
+  });
+
   it('says which address to open when the station refuses the token the tab keeps, and takes the address pasted into that tab', async () => {
     const page = await open(first, 'first');
     // As after a restart of the station: the token the tab keeps is no longer the station's.
