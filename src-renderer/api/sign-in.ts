@@ -4,8 +4,8 @@ const storageKey = 'station.token';
  * Browser mode's start token. The printed address carries it in the fragment (`#token=…`, which the
  * browser never sends to any server), optionally followed by a route (`#token=…#/clock`). It moves
  * into this tab's sessionStorage, which belongs to this one origin (scheme, host and port) and
- * survives a reload, and the address bar is cleaned so the token is not left on screen or in
- * history. Null when the tab was opened without it.
+ * survives a reload, and the address bar is cleaned so the token is not left on screen or in the
+ * tab's back and forward list. Null when the tab was opened without it.
  */
 export function takeStartToken(location: Location, history: History, storage: Storage): string | null {
   const match = /^#token=([\w-]+)(#.*)?$/.exec(location.hash);
