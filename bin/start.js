@@ -58,7 +58,7 @@ if (electron) {
   let opened = false;
   server.stdout.on('data', (chunk) => {
     process.stdout.write(chunk);
-    const url = /http:\/\/127\.0\.0\.1:\d+\/\?token=[\w-]+/.exec(chunk.toString())?.[0];
+    const url = /http:\/\/127\.0\.0\.1:\d+\/#token=[\w-]+/.exec(chunk.toString())?.[0];
     if (url && !opened) {
       opened = true;
       openBrowser(url);

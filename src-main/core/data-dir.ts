@@ -1,4 +1,4 @@
-import { promises as fs } from 'node:fs';
+import { constants, promises as fs } from 'node:fs';
 import { homedir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 
@@ -41,6 +41,33 @@ export async function requireStorageFolder(dataDir: string): Promise<void> {
       return;
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'ENOENT' || dirname(probe) === probe) throw error;
+      probe = dirname(probe);
+    }
+  }
+}
+
+/** A command that writes was asked to run on a data folder it cannot write to. */
+export class ReadOnlyDataFolderError extends Error {
+  constructor(readonly dataDir: string) {
+    super(`the data folder ${dataDir} cannot be written (write-protected media, or no permission)`);
+  }
+}
+
+/**
+ * Whether the station can write in the data folder: not on a read-only mount (where even root
+ * cannot), and writable by this user. A folder not made yet is judged by the nearest folder above
+ * it that exists, where it would be made.
+ */
+export async function canWriteIn(dataDir: string): Promise<boolean> {
+  let probe = resolve(dataDir);
+  for (;;) {
+    try {
+      await fs.access(probe, constants.W_OK);
+      return true;
+    } catch (error) {
+      const { code } = error as NodeJS.ErrnoException;
+      if (code === 'EROFS' || code === 'EACCES' || code === 'EPERM') return false;
+      if (code !== 'ENOENT' || dirname(probe) === probe) throw error;
       probe = dirname(probe);
     }
   }

@@ -5,12 +5,12 @@ import { commandNames } from '../contract/index.js';
 import { archiveFolder } from './archive/index.js';
 import { collectHandlers, type Capability } from './capability.js';
 import { defaultZone, isoInZone, isValidZone } from './clock.js';
-import { requireStorageFolder } from './data-dir.js';
-import { openDatabase } from './db/index.js';
+import { canWriteIn, ReadOnlyDataFolderError, requireStorageFolder } from './data-dir.js';
+import { openDatabase, openDatabaseReadOnly } from './db/index.js';
 import { devicesModule } from './devices/index.js';
 import { EventBus } from './event-bus.js';
 import { ingestModule } from './ingest/index.js';
-import { openStationLog } from './log/index.js';
+import { nullLog, openStationLog } from './log/index.js';
 import { plugInModule, type WatchOptions } from './plug-in/index.js';
 import { recordingsModule } from './recordings/index.js';
 import { createRouter } from './router.js';
@@ -31,6 +31,13 @@ export interface StationOptions {
   version?: string;
   /** Watch for plugged-in devices (desktop, browser mode, `station watch`); one-shot commands do not. */
   watch?: WatchOptions;
+  /**
+   * The caller only reads (listing, verifying, printing a receipt elsewhere): a data folder that
+   * cannot be written (an archive on write-protected media) is then opened read-only — the
+   * database read-only, no log file, none of the start-up work that writes (crash recovery,
+   * back-filling). Without it such a folder is refused with ReadOnlyDataFolderError.
+   */
+  onlyReads?: boolean;
 }
 
 const defaultMarginBytes = 64 * 1024 * 1024;
@@ -44,9 +51,11 @@ export async function openStation(options: StationOptions): Promise<Station> {
   if (!isValidZone(zone)) throw new Error(`unknown time zone: ${zone}`);
   await requireStorageFolder(options.dataDir);
   const dataDir = resolve(options.dataDir);
-  await fs.mkdir(join(dataDir, archiveFolder), { recursive: true });
-  const log = await openStationLog(join(dataDir, 'logs'));
-  const db = openDatabase(join(dataDir, 'station.db'));
+  const readOnly = !(await canWriteIn(dataDir));
+  if (readOnly && !options.onlyReads) throw new ReadOnlyDataFolderError(dataDir);
+  if (!readOnly) await fs.mkdir(join(dataDir, archiveFolder), { recursive: true });
+  const log = readOnly ? nullLog : await openStationLog(join(dataDir, 'logs'));
+  const db = readOnly ? openDatabaseReadOnly(join(dataDir, 'station.db')) : openDatabase(join(dataDir, 'station.db'));
   const services: StationServices = {
     db,
     dataDir,
@@ -84,7 +93,8 @@ export async function openStation(options: StationOptions): Promise<Station> {
     }
   };
   try {
-    for (const capability of capabilities) {
+    // A read-only archive starts nothing: every start-up job (recovery, backfill) writes.
+    for (const capability of readOnly ? [] : capabilities) {
       started.push(capability);
       await capability.start?.();
     }

@@ -30,8 +30,8 @@ export function createBridgeApi(bridge: StationBridge): StationApi {
       }
     },
     onEvent: (listener) => bridge.onEvent(listener),
-    mediaUrl: (recordingId) => bridge.mediaUrl(recordingId),
+    mediaUrl: (recordingId) => Promise.resolve(bridge.mediaUrl(recordingId)),
     // The desktop shell has no viewer for it yet: `station receipt` prints it there.
-    receiptUrl: () => null,
+    receiptUrl: null,
   };
 }

@@ -5,18 +5,50 @@ function isResult(body: unknown): body is Result<unknown> {
   return typeof body === 'object' && body !== null && typeof (body as { ok?: unknown }).ok === 'boolean';
 }
 
+/** How long to wait before asking for a new event stream after the last one was refused or lost. */
+const reopenDelayMs = 2000;
+
 /**
- * Browser mode: the page was opened with `?token=…`, the server answered with a cookie, so
- * same-origin requests, the event stream and <video src> all carry it without our help.
+ * Browser mode. The page holds the start token (see sign-in.ts) and sends it in a header on every
+ * request it makes; the browser keeps no credential of its own (no cookie), so nothing reaches
+ * other ports of 127.0.0.1 and stations on several ports work side by side. What the browser
+ * loads by URL alone — the player's `src`, the receipt tab, the event stream — gets a URL the
+ * station signs for that one resource, for a short while.
  */
-export function createHttpApi(): StationApi {
+export function createHttpApi(token: string | null, onSignedOut: () => void): StationApi {
   const listeners = new Set<(event: StationEvent) => void>();
   let source: EventSource | null = null;
+  let reopenTimer: ReturnType<typeof setTimeout> | null = null;
+  const authorisation: Record<string, string> = token === null ? {} : { 'X-Station-Token': token };
+
+  async function signedUrl(path: string): Promise<string> {
+    const response = await fetch(`/api/sign${path}`, { method: 'POST', headers: authorisation });
+    if (response.status === 401) onSignedOut();
+    const body: unknown = await response.json().catch(() => null);
+    if (isResult(body) && body.ok) return (body.value as { url: string }).url;
+    throw new Error(`the station would not sign ${path} (HTTP ${response.status})`);
+  }
+
+  function reopenLater(): void {
+    reopenTimer ??= setTimeout(() => {
+      reopenTimer = null;
+      if (listeners.size > 0 && !source) void openStream();
+    }, reopenDelayMs);
+  }
 
   // One stream for the whole page, opened with the first listener, closed with the last.
-  function openStream(): void {
-    source = new EventSource('/api/events');
-    source.onmessage = (message: MessageEvent<string>) => {
+  async function openStream(): Promise<void> {
+    let url: string;
+    try {
+      url = await signedUrl('/api/events');
+    } catch {
+      reopenLater();
+      return;
+    }
+    if (listeners.size === 0 || source) return;
+    const opened = new EventSource(url);
+    source = opened;
+    opened.onmessage = (message: MessageEvent<string>) => {
       let event: StationEvent;
       try {
         event = JSON.parse(message.data) as StationEvent;
@@ -25,6 +57,13 @@ export function createHttpApi(): StationApi {
       }
       for (const listener of listeners) listener(event);
     };
+    // EventSource retries a dropped stream with the same URL; once its signature has lapsed the
+    // station refuses it and EventSource gives up (CLOSED): ask for a fresh one.
+    opened.onerror = () => {
+      if (opened.readyState !== EventSource.CLOSED || source !== opened) return;
+      source = null;
+      reopenLater();
+    };
   }
 
   return {
@@ -32,10 +71,10 @@ export function createHttpApi(): StationApi {
       try {
         const response = await fetch(`/api/command/${encodeURIComponent(name)}`, {
           method: 'POST',
-          credentials: 'same-origin',
-          headers: { 'content-type': 'application/json' },
+          headers: { ...authorisation, 'content-type': 'application/json' },
           body: JSON.stringify(input),
         });
+        if (response.status === 401) onSignedOut();
         const body: unknown = await response.json().catch(() => null);
         // The body is trusted as the contract's output: the router has already shaped it.
         if (isResult(body)) return body as Result<never>;
@@ -46,7 +85,7 @@ export function createHttpApi(): StationApi {
     },
     onEvent(listener) {
       listeners.add(listener);
-      if (!source) openStream();
+      if (!source) void openStream();
       return () => {
         listeners.delete(listener);
         if (listeners.size === 0 && source) {
@@ -55,7 +94,7 @@ export function createHttpApi(): StationApi {
         }
       };
     },
-    mediaUrl: (recordingId) => `/media/${recordingId}`,
-    receiptUrl: (ingestId) => `/receipt/${encodeURIComponent(ingestId)}`,
+    mediaUrl: (recordingId) => signedUrl(`/media/${recordingId}`),
+    receiptUrl: (ingestId) => signedUrl(`/receipt/${encodeURIComponent(ingestId)}`),
   };
 }

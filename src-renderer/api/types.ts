@@ -13,9 +13,10 @@ export type { CommandError, CommandInput, CommandName, CommandOutput, Result, St
 export interface StationApi {
   call<K extends CommandName>(name: K, input: CommandInput<K>): Promise<Result<CommandOutput<K>>>;
   onEvent(listener: (event: StationEvent) => void): () => void;
-  mediaUrl(recordingId: number): string;
-  /** Where the ingest's printable receipt (PDF) opens; null where the host cannot show one yet. */
-  receiptUrl(ingestId: string): string | null;
+  /** Where the player loads a recording from; in browser mode a URL good for a short while, so ask when it is needed. */
+  mediaUrl(recordingId: number): Promise<string>;
+  /** Where the ingest's printable receipt (PDF) opens, asked for when it is opened; null where the host cannot show one yet. */
+  receiptUrl: ((ingestId: string) => Promise<string>) | null;
 }
 
 /** Turns anything thrown below us (a dropped connection, a bad reply) into an error value. */

@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeVideo } from '../helpers/make-media.js';
 import { decodeFrame, filmFrame, pauseThenTwoFrames, readCalibrationFrame, waitForFreshFrame, type CalibrationFrame } from './support/calibration-screen.js';
 import { browserSkipReason, launchChromium } from './support/chromium.js';
+import { commandInPage } from './support/in-page.js';
 import { startStation, type RunningStation } from './support/station-process.js';
 
 const skipReason = browserSkipReason();
@@ -50,9 +51,7 @@ describe.skipIf(skipReason !== null)(`the calibration clock screen${skipReason ?
 
   it('shows exactly "STATION-CLOCK <UTC ISO-8601 with ms>", within a second of the station clock, with the same moment in figures', async () => {
     const askStation = async () =>
-      (await page.evaluate(`fetch('/api/command/station.info', {
-        method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}',
-      }).then((response) => response.json())`)) as { ok: boolean; value: { now: string; zone: string } };
+      (await commandInPage(page, 'station.info')) as { ok: boolean; value: { now: string; zone: string } };
     // The frame is bracketed between two readings of the station clock, so however slow the machine,
     // the time it took to read the frame is inside the bracket and only the page's estimate of the
     // station clock (within a second) is left to compare.

@@ -8,6 +8,7 @@ import { createExfatVolume, dropCaches, type ExfatVolume } from '../helpers/exfa
 import { makeFile, makeVideo } from '../helpers/make-media.js';
 import { requireRootFeatures } from '../helpers/root-features.js';
 import { browserSkipReason, launchChromium } from './support/chromium.js';
+import { commandInPage } from './support/in-page.js';
 import { startStation, type RunningStation } from './support/station-process.js';
 
 const browserSkip = browserSkipReason();
@@ -27,9 +28,7 @@ async function chooseLanguage(page: Page, language: 'zh-CN' | 'en'): Promise<voi
 
 /** The mount points the station offers right now, asked through the page's own session. */
 async function stationMountpoints(page: Page): Promise<string[]> {
-  const result = (await page.evaluate(`fetch('/api/command/volumes.list', {
-    method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}',
-  }).then((response) => response.json())`)) as { ok: boolean; value: { mountpoint: string }[] };
+  const result = (await commandInPage(page, 'volumes.list')) as { ok: boolean; value: { mountpoint: string }[] };
   if (!result.ok) throw new Error(`volumes.list failed: ${JSON.stringify(result)}`);
   return result.value.map((volume) => volume.mountpoint);
 }

@@ -132,9 +132,14 @@ describe.skipIf(skipReason !== null)(`ingest through the browser${skipReason ? `
       const logged = await page.locator('[data-testid="file-log"] li').allTextContents();
       for (const file of source.media) expect(logged.some((line) => line.includes(file.name))).toBe(true);
 
-      // The receipt to print and sign opens from the summary as a PDF, with the page's own sign-in.
-      const receipt = await page.getByTestId('summary-receipt').getAttribute('href');
-      const pdf = await page.evaluate(`fetch(${JSON.stringify(receipt)}).then(async (r) => [r.status, r.headers.get('content-type'), (await r.text()).slice(0, 5)])`);
+      // The receipt to print and sign opens from the summary as a PDF in a new tab, by a URL the
+      // station signed for it: the tab has neither the token nor a cookie.
+      const [tab] = await Promise.all([page.context().waitForEvent('page'), page.getByTestId('summary-receipt').click()]);
+      const receipt = new URL(tab.url());
+      await tab.close();
+      expect(receipt.pathname).toMatch(/^\/receipt\/[\w-]+$/);
+      expect(receipt.searchParams.get('signature')).toMatch(/^[\w-]{43}$/);
+      const pdf = await page.evaluate(`fetch(${JSON.stringify(receipt.href)}).then(async (r) => [r.status, r.headers.get('content-type'), (await r.text()).slice(0, 5)])`);
       expect(pdf).toEqual([200, 'application/pdf', '%PDF-']);
     });
 
@@ -180,7 +185,12 @@ describe.skipIf(skipReason !== null)(`ingest through the browser${skipReason ? `
       expect(texts.verification).toContain(await detail.getByTestId('detail-verification').textContent());
       expect(await detail.getByTestId('detail-sightings').locator('li').count()).toBe(1);
 
-      const played = await playUntilFramesShow(detail.getByTestId('player-video'));
+      const player = detail.getByTestId('player-video');
+      // Played from a URL the station signed for this one recording, good without the token.
+      const src = new URL((await player.getAttribute('src'))!, station.url);
+      expect(src.pathname).toMatch(/^\/media\/\d+$/);
+      expect(src.searchParams.get('signature')).toMatch(/^[\w-]{43}$/);
+      const played = await playUntilFramesShow(player);
       expect(played.error).toBeNull();
       expect(played.videoWidth).toBe(320);
       await page.getByTestId('detail-close').click();

@@ -1,3 +1,4 @@
+import { readFileSync, statSync } from 'node:fs';
 import BetterSqlite3 from 'better-sqlite3';
 import type { Database } from 'better-sqlite3';
 import { migrations, type Migration } from './migrations/index.js';
@@ -20,6 +21,37 @@ export function openDatabase(file: string, list: readonly Migration[] = migratio
   // WAL with NORMAL is durable across application crashes; FULL also survives power loss, which an evidence store wants.
   db.pragma('synchronous = FULL');
   migrate(db, list);
+  return db;
+}
+
+/**
+ * Opens station.db only to read, for an archive on write-protected media: no migration, no
+ * journal mode change. SQLite reads a WAL database in place when its -shm file is there or can
+ * be made; on a read-only mount after a clean stop neither holds, so the file is read into memory
+ * instead, marked as a rollback-journal database (header bytes 18 and 19: the copy only), which
+ * reads the same. Changes still waiting in a -wal file would be missed that way: refused. A schema
+ * other than this program's is refused too, since it cannot be brought up to date here.
+ */
+export function openDatabaseReadOnly(file: string, list: readonly Migration[] = migrations): Database {
+  let db: Database;
+  try {
+    db = new BetterSqlite3(file, { readonly: true, fileMustExist: true, timeout: busyTimeoutMs });
+    schemaVersion(db);
+  } catch (error) {
+    if ((error as { code?: string }).code !== 'SQLITE_CANTOPEN') throw error;
+    if (statSync(`${file}-wal`, { throwIfNoEntry: false })?.size) {
+      throw new Error(`${file}-wal holds changes that cannot be read on a read-only folder; copy the data folder to writable storage`);
+    }
+    const copy = readFileSync(file);
+    copy[18] = 1;
+    copy[19] = 1;
+    db = new BetterSqlite3(copy, { readonly: true });
+  }
+  const version = schemaVersion(db);
+  if (version !== list.length) {
+    db.close();
+    throw new Error(`station.db is at schema ${version} and this program needs ${list.length}; a read-only folder cannot be updated`);
+  }
   return db;
 }
 

@@ -16,7 +16,9 @@ Commands:
 
 Global options:
   --data DIR        Data folder (station.db, archive/, logs/). Also STATION_DATA.
-                    Default: the per-user folder the desktop program uses.
+                    Default: the per-user folder the desktop program uses. A folder that cannot
+                    be written (write-protected media) is opened read-only for recordings,
+                    verify and receipt; other commands refuse it (exit 2).
   --zone ZONE       Station time zone for times without one (default Asia/Shanghai). Also STATION_ZONE.
   --operator NAME   Who is doing this (default: the logged-in user).
   -h, --help        Show help.
@@ -73,7 +75,9 @@ Exit status: 0 the archive is intact, 1 a problem was found, 2 the check could n
   serve: `Usage: station serve [--port N] [--any-volume] [--auto-ingest]
 
 Starts the browser host on 127.0.0.1 (never other interfaces) with a new random token, and
-prints the URL to open. Requests without the token are refused. While it runs it watches for
+prints the URL to open (the token is in its #fragment, which the browser never sends on). The
+page sends the token in a header and sets no cookie, so stations on several ports run side by
+side in one browser. Requests without the token are refused. While it runs it watches for
 plugged-in devices, as the desktop program does. Stop with Ctrl-C.
   --port N        Port to listen on, 0 to 65535 (default 0: any free port).
   --any-volume    Also offer volumes the system does not call removable (built-in SD readers).

@@ -2,7 +2,7 @@
 import { userInfo } from 'node:os';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { defaultDataDir } from '../../core/data-dir.js';
+import { defaultDataDir, ReadOnlyDataFolderError } from '../../core/data-dir.js';
 import { openStation } from '../../core/station.js';
 import { commandHelp, usage } from './help.js';
 import type { CliContext } from './context.js';
@@ -18,17 +18,19 @@ interface CliCommand {
   run: (context: CliContext) => Promise<number>;
   /** Commands that stay up watch for plugged-in devices; one-shot ones never start a scanner. */
   watches: boolean;
+  /** Commands that never write to the data folder also work on a read-only one (write-protected media). */
+  onlyReads: boolean;
 }
 
 const commands: Record<string, CliCommand> = {
-  ingest: { run: ingestCommand, watches: false },
-  recordings: { run: recordingsCommand, watches: false },
-  receipt: { run: receiptCommand, watches: false },
-  verify: { run: verifyCommand, watches: false },
-  devices: { run: devicesCommand, watches: false },
-  device: { run: deviceCommand, watches: false },
-  watch: { run: watchCommand, watches: true },
-  serve: { run: serveCommand, watches: true },
+  ingest: { run: ingestCommand, watches: false, onlyReads: false },
+  recordings: { run: recordingsCommand, watches: false, onlyReads: true },
+  receipt: { run: receiptCommand, watches: false, onlyReads: true },
+  verify: { run: verifyCommand, watches: false, onlyReads: true },
+  devices: { run: devicesCommand, watches: false, onlyReads: false },
+  device: { run: deviceCommand, watches: false, onlyReads: false },
+  watch: { run: watchCommand, watches: true, onlyReads: false },
+  serve: { run: serveCommand, watches: true, onlyReads: false },
 };
 
 const out = (text: string) => process.stdout.write(`${text}\n`);
@@ -74,6 +76,11 @@ function chosenDataDir(option: string | undefined): string {
   }
   return resolve(chosen);
 }
+
+/** In Chinese, then English, as `npm start` speaks when it cannot start the desktop shell. */
+const readOnlyRefusal = (command: string, dataDir: string): string =>
+  `station: 数据目录 ${dataDir} 无法写入（写保护的介质，或没有写权限），${command} 需要写入，未执行；只读的归档仍可用 recordings、verify 和 receipt 查看和校验。\n` +
+  `station: the data folder ${dataDir} cannot be written (write-protected media, or no permission), so ${command}, which writes to it, did not run; a read-only archive can still be listed and checked with recordings, verify and receipt.`;
 
 // `station recordings | head -1`: the reader went away; that is the end of the output, not an error.
 process.stdout.on('error', (error: NodeJS.ErrnoException) => {
@@ -123,9 +130,11 @@ async function main(argv: string[]): Promise<number> {
       watch: command.watches
         ? { operator, anyVolume: values['any-volume'] || undefined, autoIngest: values['auto-ingest'] || undefined }
         : undefined,
+      onlyReads: command.onlyReads,
     });
   } catch (error) {
-    err(`station: cannot open the data folder ${dataDir}: ${(error as Error).message}`);
+    if (error instanceof ReadOnlyDataFolderError) err(readOnlyRefusal(name, error.dataDir));
+    else err(`station: cannot open the data folder ${dataDir}: ${(error as Error).message}`);
     return 2;
   }
   try {

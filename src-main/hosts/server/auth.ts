@@ -1,7 +1,7 @@
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 
-export const tokenCookieName = 'station_token';
+/** The header the page sends its start token in (the start URL carries it in the fragment). */
 const tokenHeaderName = 'x-station-token';
 
 export function newToken(): string {
@@ -15,39 +15,24 @@ function sameToken(presented: string, token: string): boolean {
   return timingSafeEqual(a, b);
 }
 
-function cookieValues(header: string | undefined, name: string): string[] {
-  if (!header) return [];
-  const values: string[] = [];
-  for (const part of header.split(';')) {
-    const at = part.indexOf('=');
-    if (at > 0 && part.slice(0, at).trim() === name) values.push(part.slice(at + 1).trim());
-  }
-  return values;
-}
-
-export type TokenSource = 'query' | 'header' | 'cookie';
-
-/** Where the request carried the right token, or null when it did not. */
-export function tokenSource(req: IncomingMessage, url: URL, token: string): TokenSource | null {
-  const query = url.searchParams.get('token');
-  if (query !== null && sameToken(query, token)) return 'query';
-  const header = req.headers[tokenHeaderName];
-  if (typeof header === 'string' && sameToken(header, token)) return 'header';
-  // Other stations on other ports share the cookie jar of 127.0.0.1, so several may arrive.
-  if (cookieValues(req.headers.cookie, tokenCookieName).some((value) => sameToken(value, token))) return 'cookie';
-  return null;
-}
-
-export function tokenCookie(token: string): string {
-  return `${tokenCookieName}=${token}; HttpOnly; SameSite=Strict; Path=/`;
-}
-
-/** Guards against DNS rebinding: a page on another name that resolves to 127.0.0.1 is refused. */
 /**
- * Whether a request may change something: browsers treat every port of 127.0.0.1 as one site, so
- * SameSite cookies still go along with a request that a page on another port makes. The browser
- * says where a request came from (Origin, Sec-Fetch-Site); a request it says came from anywhere
- * but this station's own page is refused. Clients that are not browsers send neither header.
+ * Whether the request carries the start token in its header. The page keeps the token in
+ * sessionStorage and sends it itself; nothing the browser sends on its own (a cookie) would do,
+ * because a browser sends cookies of 127.0.0.1 to every port, where anything listening on loopback
+ * would receive them, and a second station would overwrite the first one's. An officer's sign-in
+ * session (issue 8) must follow the same rule: its session id goes in a header the page sets,
+ * checked here beside the start token, never in a cookie.
+ */
+export function hasToken(req: IncomingMessage, token: string): boolean {
+  const header = req.headers[tokenHeaderName];
+  return typeof header === 'string' && sameToken(header, token);
+}
+
+/**
+ * Whether a request may change something: a page on another port of 127.0.0.1 can still send one
+ * (a form, a no-cors fetch). It lacks the token, and besides, the browser says where a request
+ * came from (Origin, Sec-Fetch-Site): a request it says came from anywhere but this station's own
+ * page is refused. Clients that are not browsers send neither header.
  */
 export function isFromOwnPage(req: IncomingMessage, port: number): boolean {
   const site = req.headers['sec-fetch-site'];
@@ -57,6 +42,7 @@ export function isFromOwnPage(req: IncomingMessage, port: number): boolean {
   return origin === `http://127.0.0.1:${port}` || origin === `http://localhost:${port}`;
 }
 
+/** Guards against DNS rebinding: a page on another name that resolves to 127.0.0.1 is refused. */
 export function isOwnHost(hostHeader: string | undefined, port: number): boolean {
   if (!hostHeader) return false;
   const host = hostHeader.toLowerCase();

@@ -3,12 +3,14 @@ import type { AddressInfo } from 'node:net';
 import type { Caller } from '../../contract/index.js';
 import type { Station } from '../../core/station-api.js';
 import { contentSecurityPolicy, securityHeaders } from '../security-headers.js';
-import { isFromOwnPage, isOwnHost, newToken, tokenCookie, tokenSource } from './auth.js';
+import { hasToken, isFromOwnPage, isOwnHost, newToken } from './auth.js';
 import { handleCommand } from './command-route.js';
 import { openEventStream } from './events-route.js';
 import { handleMedia } from './media-route.js';
 import { handleReceipt } from './receipt-route.js';
 import { sendText } from './responses.js';
+import { handleSign } from './sign-route.js';
+import { createUrlSigner, defaultSignerTimes, type SignerTimes } from './signed-urls.js';
 import { handleStatic } from './static-route.js';
 
 export interface ServerOptions {
@@ -20,10 +22,15 @@ export interface ServerOptions {
   caller: Caller;
   /** Comment heartbeat on the event stream; 15 s unless a test needs it sooner. */
   heartbeatMs?: number;
+  /** The clock and windows of signed resource URLs; tests move the clock. */
+  signedUrls?: SignerTimes;
 }
 
 export interface RunningServer {
-  /** Opening this URL in a browser signs it in (the token moves into a cookie). */
+  /**
+   * Opening this URL in a browser signs that tab in: the token is in the fragment, which the
+   * browser never sends; the page moves it into its sessionStorage and sends it in a header.
+   */
   url: string;
   token: string;
   port: number;
@@ -31,19 +38,31 @@ export interface RunningServer {
 }
 
 const commandPrefix = '/api/command/';
+const signPrefix = '/api/sign';
 const mediaPrefix = '/media/';
 const receiptPrefix = '/receipt/';
+
+/**
+ * Who may load a path: anyone (the renderer's files hold nothing secret, and the page has no token
+ * until its script runs), the token or a signed URL (what the browser loads by URL alone), or
+ * the token only.
+ */
+function accessFor(path: string): 'public' | 'signed' | 'token' {
+  if (path === '/api/events' || path.startsWith(mediaPrefix) || path.startsWith(receiptPrefix)) return 'signed';
+  return path.startsWith('/api/') ? 'token' : 'public';
+}
 
 /** Browser mode: the station's commands, events, media and renderer on 127.0.0.1, behind a per-start token. */
 export async function startServer(station: Station, options: ServerOptions): Promise<RunningServer> {
   const token = newToken();
+  const signer = createUrlSigner(options.signedUrls ?? defaultSignerTimes);
   const heartbeatMs = options.heartbeatMs ?? 15_000;
   const eventStreams = new Set<ServerResponse>();
   const everyResponse = {
     ...securityHeaders,
     'Content-Security-Policy': contentSecurityPolicy(),
     // No page on another port may embed the station's media or answers (a <video> there would play
-    // evidence with the officer's cookie). Only here: Electron's media:// is another origin than its page.
+    // evidence through a URL signed for this page). Only here: Electron's media:// is another origin than its page.
     'Cross-Origin-Resource-Policy': 'same-origin',
   };
   let port = 0;
@@ -56,18 +75,19 @@ export async function startServer(station: Station, options: ServerOptions): Pro
       return;
     }
     const url = new URL(req.url ?? '/', `http://127.0.0.1:${port}`);
-    const source = tokenSource(req, url, token);
-    if (source === null) {
+    const path = url.pathname;
+    const access = accessFor(path);
+    if (access !== 'public' && !hasToken(req, token) && !(access === 'signed' && signer.accepts(url))) {
       sendText(res, 401, 'Unauthorised: open the address the station printed when it started.');
       return;
     }
-    const path = url.pathname;
-    if (path.startsWith(commandPrefix)) {
+    if (path.startsWith(commandPrefix) || path.startsWith(`${signPrefix}/`)) {
       if (!isFromOwnPage(req, port)) {
         sendText(res, 403, "Refused: this request came from another site, not the station's own page.");
         return;
       }
-      await handleCommand(req, res, path.slice(commandPrefix.length), station, options.caller);
+      if (path.startsWith(commandPrefix)) await handleCommand(req, res, path.slice(commandPrefix.length), station, options.caller);
+      else handleSign(req, res, path.slice(signPrefix.length), signer);
     } else if (path === '/api/events') {
       if (req.method !== 'GET') sendText(res, 405, 'Method not allowed', { Allow: 'GET' });
       else openEventStream(req, res, station, heartbeatMs, eventStreams);
@@ -75,10 +95,10 @@ export async function startServer(station: Station, options: ServerOptions): Pro
       await handleMedia(req, res, path.slice(mediaPrefix.length), station);
     } else if (path.startsWith(receiptPrefix)) {
       await handleReceipt(req, res, path.slice(receiptPrefix.length), station);
-    } else {
-      // The page's own requests carry no token: hand it over as a cookie the page cannot read.
-      if (source === 'query' && (path === '/' || path === '/index.html')) res.setHeader('Set-Cookie', tokenCookie(token));
+    } else if (access === 'public') {
       await handleStatic(req, res, path, options.rendererDir);
+    } else {
+      sendText(res, 404, 'Not found');
     }
   };
 
@@ -108,7 +128,7 @@ export async function startServer(station: Station, options: ServerOptions): Pro
     });
 
   return {
-    url: `http://127.0.0.1:${port}/?token=${token}`,
+    url: `http://127.0.0.1:${port}/#token=${token}`,
     token,
     port,
     close: () => (closing ??= close()),

@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useApi } from '../../api/context.js';
 import { ClockDriftLine } from '../../components/ClockDriftLine.js';
@@ -15,7 +16,17 @@ import type { IngestReport } from './use-ingest-report.js';
 export function IngestSummary({ report }: { report: IngestReport }) {
   const { t } = useTranslation();
   const { formatTime } = useStation();
-  const receipt = useApi().receiptUrl(report.ingestId);
+  const receiptUrl = useApi().receiptUrl;
+  const [receiptFailed, setReceiptFailed] = useState(false);
+  // Asked for on the click: the URL is good only for a short while. The tab opens within the
+  // click's user activation, which outlasts the one request.
+  const openReceipt = (ask: (ingestId: string) => Promise<string>) => {
+    setReceiptFailed(false);
+    ask(report.ingestId).then(
+      (url) => window.open(url, '_blank', 'noopener'),
+      () => setReceiptFailed(true),
+    );
+  };
   const outcome = outcomeOf(report);
   // Failures first: they are what the officer must act on; set-aside litter comes after.
   const problems = [
@@ -52,15 +63,20 @@ export function IngestSummary({ report }: { report: IngestReport }) {
         <a href={routeHref({ page: 'recordings', ingestId: report.ingestId })} data-testid="summary-recordings-link">
           {t('summary.viewRecordings')}
         </a>
-        {receipt ? (
+        {receiptUrl ? (
           <>
             {' · '}
-            <a href={receipt} target="_blank" rel="noopener" data-testid="summary-receipt">
+            <button type="button" className="link" onClick={() => openReceipt(receiptUrl)} data-testid="summary-receipt">
               {t('summary.receipt')}
-            </a>
+            </button>
           </>
         ) : null}
       </p>
+      {receiptFailed ? (
+        <p className="error" role="alert" data-testid="receipt-failed">
+          {t('summary.receiptFailed')}
+        </p>
+      ) : null}
     </section>
   );
 }

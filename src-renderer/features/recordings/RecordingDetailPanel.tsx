@@ -1,10 +1,10 @@
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useApi } from '../../api/context.js';
 import { ErrorMessage } from '../../components/ErrorMessage.js';
 import { formatBytes } from '../../format/bytes.js';
 import { formatDuration } from '../../format/duration.js';
 import { useCommand } from '../../hooks/use-command.js';
+import { useMediaUrl } from '../../hooks/use-media-url.js';
 import { useStation } from '../../state/station-context.js';
 import { HashFacts } from './HashFacts.js';
 import { MediaPlayer } from './MediaPlayer.js';
@@ -16,7 +16,6 @@ import { SightingList } from './SightingList.js';
 
 export function RecordingDetailPanel({ id, onClose }: { id: number; onClose(): void }) {
   const { t } = useTranslation();
-  const api = useApi();
   const { formatTime } = useStation();
   const detail = useCommand('recordings.get', { id });
 
@@ -27,6 +26,7 @@ export function RecordingDetailPanel({ id, onClose }: { id: number; onClose(): v
   }, [onClose]);
 
   const value = detail.value && detail.value.id === id ? detail.value : null;
+  const mediaUrl = useMediaUrl(value?.id ?? null);
   return (
     <aside className="detail" aria-labelledby="detail-heading" data-testid="recording-detail">
       <div className="panel-head">
@@ -40,7 +40,7 @@ export function RecordingDetailPanel({ id, onClose }: { id: number; onClose(): v
       {detail.state === 'failed' ? <ErrorMessage error={detail.error} /> : null}
       {value ? (
         <>
-          <MediaPlayer key={value.id} kind={value.kind} src={api.mediaUrl(value.id)} name={value.originalName} />
+          <MediaPlayer key={value.id} kind={value.kind} src={mediaUrl} name={value.originalName} />
           <RecordingProblem detail={value} />
           <dl className="facts">
             <RecordedAtFacts detail={value} formatTime={formatTime} />

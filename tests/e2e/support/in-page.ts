@@ -42,3 +42,15 @@ export async function playUntilFramesShow(video: Locator): Promise<{ videoWidth:
     return { videoWidth: element.videoWidth, error: element.error };
   });
 }
+
+/**
+ * Runs a station command from inside the page, as the page itself does: with the start token it
+ * keeps in this tab's sessionStorage, in the header (browser mode keeps no cookie).
+ */
+export async function commandInPage(page: Page, name: string, input: unknown = {}): Promise<unknown> {
+  return page.evaluate(`fetch('/api/command/' + ${JSON.stringify(name)}, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'x-station-token': sessionStorage.getItem('station.token') ?? '' },
+    body: ${JSON.stringify(JSON.stringify(input))},
+  }).then((response) => response.json())`);
+}

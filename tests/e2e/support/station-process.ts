@@ -3,11 +3,12 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 
 const repo = join(import.meta.dirname, '../../..');
-const cli = join(repo, 'out/src-main/hosts/cli/station.js');
+/** The built `station` command, for tests that prepare a data folder before serving it. */
+export const stationCli = join(repo, 'out/src-main/hosts/cli/station.js');
 const renderer = join(repo, 'out/renderer/index.html');
 
 export interface RunningStation {
-  /** The sign-in address the station printed, with its token. */
+  /** The sign-in address the station printed, with its token in the fragment; a route may follow (`${url}#/clock`). */
   url: string;
   stop(): Promise<void>;
 }
@@ -25,10 +26,10 @@ const asOfficeUser = (command: readonly string[]): string[] =>
  * permissions binding even when the tests run as root.
  */
 export async function startStation(dataDir: string, extraArgs: readonly string[] = [], options: { officeUser?: boolean } = {}): Promise<RunningStation> {
-  for (const built of [cli, renderer]) {
+  for (const built of [stationCli, renderer]) {
     if (!existsSync(built)) throw new Error(`${built} is missing: run \`npm run build\` before the e2e tests`);
   }
-  const command = [process.execPath, cli, 'serve', '--port', '0', '--data', dataDir, ...extraArgs];
+  const command = [process.execPath, stationCli, 'serve', '--port', '0', '--data', dataDir, ...extraArgs];
   const [file, ...args] = options.officeUser === true ? asOfficeUser(command) : command;
   const child = spawn(file!, args, {
     cwd: repo,
@@ -39,7 +40,7 @@ export async function startStation(dataDir: string, extraArgs: readonly string[]
     const timer = setTimeout(() => reject(new Error(`station did not print its address in 30 s:\n${output}`)), 30_000);
     const onData = (chunk: Buffer) => {
       output += chunk.toString('utf8');
-      const match = /http:\/\/127\.0\.0\.1:\d+\/\?token=[\w-]+/.exec(output);
+      const match = /http:\/\/127\.0\.0\.1:\d+\/#token=[\w-]+/.exec(output);
       if (match) {
         clearTimeout(timer);
         resolve(match[0]);

@@ -20,7 +20,7 @@ describe('npm start where the desktop shell is not installed', () => {
       const url = await new Promise<string>((resolve, reject) => {
         child.stdout.on('data', (chunk: Buffer) => {
           stdout += chunk.toString();
-          const found = /http:\/\/127\.0\.0\.1:\d+\/\?token=[\w-]+/.exec(stdout)?.[0];
+          const found = /http:\/\/127\.0\.0\.1:\d+\/#token=[\w-]+/.exec(stdout)?.[0];
           if (found) resolve(found);
         });
         child.on('exit', (code) => reject(new Error(`start ended (${code}) before printing an address:\n${stdout}\n${stderr}`)));
