@@ -81,6 +81,10 @@ export const IngestReport = z.object({
   reason: z.string().nullable(),
   reasonCode: ReasonCode.nullable(),
   deviceId: z.number().int().nullable(),
+  /** With no device tied: the recorder serial most of its file names carry, offered for registration. */
+  unregisteredSerial: z.string().nullable(),
+  /** When an earlier ingest last found files this one found again (a card imported before), ISO-8601; else null. */
+  importedBefore: z.string().nullable(),
   mountpoint: z.string().nullable(),
   files: z.array(IngestFile),
   totals: IngestTotals,

@@ -36,6 +36,8 @@ export const RecordingDetail = Recording.extend({
   sightings: z.array(z.object({ ingestId: z.string(), source: z.string(), at: z.string() })),
   /** The recorder's time and the corrected time, from the ingest that archived it (Art. 7). */
   clock: FileClock.nullable(),
+  /** With no registered device tied to its ingest: the recorder serial its file name carries, offered for registration. */
+  unregisteredSerial: z.string().nullable(),
 });
 export type RecordingDetail = z.infer<typeof RecordingDetail>;
 

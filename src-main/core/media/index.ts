@@ -1,2 +1,3 @@
 // What a file is and when it was recorded: exiftool and ffprobe behind small modules.
 export { createMediaInspector, type MediaInspector, type MediaMetadata } from './inspector.js';
+export { asStationWallClock } from './recorded-at.js';
