@@ -95,7 +95,8 @@ export type IngestReport = z.infer<typeof IngestReport>;
 
 export const IngestProgress = z.object({
   ingestId: z.string(),
-  phase: z.enum(['queued', 'scanning', 'copying', 'verifying', 'metadata', 'clock', 'finishing']),
+  /** `checking`: within the copy, a file an earlier ingest archived is read and hashed to confirm it, not copied. */
+  phase: z.enum(['queued', 'scanning', 'copying', 'checking', 'verifying', 'metadata', 'clock', 'finishing']),
   filesDone: z.number().int(),
   filesTotal: z.number().int(),
   bytesDone: z.number(),

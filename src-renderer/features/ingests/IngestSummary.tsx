@@ -4,6 +4,7 @@ import { ClockDriftLine } from '../../components/ClockDriftLine.js';
 import { ReasonText } from '../../components/ReasonText.js';
 import { routeHref } from '../../state/route.js';
 import { useStation } from '../../state/station-context.js';
+import { RegisterSerial } from '../devices/RegisterSerial.js';
 import { FileOutcomeTable } from './FileOutcomeTable.js';
 import { FindingList } from './FindingList.js';
 import { IngestTotalsView } from './IngestTotalsView.js';
@@ -34,10 +35,14 @@ export function IngestSummary({ report }: { report: IngestReport }) {
       <p className="mono muted">
         {report.source} → {report.archivePath}
       </p>
+      {report.importedBefore ? (
+        <p data-testid="imported-before">{t('summary.importedBefore', { time: formatTime(report.importedBefore) })}</p>
+      ) : null}
       <IngestTotalsView totals={report.totals} />
+      {report.unregisteredSerial !== null ? <RegisterSerial serial={report.unregisteredSerial} testId="summary-register" /> : null}
       <h4>{t('clock.heading')}</h4>
       <ClockDriftLine drift={report.clockDrift} />
-      <FindingList findings={report.findings} formatTime={formatTime} />
+      <FindingList findings={report.findings} formatTime={formatTime} deviceId={report.deviceId} />
       <h4>{t('summary.problems')}</h4>
       {problems.length === 0 ? (
         <p className="muted" data-testid="no-problems">
