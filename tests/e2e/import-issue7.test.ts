@@ -84,6 +84,13 @@ describe.skipIf(skipReason !== null)(`the Import page after issue 7${skipReason 
     expect(await second.locator('[data-testid="finding"]').count()).toBe(0);
     expect(await second.getByTestId('confirm-local-time').count()).toBe(0);
     expect(await second.getByTestId('clock-drift-metadata-zone').textContent()).toBe('该设备已确认写入本地时间：元数据时间按本站时区（Asia/Shanghai）读取');
+
+    // The first import, opened from the history, keeps its finding but no longer offers what is done.
+    await page.getByTestId('nav-ingests').click();
+    const firstRow = page.locator(`[data-testid="ingest-row"]:has-text(${JSON.stringify(join(work, 'first'))})`);
+    await firstRow.getByTestId('ingest-toggle').click();
+    await page.getByTestId('local-time-confirmed').waitFor();
+    expect(await page.getByTestId('confirm-local-time').count()).toBe(0);
   });
 
   it('names each step after the copy (read-back, metadata, clock) while it runs, without a speed or time left', async () => {
