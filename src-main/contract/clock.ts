@@ -19,6 +19,11 @@ export const ClockDrift = z.object({
   exceedsTolerance: z.boolean(),
   /** The file (relative to the source) the drift was measured on, for the reviewer to look at. */
   evidence: z.string().nullable(),
+  /**
+   * The zone the recorder's MP4 header times (`QuickTime:CreateDate`) were read in: `UTC`, as the
+   * format defines, or the station's zone for a device a clerk confirmed writes local time.
+   */
+  metadataZone: z.string(),
 });
 export type ClockDrift = z.infer<typeof ClockDrift>;
 

@@ -69,6 +69,12 @@ export const commands = {
     output: Device,
     roles: ingesters,
   },
+  /** The clerk confirms (or withdraws) that a device writes local time into its MP4 header times (`QuickTime:CreateDate`). */
+  'devices.setMetadataLocalTime': {
+    input: z.object({ id: z.number().int(), localTime: z.boolean() }),
+    output: Device,
+    roles: ingesters,
+  },
   /** Attached volumes: the live list while the station watches, else a one-time look (`anyVolume` as `--any-volume`). */
   'volumes.list': {
     input: z.object({ anyVolume: z.boolean().optional() }),

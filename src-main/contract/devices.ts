@@ -17,6 +17,8 @@ export const Device = z.object({
   assetNumber: z.string().nullable(),
   purchaseDate: z.string().nullable(),
   status: DeviceStatus,
+  /** Confirmed once by a clerk: its MP4 header times (`QuickTime:CreateDate`) are local wall time, not UTC. */
+  metadataLocalTime: z.boolean(),
 });
 export type Device = z.infer<typeof Device>;
 

@@ -94,6 +94,10 @@ export const IngestReport = z.object({
   reason: z.string().nullable(),
   reasonCode: ReasonCode.nullable(),
   deviceId: z.number().int().nullable(),
+  /** With no device tied: the recorder serial most of its file names carry, offered for registration. */
+  unregisteredSerial: z.string().nullable(),
+  /** When an earlier ingest last found files this one found again (a card imported before), ISO-8601; else null. */
+  importedBefore: z.string().nullable(),
   mountpoint: z.string().nullable(),
   files: z.array(IngestFile),
   totals: IngestTotals,
@@ -104,7 +108,8 @@ export type IngestReport = z.infer<typeof IngestReport>;
 
 export const IngestProgress = z.object({
   ingestId: z.string(),
-  phase: z.enum(['queued', 'scanning', 'copying', 'verifying', 'metadata', 'clock', 'finishing']),
+  /** `checking`: within the copy, a file an earlier ingest archived is read and hashed to confirm it, not copied. */
+  phase: z.enum(['queued', 'scanning', 'copying', 'checking', 'verifying', 'metadata', 'clock', 'finishing']),
   filesDone: z.number().int(),
   filesTotal: z.number().int(),
   bytesDone: z.number(),

@@ -45,6 +45,8 @@ export const RecordingDetail = Recording.extend({
   nameTimeOffHours: z.number().nullable(),
   /** The recorder's time and the corrected time, from the ingest that archived it (Art. 7). */
   clock: FileClock.nullable(),
+  /** With no registered device tied to its ingest: the recorder serial its file name carries, offered for registration. */
+  unregisteredSerial: z.string().nullable(),
 });
 export type RecordingDetail = z.infer<typeof RecordingDetail>;
 

@@ -75,7 +75,7 @@ export async function openStation(options: StationOptions): Promise<Station> {
     stationInfoModule(services, { version: options.version ?? '0.0.0', autoIngestOverride: options.watch?.autoIngest ?? null }),
     settingsModule(db),
     sourcesModule(),
-    devicesModule(db),
+    devicesModule(db, (device) => ingest.deviceRegistered(device)),
     recordings,
     verifyModule(db, dataDir),
     ingest,

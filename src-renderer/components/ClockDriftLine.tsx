@@ -20,6 +20,11 @@ export function ClockDriftLine({ drift, testId = 'clock-drift' }: { drift: Clock
           {t('drift.evidence', { source: drift.evidence })}
         </span>
       ) : null}
+      {drift.metadataZone !== 'UTC' ? (
+        <span className="muted" data-testid={`${testId}-metadata-zone`}>
+          {t('drift.metadataZone', { zone: drift.metadataZone })}
+        </span>
+      ) : null}
       {drift.exceedsTolerance ? <span className="pill pill-bad">{t('drift.exceedsTolerance')}</span> : null}
     </p>
   );

@@ -23,6 +23,7 @@ const device: Device = {
   assetNumber: null,
   purchaseDate: '2026-03-01',
   status: 'in-service',
+  metadataLocalTime: false,
 };
 
 const locale = (file: string): unknown => JSON.parse(readFileSync(join(import.meta.dirname, '../../src-renderer/i18n', file), 'utf8'));

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { visibleRange } from '../../src-renderer/components/virtual-range.js';
 import { applyEvent, recentFileLimit, type Jobs } from '../../src-renderer/state/ingest-jobs.js';
+import { isReadingSource, stepStates } from '../../src-renderer/state/ingest-phase.js';
 import { PageCache } from '../../src-renderer/features/recordings/page-cache.js';
 import { parseRoute, routeHref } from '../../src-renderer/state/route.js';
 
@@ -91,5 +92,22 @@ describe('hash routes', () => {
     expect(parseRoute('#/recordings')).toEqual({ page: 'recordings', ingestId: null });
     expect(parseRoute(routeHref({ page: 'devices' }))).toEqual({ page: 'devices' });
     expect(parseRoute(routeHref({ page: 'clock' }))).toEqual({ page: 'clock' });
+  });
+});
+
+describe('what the Import page says an ingest is doing', () => {
+  it('names each step done, current or to come (checking files archived before is the copy step), and shows speed only while the card is read', () => {
+    expect(stepStates('metadata')).toEqual([
+      { step: 'scanning', state: 'done' },
+      { step: 'copying', state: 'done' },
+      { step: 'verifying', state: 'done' },
+      { step: 'metadata', state: 'current' },
+      { step: 'clock', state: 'pending' },
+      { step: 'finishing', state: 'pending' },
+    ]);
+    expect(stepStates('checking')).toEqual(stepStates('copying'));
+    expect(stepStates('queued').every((s) => s.state === 'pending')).toBe(true);
+    const phases = ['scanning', 'copying', 'checking', 'verifying', 'metadata', 'clock'] as const;
+    expect(phases.map((p) => isReadingSource(p))).toEqual([true, true, true, false, false, false]);
   });
 });

@@ -21,6 +21,7 @@ interface DeviceRow {
   name: string | null;
   purchase_date: string | null;
   status: DeviceStatus;
+  metadata_local_time: number;
   created_at: number;
   updated_at: number;
 }
@@ -42,6 +43,7 @@ const toDevice = (row: DeviceRow): Device => ({
   name: row.name,
   purchaseDate: row.purchase_date,
   status: row.status,
+  metadataLocalTime: row.metadata_local_time === 1,
   createdAt: row.created_at,
   updatedAt: row.updated_at,
 });
@@ -185,4 +187,13 @@ export function devicesIdentifiedBy(db: Database, kind: RecognitionBasis, value:
     )
     .all({ kind, value: value.trim(), bySerial: serialKinds.includes(kind) ? 1 : 0 }) as Array<{ id: number }>;
   return rows.map((row) => row.id);
+}
+
+/**
+ * The clerk confirms (or withdraws) that this device writes local wall time into the MP4 header
+ * times the format defines as UTC; its later ingests read them in the station's zone.
+ */
+export function setMetadataLocalTime(db: Database, id: number, localTime: boolean, now = Date.now()): Device {
+  db.prepare('UPDATE devices SET metadata_local_time = ?, updated_at = ? WHERE id = ?').run(Number(localTime), now, id);
+  return requireDevice(db, id);
 }

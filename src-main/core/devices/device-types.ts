@@ -21,6 +21,8 @@ export interface Device {
   /** A calendar date, YYYY-MM-DD. */
   purchaseDate: string | null;
   status: DeviceStatus;
+  /** Confirmed by a clerk: the device writes local time where MP4 headers hold UTC. */
+  metadataLocalTime: boolean;
   createdAt: number;
   updatedAt: number;
 }

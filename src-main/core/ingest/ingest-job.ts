@@ -132,6 +132,8 @@ export class IngestJob {
   private readingStartedAtMs: number | null = null;
   /** The source root as it was when reading began, to tell a failing file from a source gone. */
   private rootIdentity: SourceRootIdentity | null = null;
+  /** What the copy step last said it is doing (see `tellCopyPhase`); null until its first file. */
+  private copyPhase: 'copying' | 'checking' | null = null;
   /** This ingest's own metadata reads: another card's queue is never waited for. */
   private readonly described: Promise<unknown>[] = [];
 
@@ -145,7 +147,12 @@ export class IngestJob {
       env.events.emit({ type: 'ingest.progress', progress: { ingestId: this.id, ...progress } }),
     );
     this.step = new JobState<IngestStep>(`ingest ${this.id}`, 'queued', ingestSteps, (step) => {
-      if (isWorking(step)) this.progress.update({ phase: phaseOf[step] });
+      if (!isWorking(step)) return;
+      this.progress.update({ phase: phaseOf[step] });
+      // Told at once, not at the next tick: the steps after the copy last only seconds, and the
+      // officer should see each of them rather than a bar waiting at 99%. The copy is not: each
+      // file says at once whether it is copied or, archived before, only checked.
+      if (step !== 'copying') this.progress.flush();
     });
     this.io = {
       buffers: createCopyBuffers(),
@@ -351,6 +358,17 @@ export class IngestJob {
     return null;
   }
 
+  /**
+   * Within the copy, whether this file is copied or, archived before, only read and hashed: a card
+   * imported again must not be said to be copying. Told at once when it changes.
+   */
+  private tellCopyPhase(phase: 'copying' | 'checking'): void {
+    if (this.copyPhase === phase) return;
+    this.copyPhase = phase;
+    this.progress.update({ phase });
+    this.progress.flush();
+  }
+
   /** Errors that end the whole ingest (a stop asked for, full disk, source gone) rather than one file. */
   private async stopReason(error: unknown): Promise<Reason | null> {
     if (this.abort.signal.aborted) {
@@ -381,6 +399,7 @@ export class IngestJob {
   private async copyOne(file: SourceFile): Promise<void> {
     const { db } = this.env;
     if (seenBefore(db, file.relative, file.size, file.mtimeMs)) {
+      this.tellCopyPhase('checking');
       const hashed = await hashOnly(file, this.io);
       const known = recordingIdByHash(db, hashed.sha256);
       if (known !== undefined) {
@@ -389,6 +408,7 @@ export class IngestJob {
       }
       this.progress.addBytes(-hashed.bytes);
     }
+    this.tellCopyPhase('copying');
     await this.ensureSpace(file.size);
     const finalPath = toAbsolute(this.env.dataDir, archivedFilePath(this.id, file.relative));
     const copied = await copyToPartial(file, finalPath, this.io);

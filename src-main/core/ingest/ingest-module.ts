@@ -11,6 +11,7 @@ import { IngestScheduler, type IngestRequest, type ScheduledIngest } from './ing
 import { getIngest, listIngests } from './ingest-store.js';
 import { MetadataQueue } from './metadata-queue.js';
 import { recoverInterruptedIngests } from './recovery.js';
+import { linkIngestsToSerial } from './relink-device.js';
 
 export interface IngestModule extends Capability<'ingest.start' | 'ingest.cancel' | 'ingest.get' | 'ingest.list'> {
   /** The one way to start an ingest, for the plug-in service and anything later. */
@@ -18,6 +19,8 @@ export interface IngestModule extends Capability<'ingest.start' | 'ingest.cancel
   stopIngest: IngestScheduler['stopJob'];
   /** Prints the ingest's receipt (交接单) as a PDF at `path`, for a host to save or show. */
   writeReceipt(ingestId: string, path: string): Promise<void>;
+  /** A device was registered: earlier folder ingests whose names carry its serial alone are tied to it. */
+  deviceRegistered(device: { id: number; serial: string }): void;
 }
 
 /** `ingest.*`: verified ingests of folders and volumes, scheduled in one place. */
@@ -47,15 +50,21 @@ export function ingestModule(services: StationServices, options: { freeSpaceMarg
     }
   };
 
+  const report = (ingestId: string) => ingestReport(db, dataDir, ingestId, { namePatterns: services.settings().namePatterns, iso });
+
   return {
     submit,
     async writeReceipt(ingestId, path) {
       const row = getIngest(db, ingestId);
-      const report = ingestReport(db, dataDir, ingestId);
-      if (!row || !report) throw new StationError('not-found', `no ingest ${ingestId}`);
-      await writeIngestReceipt(db, row, report, path, iso);
+      const found = report(ingestId);
+      if (!row || !found) throw new StationError('not-found', `no ingest ${ingestId}`);
+      await writeIngestReceipt(db, row, found, path, iso);
     },
     stopIngest: (ingestId, reason) => scheduler.stopJob(ingestId, reason),
+    deviceRegistered(device) {
+      const linked = linkIngestsToSerial(db, device.id, device.serial, services.settings().namePatterns);
+      if (linked.length > 0) log.info('ingest.relinked', { deviceId: device.id, ingests: linked });
+    },
     async start() {
       for (const ingestId of await recoverInterruptedIngests(db, dataDir, services.now())) log.info('ingest.recovered', { ingestId });
     },
@@ -74,9 +83,9 @@ export function ingestModule(services: StationServices, options: { freeSpaceMarg
         cancelled: scheduler.stopJob(ingestId, { code: 'cancelled', message: 'cancelled by the operator' }),
       }),
       'ingest.get': ({ ingestId }) => {
-        const report = ingestReport(db, dataDir, ingestId);
-        if (!report) throw new StationError('not-found', `no ingest ${ingestId}`);
-        return report;
+        const found = report(ingestId);
+        if (!found) throw new StationError('not-found', `no ingest ${ingestId}`);
+        return found;
       },
       'ingest.list': ({ limit }) => listIngests(db, limit).map((row) => ingestSummary(db, dataDir, row, iso)),
     },

@@ -3,13 +3,15 @@ import type { Database } from '../db/index.js';
 import { toAbsolute } from '../archive/index.js';
 import { fileClock } from '../clock-drift/index.js';
 import { readProblem } from '../recordings/index.js';
-import { findingCount, getIngest, ingestFiles, ingestFindings, ingestTotals, type IngestFileRow, type IngestRow } from './ingest-store.js';
+import { serialInNames } from './relink-device.js';
+import { earlierSighting, findingCount, getIngest, ingestFiles, ingestFindings, ingestTotals, type IngestFileRow, type IngestRow } from './ingest-store.js';
 
 const clockDriftOf = (row: IngestRow): ClockDrift => ({
   seconds: row.drift_seconds,
   basis: row.drift_basis,
   exceedsTolerance: row.drift_exceeds === 1,
   evidence: row.drift_evidence,
+  metadataZone: row.metadata_zone ?? 'UTC',
 });
 
 /** One drift per ingest (one device); files not copied or found by this ingest have no clock. */
@@ -47,10 +49,17 @@ export function ingestSummary(db: Database, dataDir: string, row: IngestRow, iso
   };
 }
 
-export function ingestReport(db: Database, dataDir: string, ingestId: string): IngestReport | undefined {
+export function ingestReport(
+  db: Database,
+  dataDir: string,
+  ingestId: string,
+  options: { namePatterns: readonly string[]; iso: (ms: number) => string },
+): IngestReport | undefined {
   const row = getIngest(db, ingestId);
   if (!row) return undefined;
   const drift = clockDriftOf(row);
+  const files = ingestFiles(db, ingestId);
+  const before = earlierSighting(db, row);
   return {
     ingestId: row.id,
     source: row.source_path,
@@ -59,8 +68,10 @@ export function ingestReport(db: Database, dataDir: string, ingestId: string): I
     reason: row.reason,
     reasonCode: row.reason_code,
     deviceId: row.device_id,
+    unregisteredSerial: row.device_id === null ? serialInNames(files.map((file) => file.source_path), options.namePatterns) : null,
+    importedBefore: before === null ? null : options.iso(before),
     mountpoint: row.mountpoint,
-    files: ingestFiles(db, ingestId).map((file) => ({
+    files: files.map((file) => ({
       source: file.source_path,
       originalNameHex: file.original_name_hex,
       size: file.size,

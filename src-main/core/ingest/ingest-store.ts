@@ -40,6 +40,8 @@ export interface IngestRow {
   drift_basis: DriftBasis;
   drift_exceeds: number;
   drift_evidence: string | null;
+  /** The zone MP4 header times were read in; null before the clock was measured (read as UTC). */
+  metadata_zone: string | null;
 }
 
 export interface IngestFileRow {
@@ -62,7 +64,7 @@ export interface IngestFileRow {
 
 export type NewIngestRow = Omit<
   IngestRow,
-  'drift_seconds' | 'drift_basis' | 'drift_exceeds' | 'drift_evidence' | 'state' | 'reason' | 'reason_code' | 'finished_at'
+  'drift_seconds' | 'drift_basis' | 'drift_exceeds' | 'drift_evidence' | 'metadata_zone' | 'state' | 'reason' | 'reason_code' | 'finished_at'
 >;
 
 export function insertIngest(db: Database, row: NewIngestRow): void {
@@ -194,6 +196,7 @@ export interface ClockSighting {
   archive_path: string;
   kind: MediaKind;
   recorded_at: string | null;
+  recorded_at_source: string | null;
   duration_seconds: number | null;
   readable: number | null;
   tags_json: string;
@@ -202,7 +205,7 @@ export interface ClockSighting {
 export const clockSightings = (db: Database, ingestId: string): ClockSighting[] =>
   db
     .prepare(
-      `SELECT f.id, f.source_path AS source, r.archive_path, r.kind, r.recorded_at, r.duration_seconds, r.readable, r.tags_json
+      `SELECT f.id, f.source_path AS source, r.archive_path, r.kind, r.recorded_at, r.recorded_at_source, r.duration_seconds, r.readable, r.tags_json
        FROM ingest_files f JOIN recordings r ON r.id = f.recording_id
        WHERE f.ingest_id = ? AND f.status IN ('archived', 'duplicate') ORDER BY f.id`,
     )
@@ -220,14 +223,44 @@ export function saveIngestClock(db: Database, ingestId: string, clock: IngestClo
   const addFinding = db.prepare('INSERT INTO ingest_findings (ingest_id, kind, details_json) VALUES (?, ?, ?)');
   db.transaction(() => {
     for (const file of clock.files) setFileClock.run(file.deviceTime, file.correctedTime, file.sightingId);
-    const { seconds, basis, exceedsTolerance, evidence } = clock.drift;
-    db.prepare('UPDATE ingests SET drift_seconds = ?, drift_basis = ?, drift_exceeds = ?, drift_evidence = ? WHERE id = ?').run(
-      seconds,
-      basis,
-      Number(exceedsTolerance),
-      evidence,
-      ingestId,
-    );
+    const { seconds, basis, exceedsTolerance, evidence, metadataZone } = clock.drift;
+    db.prepare(
+      'UPDATE ingests SET drift_seconds = ?, drift_basis = ?, drift_exceeds = ?, drift_evidence = ?, metadata_zone = ? WHERE id = ?',
+    ).run(seconds, basis, Number(exceedsTolerance), evidence, metadataZone, ingestId);
     for (const finding of clock.findings) addFinding.run(ingestId, finding.kind, JSON.stringify(finding));
   })();
+}
+
+/** The source paths of every ingest no device is tied to, by ingest. */
+export function unlinkedIngestFiles(db: Database): Map<string, string[]> {
+  const rows = db
+    .prepare('SELECT f.ingest_id, f.source_path FROM ingest_files f JOIN ingests i ON i.id = f.ingest_id WHERE i.device_id IS NULL')
+    .all() as { ingest_id: string; source_path: string }[];
+  const byIngest = new Map<string, string[]>();
+  for (const row of rows) {
+    const paths = byIngest.get(row.ingest_id);
+    if (paths) paths.push(row.source_path);
+    else byIngest.set(row.ingest_id, [row.source_path]);
+  }
+  return byIngest;
+}
+
+/** Ties ingests that named no device to one registered later; an ingest already tied keeps its device. */
+export function linkIngestsToDevice(db: Database, deviceId: number, ingestIds: readonly string[]): void {
+  const link = db.prepare('UPDATE ingests SET device_id = ? WHERE id = ? AND device_id IS NULL');
+  db.transaction(() => {
+    for (const ingestId of ingestIds) link.run(deviceId, ingestId);
+  })();
+}
+
+/** When an earlier ingest last found files this one found again as duplicates (epoch ms), or null. */
+export function earlierSighting(db: Database, ingest: { id: string; started_at: number }): number | null {
+  const row = db
+    .prepare(
+      `SELECT MAX(i.started_at) AS at FROM ingest_files f JOIN ingests i ON i.id = f.ingest_id
+       WHERE f.ingest_id != @id AND i.started_at <= @started
+         AND f.recording_id IN (SELECT recording_id FROM ingest_files WHERE ingest_id = @id AND status = 'duplicate')`,
+    )
+    .get({ id: ingest.id, started: ingest.started_at }) as { at: number | null };
+  return row.at;
 }

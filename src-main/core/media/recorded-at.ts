@@ -111,3 +111,13 @@ export function recordedAt(tags: RawTags, path: string, station: Zone): Recorded
   const named = fromFileName(path, station);
   return named ? { at: named.setZone(station).toISO()!, source: 'file-name' } : null;
 }
+
+/**
+ * A time read from a tag the format defines as UTC, read again as the station's wall clock: for a
+ * recorder a clerk has confirmed writes local time there. Other sources are returned unchanged.
+ */
+export function asStationWallClock(at: string, source: string | null, zone: string): string {
+  if (!CANDIDATES.some((c) => c.tag === source && c.zone === 'utc')) return at;
+  const read = DateTime.fromISO(at, { zone: 'UTC' }).setZone(zone, { keepLocalTime: true });
+  return read.isValid ? read.toISO()! : at;
+}

@@ -71,8 +71,15 @@ export function parseRecorderFileName(fileName: string, extraPatterns: readonly 
   return null;
 }
 
+/** The file name at the end of a path, whichever separator the source used. */
+const fileNameOf = (path: string): string => path.slice(Math.max(path.lastIndexOf('/'), path.lastIndexOf('\\')) + 1);
+
 /** What a file's name says of who recorded it and whether they marked it, for the recordings index. */
 export function officerAndMark(path: string, extraPatterns: readonly string[] = []): { officerNumber: string | null; important: boolean } {
-  const name = parseRecorderFileName(path.slice(Math.max(path.lastIndexOf('/'), path.lastIndexOf('\\')) + 1), extraPatterns);
+  const name = parseRecorderFileName(fileNameOf(path), extraPatterns);
   return { officerNumber: name?.officer ?? null, important: name?.important ?? false };
 }
+
+/** The recorder serial a file's name carries (upper-cased), or null. */
+export const recorderSerial = (path: string, extraPatterns: readonly string[] = []): string | null =>
+  parseRecorderFileName(fileNameOf(path), extraPatterns)?.serial ?? null;

@@ -3,6 +3,7 @@ import { toAbsolute } from '../archive/index.js';
 import { fileClock } from '../clock-drift/index.js';
 import type { DriftBasis, MediaKind, Recording, RecordingDetail, RecordingQuery, VerificationMethod } from '../../contract/index.js';
 import type { MediaMetadata } from '../media/index.js';
+import { recorderSerial } from '../recorder-names/index.js';
 import { readProblem, storedProblem } from './stored-problem.js';
 
 export interface NewRecording {
@@ -64,6 +65,7 @@ interface RecordingRow {
   problem: string | null;
   tags_json: string;
   device: string | null;
+  ingest_device_id: number | null;
   officer_number: string | null;
   important: number;
 }
@@ -73,7 +75,7 @@ const selectRecording = `
   SELECT r.*, COALESCE(
       CASE WHEN d.id IS NULL THEN NULL WHEN d.name IS NULL THEN d.serial ELSE d.name || ' (' || d.serial || ')' END,
       json_extract(r.tags_json, '$."EXIF:Model"'), json_extract(r.tags_json, '$."QuickTime:Model"'),
-      i.source_label) AS device
+      i.source_label) AS device, i.device_id AS ingest_device_id
   FROM recordings r JOIN ingests i ON i.id = r.ingest_id LEFT JOIN devices d ON d.id = i.device_id`;
 
 function toRecording(row: RecordingRow, dataDir: string, iso: (ms: number) => string): Recording {
@@ -103,7 +105,8 @@ function whereClause(query: RecordingQuery): { sql: string; params: unknown[] } 
     params.push(query.kind);
   }
   if (query.ingestId) {
-    conditions.push('r.ingest_id = ?');
+    // What that ingest found on the card: archived by it, or found again (a re-import of duplicates).
+    conditions.push('r.id IN (SELECT recording_id FROM ingest_files WHERE ingest_id = ? AND recording_id IS NOT NULL)');
     params.push(query.ingestId);
   }
   if (query.officer?.trim()) {
@@ -136,7 +139,13 @@ export function listRecordings(db: Database, dataDir: string, query: RecordingQu
   return { total, rows: rows.map((row) => toRecording(row, dataDir, iso)) };
 }
 
-export function getRecording(db: Database, dataDir: string, id: number, iso: (ms: number) => string): RecordingDetail | undefined {
+export function getRecording(
+  db: Database,
+  dataDir: string,
+  id: number,
+  options: { iso: (ms: number) => string; namePatterns: readonly string[] },
+): RecordingDetail | undefined {
+  const { iso } = options;
   const row = db.prepare(`${selectRecording} WHERE r.id = ?`).get(id) as RecordingRow | undefined;
   if (!row) return undefined;
   const sightings = db
@@ -175,6 +184,7 @@ export function getRecording(db: Database, dataDir: string, id: number, iso: (ms
     playsSeconds: problem?.playsSeconds ?? null,
     metadata: JSON.parse(row.tags_json) as Record<string, unknown>,
     sightings: sightings.map((s) => ({ ...s, at: iso(s.at) })),
+    unregisteredSerial: row.ingest_device_id === null ? recorderSerial(row.original_path, options.namePatterns) : null,
   };
 }
 

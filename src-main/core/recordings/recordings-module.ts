@@ -28,7 +28,7 @@ export function recordingsModule({ db, dataDir, iso, settings, log }: Pick<Stati
     handlers: {
       'recordings.list': (query) => listRecordings(db, dataDir, query, iso),
       'recordings.get': ({ id }) => {
-        const detail = getRecording(db, dataDir, id, iso);
+        const detail = getRecording(db, dataDir, id, { iso, namePatterns: settings().namePatterns });
         if (!detail) throw new StationError('not-found', `no recording ${id}`);
         return detail;
       },

@@ -10,7 +10,7 @@ Commands:
   verify            Re-hash the whole archive against the index and the bag manifests.
   serve             Start the browser host on 127.0.0.1 and print its URL; watches for devices.
   devices           The volumes attached now, each with the registered device it was recognised as.
-  device add|list   The device registry (Art. 2, 3).
+  device add|list|local-time  The device registry (Art. 2, 3).
   watch             Watch for plugged-in recorders; with --auto-ingest, ingest them on their own.
   help [command]    Show help for a command.
 
@@ -46,8 +46,14 @@ from the current folder.
            name made from it (GBK read as Chinese, else bad bytes replaced and ~<mark> added);
            originalNameHex then holds the path's original bytes in hex, else null.
            Also clock {deviceTime, correctedTime, driftSeconds, basis} per file, and per ingest
-           clockDrift {seconds, basis, exceedsTolerance, evidence} and findings [{kind, ...}];
+           clockDrift {seconds, basis, exceedsTolerance, evidence, metadataZone} and findings
+           [{kind, ...}]; metadataZone: UTC, or the station zone for a device confirmed with
+           "station device local-time <id> on";
            basis: calibration-clip | gps | station-clock | null (drift = device − true, seconds).
+           Also deviceId (the registered device, or null); unregisteredSerial: the recorder serial
+           most file names carry when no device is tied (register it with "station device add":
+           earlier ingests whose names carry that serial alone are tied to it); importedBefore:
+           when an earlier ingest last found files this one found again (ISO-8601), or null.
   --reserve BYTES  Free space to keep on the archive volume beyond each file (default 64 MiB).
 
 Exit status: 0 nothing failed, 1 a file failed or the ingest stopped, 2 the ingest could not run.
@@ -92,11 +98,19 @@ names, by a device profile's identity file, or by the volume UUID or label remem
   --any-volume   Also list volumes the system does not call removable.`,
   device: `Usage: station device add --serial S --type T [--name N] [--model M] [--asset A] [--json]
        station device list [--json]
+       station device local-time <id> on|off [--json]
 
 The device registry. T is one of body-camera (执法记录仪), camera, audio-recorder, video-camera,
 handheld-terminal, other. A serial is registered once (letter case ignored).
-  list --json   Print [{id, type, serial, name, model, assetNumber, purchaseDate, status}].
-  add --json    Print the registered device.`,
+  list --json   Print [{id, type, serial, name, model, assetNumber, purchaseDate, status,
+                metadataLocalTime}].
+  add --json    Print the registered device.
+  local-time <id> on|off
+                Confirm (on) or withdraw (off) that device <id> writes local time into its MP4
+                header times (QuickTime:CreateDate), which the format defines as UTC, as many
+                body cameras do. Its later ingests read those times in the station zone (--zone)
+                and report clockDrift.metadataZone; no time-zone finding is raised for it.
+                --json prints the device.`,
   watch: `Usage: station watch [--json] [--auto-ingest] [--any-volume]
 
 Runs until SIGINT or SIGTERM, reporting devices as they come and go; a partial copy is discarded

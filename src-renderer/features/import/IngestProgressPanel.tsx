@@ -1,7 +1,9 @@
 import { useTranslation } from 'react-i18next';
 import { formatBytes, formatSpeed } from '../../format/bytes.js';
 import { useTimeLeftText } from '../../hooks/use-time-left-text.js';
+import { isReadingSource } from '../../state/ingest-phase.js';
 import type { JobView } from '../../state/ingest-jobs.js';
+import { IngestSteps } from './IngestSteps.js';
 
 /**
  * Stays on screen after the end, frozen at the last numbers, above the summary. The bar and its
@@ -11,15 +13,16 @@ import type { JobView } from '../../state/ingest-jobs.js';
 export function IngestProgressPanel({ job, finished }: { job: JobView | null; finished: boolean }) {
   const { t } = useTranslation();
   const timeLeft = useTimeLeftText();
-  const progress = job?.progress ?? null;
-  if (!progress) {
+  if (!job?.progress) {
     return (
       <section className="panel progress" data-testid="ingest-progress" aria-busy={!finished}>
         <p>{finished ? t('progress.ended') : t('progress.waiting')}</p>
       </section>
     );
   }
+  const { progress } = job;
   const fraction = progress.bytesTotal > 0 ? progress.bytesDone / progress.bytesTotal : 0;
+  const reading = isReadingSource(progress.phase);
   return (
     <section className="panel progress" data-testid="ingest-progress" aria-labelledby="progress-heading">
       <h3 id="progress-heading">
@@ -34,6 +37,7 @@ export function IngestProgressPanel({ job, finished }: { job: JobView | null; fi
           data-testid="progress-bar"
         />
       )}
+      {finished ? null : <IngestSteps phase={progress.phase} />}
       <dl className="facts">
         <dt>{t('progress.files')}</dt>
         <dd data-testid="progress-files">
@@ -43,7 +47,7 @@ export function IngestProgressPanel({ job, finished }: { job: JobView | null; fi
         <dd data-testid="progress-bytes">
           {t('progress.ofTotal', { done: formatBytes(progress.bytesDone), total: formatBytes(progress.bytesTotal) })}
         </dd>
-        {finished ? null : (
+        {finished || !reading ? null : (
           <>
             <dt>{t('progress.speed')}</dt>
             <dd data-testid="progress-speed">{formatSpeed(progress.bytesPerSecond)}</dd>

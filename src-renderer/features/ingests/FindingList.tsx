@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import type { Finding } from '../../../src-main/contract/index.js';
 import type { TimeFormatter } from '../../format/station-time.js';
 import { useAmountText } from '../../hooks/use-drift-text.js';
+import { ConfirmLocalTime } from './ConfirmLocalTime.js';
 import { missingNumbers } from './findings.js';
 
 function FindingText({ finding, formatTime }: { finding: Finding; formatTime: TimeFormatter }) {
@@ -30,9 +31,13 @@ function FindingText({ finding, formatTime }: { finding: Finding; formatTime: Ti
   }
 }
 
-/** What an ingest noticed for the lead's review, each in plain words (Art. 7, 12, 18). */
-export function FindingList({ findings, formatTime }: { findings: readonly Finding[]; formatTime: TimeFormatter }) {
+/**
+ * What an ingest noticed for the lead's review, each in plain words (Art. 7, 12, 18). With a
+ * time-zone finding, the clerk may confirm that the ingest's device writes local time.
+ */
+export function FindingList({ findings, formatTime, deviceId }: { findings: readonly Finding[]; formatTime: TimeFormatter; deviceId: number | null }) {
   const { t } = useTranslation();
+  const zoneOff = findings.some((finding) => finding.kind === 'timezone-mismatch');
   return (
     <section aria-labelledby="findings-heading" data-testid="findings">
       <h4 id="findings-heading">{t('findings.heading')}</h4>
@@ -49,6 +54,7 @@ export function FindingList({ findings, formatTime }: { findings: readonly Findi
           ))}
         </ul>
       )}
+      {zoneOff ? <ConfirmLocalTime deviceId={deviceId} /> : null}
     </section>
   );
 }

@@ -16,7 +16,7 @@ export function IngestFiles({ ingestId }: { ingestId: string }) {
     <div className="ingest-files">
       <p className="mono muted">{report.value.archivePath}</p>
       <ClockDriftLine drift={report.value.clockDrift} testId="ingest-files-drift" />
-      <FindingList findings={report.value.findings} formatTime={formatTime} />
+      <FindingList findings={report.value.findings} formatTime={formatTime} deviceId={report.value.deviceId} />
       <FileOutcomeTable files={report.value.files} testId="ingest-files" />
     </div>
   );

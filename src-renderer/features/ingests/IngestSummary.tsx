@@ -5,6 +5,7 @@ import { ClockDriftLine } from '../../components/ClockDriftLine.js';
 import { ReasonText } from '../../components/ReasonText.js';
 import { routeHref } from '../../state/route.js';
 import { useStation } from '../../state/station-context.js';
+import { RegisterSerial } from '../devices/RegisterSerial.js';
 import { DamagedRecordings } from './DamagedRecordings.js';
 import { FileOutcomeTable } from './FileOutcomeTable.js';
 import { FindingList } from './FindingList.js';
@@ -46,10 +47,14 @@ export function IngestSummary({ report }: { report: IngestReport }) {
       <p className="mono muted">
         {report.source} → {report.archivePath}
       </p>
+      {report.importedBefore ? (
+        <p data-testid="imported-before">{t('summary.importedBefore', { time: formatTime(report.importedBefore) })}</p>
+      ) : null}
       <IngestTotalsView totals={report.totals} />
+      {report.unregisteredSerial !== null ? <RegisterSerial serial={report.unregisteredSerial} testId="summary-register" /> : null}
       <h4>{t('clock.heading')}</h4>
       <ClockDriftLine drift={report.clockDrift} />
-      <FindingList findings={report.findings} formatTime={formatTime} />
+      <FindingList findings={report.findings} formatTime={formatTime} deviceId={report.deviceId} />
       <DamagedRecordings files={report.files} />
       <h4>{t('summary.problems')}</h4>
       {problems.length === 0 ? (

@@ -6,6 +6,7 @@ import { formatDuration } from '../../format/duration.js';
 import { useCommand } from '../../hooks/use-command.js';
 import { useMediaUrl } from '../../hooks/use-media-url.js';
 import { useStation } from '../../state/station-context.js';
+import { RegisterSerial } from '../devices/RegisterSerial.js';
 import { HashFacts } from './HashFacts.js';
 import { MediaPlayer } from './MediaPlayer.js';
 import { MetadataTable } from './MetadataTable.js';
@@ -64,6 +65,7 @@ export function RecordingDetailPanel({ id, onClose }: { id: number; onClose(): v
             <dt>{t('detail.archivePath')}</dt>
             <dd className="mono break">{value.archivePath}</dd>
           </dl>
+          {value.unregisteredSerial !== null ? <RegisterSerial key={value.id} serial={value.unregisteredSerial} testId="detail-register" /> : null}
           <RecordingClockFacts clock={value.clock} formatTime={formatTime} />
           <HashFacts detail={value} />
           <SightingList sightings={value.sightings} formatTime={formatTime} />

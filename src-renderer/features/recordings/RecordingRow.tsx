@@ -13,10 +13,12 @@ interface Props {
   style: CSSProperties;
   selected: boolean;
   formatTime: TimeFormatter;
+  /** The ingest the list is filtered to: a recording an earlier ingest archived was already in the archive when it ran. */
+  viewedIngestId: string | null;
   onOpen(id: number): void;
 }
 
-export function RecordingRow({ index, recording, style, selected, formatTime, onOpen }: Props) {
+export function RecordingRow({ index, recording, style, selected, formatTime, viewedIngestId, onOpen }: Props) {
   const { t } = useTranslation();
   if (!recording) {
     return (
@@ -76,6 +78,11 @@ export function RecordingRow({ index, recording, style, selected, formatTime, on
       </span>
       <span role="cell">
         <RecordingStatus readable={recording.readable} />
+        {viewedIngestId !== null && recording.ingestId !== viewedIngestId ? (
+          <span className="pill" title={t('recordings.alreadyArchivedHint')} data-testid="already-archived">
+            {t('recordings.alreadyArchived')}
+          </span>
+        ) : null}
       </span>
     </div>
   );

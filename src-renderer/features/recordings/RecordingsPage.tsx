@@ -81,6 +81,7 @@ export function RecordingsPage({ ingestId }: { ingestId: string | null }) {
                 style={style}
                 selected={pages.row(index)?.id === openId}
                 formatTime={formatTime}
+                viewedIngestId={ingestId}
                 onOpen={setOpenId}
               />
             )}

@@ -98,7 +98,7 @@ describe('station ingest --json: the clock report (Art. 7) and findings for revi
 
   it('says nothing about the drift when nothing tells it', () => {
     const { report } = ingest('nothing');
-    expect(report.clockDrift).toEqual({ seconds: null, basis: null, exceedsTolerance: false, evidence: null });
+    expect(report.clockDrift).toEqual({ seconds: null, basis: null, exceedsTolerance: false, evidence: null, metadataZone: 'UTC' });
     expect(report.findings).toEqual([]);
     const clocks = Object.fromEntries(report.files.map((f) => [f.source, f.clock]));
     expect(clocks).toEqual({

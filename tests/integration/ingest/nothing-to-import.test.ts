@@ -1,8 +1,9 @@
-import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { chmodSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openDatabase } from '../../../src-main/core/db/database.js';
-import { runCli } from '../../helpers/run-cli.js';
+import { cliEntry, runCli } from '../../helpers/run-cli.js';
 import { tempDir } from '../../helpers/temp-dir.js';
 
 describe('a source with nothing to import', () => {
@@ -34,5 +35,30 @@ describe('a source with nothing to import', () => {
     expect(JSON.parse(run.stdout)).toMatchObject({ error: { code: 'source-empty', message: expect.stringContaining('nothing to import') } });
     expect(ingestCount(data)).toBe(0);
     expect(readdirSync(join(data, 'archive'))).toEqual([]);
+  });
+
+  it('is refused as unreadable, with no ingest record and no bag, when the folder itself may not be read (EACCES)', () => {
+    const card = join(root, 'locked');
+    const data = join(root, 'data-locked');
+    mkdirSync(join(card, 'DCIM'), { recursive: true });
+    writeFileSync(join(card, 'DCIM', 'CLIP0001.MP4'), 'x');
+    chmodSync(card, 0o000);
+    // Root reads any folder whatever its mode: as root, the station runs as nobody, which cannot.
+    const asRoot = process.getuid?.() === 0;
+    if (asRoot) {
+      chmodSync(root, 0o755);
+      mkdirSync(data, { mode: 0o777 });
+      chmodSync(data, 0o777);
+    }
+    const nobody = asRoot ? { uid: 65534, gid: 65534 } : {};
+    try {
+      const run = spawnSync(process.execPath, [cliEntry, '--data', data, 'ingest', card, '--json'], { encoding: 'utf8', ...nobody });
+      expect(run.status, run.stderr).toBe(2);
+      expect(JSON.parse(run.stdout)).toMatchObject({ error: { code: 'source-unreadable', message: expect.stringContaining('EACCES') } });
+      expect(ingestCount(data)).toBe(0);
+      expect(readdirSync(join(data, 'archive'))).toEqual([]);
+    } finally {
+      chmodSync(card, 0o755);
+    }
   });
 });

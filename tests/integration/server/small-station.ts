@@ -46,6 +46,7 @@ export function smallStation(dataDir: string, media: ReadonlyMap<number, MediaFi
     'devices.list': () => [],
     'devices.add': absent('device registry'),
     'devices.update': absent('device'),
+    'devices.setMetadataLocalTime': absent('device'),
     'volumes.list': () => [],
     'volumes.match': absent('volume'),
     'volumes.ingest': absent('volume'),

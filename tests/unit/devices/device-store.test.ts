@@ -51,6 +51,7 @@ describe('the device registry', () => {
       name: '执法记录仪 3 号',
       purchaseDate: '2026-03-01',
       status: 'in-service',
+      metadataLocalTime: false,
       createdAt: 1_700_000_000_000,
       updatedAt: 1_700_000_000_000,
     });

@@ -5,10 +5,11 @@ import * as clockAndSettings from './003-clock-and-settings.js';
 import * as ownerIdentity from './004-owner-identity.js';
 import * as recorderNameFields from './005-recorder-name-fields.js';
 import * as originalNameBytes from './006-original-name-bytes.js';
+import * as metadataLocalTime from './007-metadata-local-time.js';
 
 export interface Migration {
   up(db: Database): void;
 }
 
 /** In order; migration N brings the schema to `PRAGMA user_version = N`. Never edit a shipped one. */
-export const migrations: readonly Migration[] = [initial, devices, clockAndSettings, ownerIdentity, recorderNameFields, originalNameBytes];
+export const migrations: readonly Migration[] = [initial, devices, clockAndSettings, ownerIdentity, recorderNameFields, originalNameBytes, metadataLocalTime];

@@ -24,12 +24,26 @@ export async function devicesCommand(context: CliContext): Promise<number> {
 }
 
 const describeDevice = (d: Device): string =>
-  [d.id, d.serial, d.type, d.name ?? '-', d.model ?? '-', d.assetNumber ?? '-', d.status].join('\t');
+  [d.id, d.serial, d.type, d.name ?? '-', d.model ?? '-', d.assetNumber ?? '-', d.status, d.metadataLocalTime ? 'local-time' : 'utc'].join('\t');
 
-/** `station device add|list`: the device registry (Art. 2, 3). */
+const deviceUsage = 'use: station device add --serial S --type T | station device list | station device local-time <id> on|off';
+
+/** `station device local-time <id> on|off`: the clerk's confirmation that a recorder writes local time into its MP4 header times. */
+async function setLocalTime(context: CliContext, id: string | undefined, setting: string | undefined): Promise<number> {
+  if (id === undefined || !/^\d+$/.test(id) || (setting !== 'on' && setting !== 'off')) {
+    return reportFailure(context, { code: 'invalid-input', message: deviceUsage });
+  }
+  const result = await context.station.call('devices.setMetadataLocalTime', { id: Number(id), localTime: setting === 'on' }, context.caller);
+  if (!result.ok) return reportFailure(context, result.error);
+  context.out(context.options.json ? JSON.stringify(result.value) : `updated ${describeDevice(result.value)}`);
+  return 0;
+}
+
+/** `station device add|list|local-time`: the device registry (Art. 2, 3). */
 export async function deviceCommand(context: CliContext): Promise<number> {
-  const [action] = context.args;
+  const [action, ...rest] = context.args;
   const { station, caller, options } = context;
+  if (action === 'local-time') return setLocalTime(context, rest[0], rest[1]);
   if (action === 'list') {
     const result = await station.call('devices.list', {}, caller);
     if (!result.ok) return reportFailure(context, result.error);
@@ -53,5 +67,5 @@ export async function deviceCommand(context: CliContext): Promise<number> {
     context.out(options.json ? JSON.stringify(result.value) : `registered ${describeDevice(result.value)}`);
     return 0;
   }
-  return reportFailure(context, { code: 'invalid-input', message: 'use: station device add --serial S --type T | station device list' });
+  return reportFailure(context, { code: 'invalid-input', message: deviceUsage });
 }
