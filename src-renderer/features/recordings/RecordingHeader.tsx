@@ -7,7 +7,7 @@ export function RecordingHeader() {
   return (
     <div className="rec-grid rec-header" role="row" aria-rowindex={1}>
       {columns.map((column) => (
-        <span key={column} role="columnheader">
+        <span key={column} role="columnheader" className={`col-${column}`}>
           {t(`recordings.columns.${column}`)}
         </span>
       ))}

@@ -64,14 +64,16 @@ export function RecordingRow({ index, recording, style, selected, formatTime, on
           </span>
         ) : null}
       </span>
-      <span role="cell">{t(`kinds.${recording.kind}`)}</span>
+      <span role="cell" className="col-kind">
+        {t(`kinds.${recording.kind}`)}
+      </span>
       <span role="cell" className="num">
         {formatDuration(recording.durationSeconds)}
       </span>
       <span role="cell" className="num">
         {formatBytes(recording.size)}
       </span>
-      <span role="cell" className="mono" title={recording.sha256}>
+      <span role="cell" className="mono col-hash" title={recording.sha256}>
         {shortHash(recording.sha256)}
       </span>
       <span role="cell">
