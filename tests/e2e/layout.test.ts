@@ -70,9 +70,21 @@ describe.skipIf(skipReason !== null)(`every page whole at 1366×768${skipReason 
       await page.getByTestId('browse-typed').click();
       await page.getByTestId('folder-list').getByRole('button').first().waitFor();
       await check('import-picker');
+      // Whether the navigation's running mark ever showed, caught even if only for a frame.
+      await page.evaluate(`(() => {
+        window.runningMarkSeen = false;
+        new MutationObserver(() => {
+          if (document.querySelector('[data-testid="nav-import-running"]')) window.runningMarkSeen = true;
+        }).observe(document.body, { childList: true, subtree: true });
+      })()`);
       await page.getByTestId('start-ingest').click();
       await page.locator('[data-testid="ingest-summary"]').waitFor({ timeout: 60_000 });
       await check('import-summary');
+    });
+
+    it('marked the running import in the navigation, and no longer once it ended', async () => {
+      expect(await page.evaluate('window.runningMarkSeen')).toBe(true);
+      expect(await page.getByTestId('nav-import-running').count()).toBe(0);
     });
 
     it('recordings: the list, and the list with a recording open', async () => {
@@ -82,6 +94,17 @@ describe.skipIf(skipReason !== null)(`every page whole at 1366×768${skipReason 
       await page.getByTestId('recording-row').first().click();
       await page.getByTestId('recording-detail').getByTestId('detail-sha256').waitFor();
       await check('recording-detail');
+      await page.getByTestId('detail-close').click();
+    });
+
+    it('copies the SHA-256 of the open recording to the clipboard', async () => {
+      await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
+      await page.getByTestId('recording-row').first().click();
+      const shown = await page.getByTestId('detail-sha256').textContent();
+      await page.getByTestId('copy-sha256').click();
+      await page.getByTestId('copy-sha256').filter({ hasText: lang === 'en' ? 'Copied' : '已复制' }).waitFor();
+      expect(shown).toMatch(/^[0-9a-f]{64}$/);
+      expect(await page.evaluate('navigator.clipboard.readText()')).toBe(shown);
       await page.getByTestId('detail-close').click();
     });
 
