@@ -2,6 +2,7 @@ import type { ClockDrift, FileClock, IngestReport, IngestSummary } from '../../c
 import type { Database } from '../db/index.js';
 import { toAbsolute } from '../archive/index.js';
 import { fileClock } from '../clock-drift/index.js';
+import type { ListedIngestRow } from './ingest-query.js';
 import { findingCount, getIngest, ingestFiles, ingestFindings, ingestTotals, type IngestFileRow, type IngestRow } from './ingest-store.js';
 
 const clockDriftOf = (row: IngestRow): ClockDrift => ({
@@ -17,7 +18,7 @@ const clockOf = (file: IngestFileRow, drift: ClockDrift): FileClock | null =>
     ? fileClock(file.device_time, file.corrected_time, drift.seconds, drift.basis)
     : null;
 
-export function ingestSummary(db: Database, dataDir: string, row: IngestRow, iso: (ms: number) => string): IngestSummary {
+export function ingestSummary(db: Database, dataDir: string, row: ListedIngestRow, iso: (ms: number) => string): IngestSummary {
   return {
     ingestId: row.id,
     source: row.source_path,
@@ -29,6 +30,7 @@ export function ingestSummary(db: Database, dataDir: string, row: IngestRow, iso
     reason: row.reason,
     reasonCode: row.reason_code,
     deviceId: row.device_id,
+    device: row.device,
     totals: ingestTotals(db, row.id),
     clockDrift: clockDriftOf(row),
     findingCount: findingCount(db, row.id),

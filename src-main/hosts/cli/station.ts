@@ -8,6 +8,7 @@ import { commandHelp, usage } from './help.js';
 import type { CliContext } from './context.js';
 import { deviceCommand, devicesCommand } from './commands/devices.js';
 import { ingestCommand } from './commands/ingest.js';
+import { ingestsCommand } from './commands/ingests.js';
 import { receiptCommand } from './commands/receipt.js';
 import { recordingsCommand } from './commands/recordings.js';
 import { serveCommand } from './commands/serve.js';
@@ -22,6 +23,7 @@ interface CliCommand {
 
 const commands: Record<string, CliCommand> = {
   ingest: { run: ingestCommand, watches: false },
+  ingests: { run: ingestsCommand, watches: false },
   recordings: { run: recordingsCommand, watches: false },
   receipt: { run: receiptCommand, watches: false },
   verify: { run: verifyCommand, watches: false },
@@ -54,6 +56,12 @@ function parse(argv: string[]) {
       name: { type: 'string' },
       model: { type: 'string' },
       asset: { type: 'string' },
+      limit: { type: 'string' },
+      offset: { type: 'string' },
+      state: { type: 'string' },
+      device: { type: 'string' },
+      from: { type: 'string' },
+      to: { type: 'string' },
       help: { type: 'boolean', short: 'h', default: false },
     },
   });
@@ -103,10 +111,19 @@ async function main(argv: string[]): Promise<number> {
   }
   let port: number | undefined;
   let reserve: number | undefined;
+  let history: CliContext['options']['history'];
   let dataDir: string;
   try {
     port = wholeNumber(values.port, 'port', 65535);
     reserve = wholeNumber(values.reserve, 'reserve');
+    history = {
+      limit: wholeNumber(values.limit, 'limit', 1000),
+      offset: wholeNumber(values.offset, 'offset'),
+      state: values.state,
+      deviceId: wholeNumber(values.device, 'device'),
+      from: values.from,
+      to: values.to,
+    };
     dataDir = chosenDataDir(values.data);
   } catch (error) {
     err(`station: ${(error as Error).message}`);
@@ -143,6 +160,7 @@ async function main(argv: string[]): Promise<number> {
         name: values.name,
         model: values.model,
         asset: values.asset,
+        history,
       },
       args,
       out,

@@ -40,6 +40,7 @@ export function smallStation(dataDir: string, media: ReadonlyMap<number, MediaFi
     'ingest.cancel': () => ({ cancelled: false }),
     'ingest.get': absent('ingest'),
     'ingest.list': () => [],
+    'ingest.page': () => ({ total: 0, rows: [] }),
     'recordings.list': () => ({ total: 0, rows: [] }),
     'recordings.get': absent('recording'),
     'archive.verify': () => ({ checked: 0, problems: [] }),
