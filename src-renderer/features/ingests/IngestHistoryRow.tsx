@@ -28,6 +28,9 @@ export function IngestHistoryRow({ ingest, open, formatTime, onToggle }: Props) 
         <td className="mono">
           <PathText path={ingest.source} />
         </td>
+        <td className="ellipsis device-cell" title={ingest.device ?? undefined} data-testid="ingest-row-device">
+          {ingest.device ?? '—'}
+        </td>
         <td>{ingest.operator}</td>
         <td>
           <span className={`badge outcome-${outcome.outcome}`} data-testid="ingest-row-outcome">
@@ -68,7 +71,7 @@ export function IngestHistoryRow({ ingest, open, formatTime, onToggle }: Props) 
       </tr>
       {open ? (
         <tr className="files-row">
-          <td colSpan={9}>
+          <td colSpan={10}>
             <IngestFiles ingestId={ingest.ingestId} />
           </td>
         </tr>

@@ -7,10 +7,18 @@ import type { Page } from 'playwright-core';
 const findMisfits = `(() => {
   const found = [];
   const name = (el) => el.tagName.toLowerCase() + (el.dataset.testid ? '[' + el.dataset.testid + ']' : '') + ' "' + (el.textContent || '').trim().slice(0, 40) + '"';
+  // Text boxes that do not overlap vertically sit on different lines (a smaller arrow beside a label does overlap).
   const lines = (el) => {
     const range = document.createRange();
     range.selectNodeContents(el);
-    return new Set([...range.getClientRects()].filter((r) => r.width > 0).map((r) => Math.round(r.top))).size;
+    const boxes = [...range.getClientRects()].filter((r) => r.width > 0).sort((a, b) => a.top - b.top);
+    let count = 0;
+    let bottom = -Infinity;
+    for (const box of boxes) {
+      if (box.top >= bottom - 1) count += 1;
+      bottom = box.top >= bottom - 1 ? box.bottom : Math.max(bottom, box.bottom);
+    }
+    return count;
   };
   if (document.documentElement.scrollWidth > window.innerWidth) {
     found.push('page ' + document.documentElement.scrollWidth + 'px wide in ' + window.innerWidth + 'px');
