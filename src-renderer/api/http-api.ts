@@ -55,7 +55,7 @@ export function createHttpApi(): StationApi {
         }
       };
     },
-    mediaUrl: (recordingId) => `/media/${recordingId}`,
+    mediaUrl: (recordingId, part) => `/media/${recordingId}${part === 'thumbnail' ? '/thumbnail' : ''}`,
     receiptUrl: (ingestId) => `/receipt/${encodeURIComponent(ingestId)}`,
   };
 }

@@ -13,7 +13,8 @@ export type { CommandError, CommandInput, CommandName, CommandOutput, Result, St
 export interface StationApi {
   call<K extends CommandName>(name: K, input: CommandInput<K>): Promise<Result<CommandOutput<K>>>;
   onEvent(listener: (event: StationEvent) => void): () => void;
-  mediaUrl(recordingId: number): string;
+  /** Where a recording plays from; with `thumbnail`, where its frame for the list is (videos only). */
+  mediaUrl(recordingId: number, part?: 'thumbnail'): string;
   /** Where the ingest's printable receipt (PDF) opens; null where the host cannot show one yet. */
   receiptUrl(ingestId: string): string | null;
 }

@@ -23,7 +23,7 @@ describe.skipIf(skipReason !== null)(`the recordings and import lists, sorted an
 
   /** The file names of the rows on screen, top to bottom. */
   const rowNames = async () =>
-    (await page.getByTestId('recording-row').locator('[role="cell"]:nth-child(2)').evaluateAll((cells) => cells.map((cell) => cell.getAttribute('title') ?? ''))).map(
+    (await page.getByTestId('recording-file').evaluateAll((cells) => cells.map((cell) => cell.getAttribute('title') ?? ''))).map(
       (path) => path.split('/').pop() ?? '',
     );
   const total = () => page.getByTestId('recordings-total').textContent();
@@ -62,6 +62,16 @@ describe.skipIf(skipReason !== null)(`the recordings and import lists, sorted an
     expect(await page.getByTestId('sort-size').getAttribute('data-order')).toBe('desc');
     await page.getByTestId('sort-size').click();
     await expect.poll(rowNames).toEqual([...bySize].reverse());
+  });
+
+  it('shows one frame of each video that has one, served with the credentials of the page', async () => {
+    // The three real clips; the damaged file has no frame and shows none, the photo is no video.
+    const drawn = () =>
+      page.getByTestId('recording-thumbnail').evaluateAll((images) =>
+        images.filter((image) => (image as unknown as { complete: boolean; naturalWidth: number }).naturalWidth > 0).length,
+      );
+    await expect.poll(drawn).toBe(3);
+    expect(await page.getByTestId('recording-thumbnail').count()).toBe(3);
   });
 
   it('filters the recordings by damage, device and days', async () => {

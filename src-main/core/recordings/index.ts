@@ -7,5 +7,6 @@ export {
   pendingMetadata,
   recordingIdByHash,
   saveMetadata,
+  thumbnailSource,
   type NewRecording,
 } from './recording-store.js';

@@ -192,3 +192,11 @@ export function saveNameFields(db: Database, id: number, fields: { officerNumber
     id,
   );
 }
+
+/** A video's content hash, its archived file and its length: what a thumbnail is made from. Null for anything else. */
+export function thumbnailSource(db: Database, dataDir: string, id: number): { sha256: string; path: string; durationSeconds: number | null } | null {
+  const row = db.prepare(`SELECT sha256, archive_path AS archivePath, duration_seconds AS durationSeconds FROM recordings WHERE id = ? AND kind = 'video'`).get(id) as
+    | { sha256: string; archivePath: string; durationSeconds: number | null }
+    | undefined;
+  return row ? { sha256: row.sha256, path: toAbsolute(dataDir, row.archivePath), durationSeconds: row.durationSeconds } : null;
+}

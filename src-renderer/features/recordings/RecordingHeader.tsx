@@ -14,6 +14,7 @@ export function RecordingHeader({ sort, order, onSort }: Props) {
   const { t } = useTranslation();
   return (
     <div className="rec-grid rec-header" role="row" aria-rowindex={1}>
+      <span role="columnheader" className="col-thumb" aria-label={t('recordings.columns.thumb')} />
       {recordingColumns.map((column) => (
         <span key={column} role="columnheader" className={`col-${column}`} aria-sort={ariaSort(sort === column, order)}>
           <SortButton label={t(`recordings.columns.${column}`)} active={sort === column} order={order} onClick={() => onSort(column)} testId={`sort-${column}`} />

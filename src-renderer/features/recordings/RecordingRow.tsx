@@ -6,6 +6,7 @@ import { formatDuration } from '../../format/duration.js';
 import { shortHash } from '../../format/hash.js';
 import type { TimeFormatter } from '../../format/station-time.js';
 import { RecordingStatus } from './RecordingStatus.js';
+import { RecordingThumbnail } from './RecordingThumbnail.js';
 
 interface Props {
   index: number;
@@ -46,11 +47,14 @@ export function RecordingRow({ index, recording, style, selected, formatTime, on
         }
       }}
     >
+      <span role="cell" className="col-thumb">
+        <RecordingThumbnail key={recording.id} recording={recording} />
+      </span>
       <span role="cell" className="num">
         {formatTime(recording.recordedAt)}
       </span>
       {/* Cut from the left: the file name at the end of the path is what tells rows apart. */}
-      <span role="cell" className="ellipsis-start" title={recording.originalName}>
+      <span role="cell" className="ellipsis-start" title={recording.originalName} data-testid="recording-file">
         <bdi>{recording.originalName}</bdi>
       </span>
       <span role="cell" className="ellipsis" title={recording.device ?? undefined}>

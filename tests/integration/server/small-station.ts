@@ -71,6 +71,7 @@ export function smallStation(dataDir: string, media: ReadonlyMap<number, MediaFi
     },
     mediaFile: (id) => media.get(id) ?? null,
     writeReceipt: () => Promise.reject(new StationError('not-found', 'this test station prints no receipts')),
+    thumbnailFile: () => Promise.resolve(null),
     startWatching: () => Promise.resolve(),
     async close() {
       closed = true;
