@@ -90,6 +90,10 @@ describe.skipIf(skipReason !== null)(`every page whole at 1366×768${skipReason 
     it('recordings: the list, and the list with a recording open', async () => {
       await page.getByTestId('nav-recordings').click();
       await page.getByTestId('recording-row').first().waitFor();
+      // The two clips' frames, drawn before the screenshot is taken.
+      await expect
+        .poll(() => page.getByTestId('recording-thumbnail').evaluateAll((images) => images.filter((image) => (image as unknown as { naturalWidth: number }).naturalWidth > 0).length))
+        .toBe(2);
       await check('recordings');
       await page.getByTestId('recording-row').first().click();
       await page.getByTestId('recording-detail').getByTestId('detail-sha256').waitFor();
