@@ -49,7 +49,7 @@ if (electron) {
   forward(spawn(electron, [root], { stdio: 'inherit' }));
 } else {
   process.stderr.write(
-    '桌面程序外壳（Electron）没有安装，改为以浏览器模式启动采集站。\n' +
+    '桌面程序外壳（Electron）没有安装，改为以浏览器模式启动工作站。\n' +
       'The desktop shell (Electron) is not installed: starting the station in browser mode instead.\n',
   );
   const server = spawn(process.execPath, [join(root, 'bin', 'station.js'), 'serve', ...process.argv.slice(2)], {

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { Role } from './roles.js';
 import { AttachedVolume, Device, DeviceStatus, DeviceType, NewDevice, Settings } from './devices.js';
-import { IngestReport, IngestSummary } from './ingest.js';
+import { IngestPage, IngestQuery, IngestReport, IngestSummary } from './ingest.js';
 import { RecordingDetail, RecordingPage, RecordingQuery, VerifyReport } from './recordings.js';
 
 const everyone: readonly Role[] = ['clerk', 'lead', 'head', 'auditor', 'admin'];
@@ -46,11 +46,9 @@ export const commands = {
     roles: ingesters,
   },
   'ingest.get': { input: z.object({ ingestId: z.string() }), output: IngestReport, roles: everyone },
-  'ingest.list': {
-    input: z.object({ limit: z.number().int().min(1).max(1000).default(100) }),
-    output: z.array(IngestSummary),
-    roles: everyone,
-  },
+  'ingest.list': { input: IngestQuery, output: z.array(IngestSummary), roles: everyone },
+  /** The same list with the number of ingests the filters match, for a paged history. */
+  'ingest.page': { input: IngestQuery, output: IngestPage, roles: everyone },
   'recordings.list': { input: RecordingQuery, output: RecordingPage, roles: everyone },
   'recordings.get': { input: z.object({ id: z.number().int() }), output: RecordingDetail, roles: everyone },
   'archive.verify': { input: z.object({}), output: VerifyReport, roles: everyone },

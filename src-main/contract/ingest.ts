@@ -79,11 +79,30 @@ export const IngestSummary = z.object({
   reason: z.string().nullable(),
   reasonCode: ReasonCode.nullable(),
   deviceId: z.number().int().nullable(),
+  /** The registered device (name and serial), else the volume's or folder's name. */
+  device: z.string().nullable(),
   totals: IngestTotals,
   clockDrift: ClockDrift,
   findingCount: z.number().int(),
 });
 export type IngestSummary = z.infer<typeof IngestSummary>;
+
+/** Which ingests a history page lists: newest first, a page at a time, narrowed by filters. */
+export const IngestQuery = z.object({
+  limit: z.number().int().min(1).max(1000).default(100),
+  offset: z.number().int().nonnegative().default(0),
+  state: IngestState.optional(),
+  deviceId: z.number().int().optional(),
+  /** Started on or after this day, on or before that one (days in the station's zone). */
+  from: z.iso.date().optional(),
+  to: z.iso.date().optional(),
+  sort: z.enum(['started', 'finished', 'source', 'device', 'operator', 'state', 'bytes']).default('started'),
+  order: z.enum(['asc', 'desc']).default('desc'),
+});
+export type IngestQuery = z.infer<typeof IngestQuery>;
+
+export const IngestPage = z.object({ total: z.number().int(), rows: z.array(IngestSummary) });
+export type IngestPage = z.infer<typeof IngestPage>;
 
 /** The whole account of one ingest; `station ingest --json` prints exactly this. */
 export const IngestReport = z.object({

@@ -50,6 +50,12 @@ export const RecordingDetail = Recording.extend({
 });
 export type RecordingDetail = z.infer<typeof RecordingDetail>;
 
+/** The columns a list of recordings can be ordered by. */
+export const RecordingSort = z.enum(['time', 'file', 'device', 'officer', 'kind', 'duration', 'size', 'hash', 'status']);
+export type RecordingSort = z.infer<typeof RecordingSort>;
+export const SortOrder = z.enum(['asc', 'desc']);
+export type SortOrder = z.infer<typeof SortOrder>;
+
 export const RecordingQuery = z.object({
   search: z.string().max(200).optional(),
   kind: MediaKind.optional(),
@@ -58,6 +64,16 @@ export const RecordingQuery = z.object({
   officer: z.string().max(20).optional(),
   /** Only recordings the officer marked important. */
   important: z.boolean().optional(),
+  /** Recorded on or after this day, on or before that one (days in the station's zone). */
+  from: z.iso.date().optional(),
+  to: z.iso.date().optional(),
+  /** Only recordings from ingests of this registered device. */
+  deviceId: z.number().int().optional(),
+  /** Only recordings ffprobe could not read, or read with a problem (cut short, no stream). */
+  damaged: z.boolean().optional(),
+  /** Newest recording first unless asked otherwise; rows without a value go last either way. */
+  sort: RecordingSort.default('time'),
+  order: SortOrder.default('desc'),
   offset: z.number().int().nonnegative().default(0),
   limit: z.number().int().min(1).max(100_000).default(200),
 });

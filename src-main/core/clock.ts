@@ -12,3 +12,15 @@ export function isoInZone(epochMs: number, zone: string): string {
 export function isValidZone(zone: string): boolean {
   return DateTime.now().setZone(zone).isValid;
 }
+
+/**
+ * The epoch-ms bounds of a span of whole days in the station's zone: from the first day's
+ * midnight (inclusive) to the midnight after the last day (exclusive). A missing end is open.
+ */
+export function dayRange(from: string | undefined, to: string | undefined, zone: string): { startMs: number | null; endMs: number | null } {
+  const midnight = (day: string) => DateTime.fromISO(day, { zone }).startOf('day');
+  return {
+    startMs: from === undefined ? null : midnight(from).toMillis(),
+    endMs: to === undefined ? null : midnight(to).plus({ days: 1 }).toMillis(),
+  };
+}

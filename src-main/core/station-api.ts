@@ -15,6 +15,8 @@ export interface Station {
   dispatch(name: string, input: unknown, caller: Caller): Promise<Result<unknown>>;
   onEvent(listener: (event: StationEvent) => void): () => void;
   mediaFile(recordingId: number): MediaFile | null;
+  /** One frame of a video recording as a small JPEG, made on first request and cached; null when there is none. */
+  thumbnailFile(recordingId: number): Promise<MediaFile | null>;
   /** Prints an ingest's receipt (交接单) as a PDF at `path`; hosts choose where. */
   writeReceipt(ingestId: string, path: string): Promise<void>;
   /**

@@ -19,6 +19,7 @@ import { readSettings, settingsModule } from './settings/index.js';
 import { sourcesModule } from './sources/index.js';
 import type { Station } from './station-api.js';
 import { stationInfoModule } from './station-info/index.js';
+import { thumbnailsModule } from './thumbnails/index.js';
 import { verifyModule } from './verify/index.js';
 
 export type { WatchOptions };
@@ -69,6 +70,7 @@ export async function openStation(options: StationOptions): Promise<Station> {
   };
 
   const recordings = recordingsModule(services);
+  const thumbnails = thumbnailsModule(services);
   const ingest = ingestModule(services, { freeSpaceMarginBytes: options.freeSpaceMarginBytes ?? defaultMarginBytes });
   const plugIn = plugInModule(services, ingest, options.watch);
   const capabilities: Capability[] = [
@@ -77,6 +79,7 @@ export async function openStation(options: StationOptions): Promise<Station> {
     sourcesModule(),
     devicesModule(db, (device) => ingest.deviceRegistered(device)),
     recordings,
+    thumbnails,
     verifyModule(db, dataDir),
     ingest,
     plugIn,
@@ -111,6 +114,7 @@ export async function openStation(options: StationOptions): Promise<Station> {
     dispatch: router.dispatch,
     onEvent: (listener) => services.events.subscribe(listener),
     mediaFile: recordings.mediaFile,
+    thumbnailFile: thumbnails.thumbnailFile,
     writeReceipt: ingest.writeReceipt,
     startWatching: plugIn.watch,
     async close() {

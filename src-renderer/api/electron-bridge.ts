@@ -8,7 +8,7 @@ type CommandFunctions = {
 /** What the Electron preload exposes on `window.station` through contextBridge. */
 export type StationBridge = CommandFunctions & {
   onEvent(listener: (event: StationEvent) => void): () => void;
-  mediaUrl(recordingId: number): string;
+  mediaUrl(recordingId: number, part?: 'thumbnail'): string;
 };
 
 declare global {
@@ -30,7 +30,7 @@ export function createBridgeApi(bridge: StationBridge): StationApi {
       }
     },
     onEvent: (listener) => bridge.onEvent(listener),
-    mediaUrl: (recordingId) => Promise.resolve(bridge.mediaUrl(recordingId)),
+    mediaUrl: (recordingId, part) => Promise.resolve(bridge.mediaUrl(recordingId, part)),
     // The desktop shell has no viewer for it yet: `station receipt` prints it there.
     receiptUrl: null,
   };

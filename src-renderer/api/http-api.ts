@@ -94,7 +94,7 @@ export function createHttpApi(token: string | null, onSignedOut: () => void): St
         }
       };
     },
-    mediaUrl: (recordingId) => signedUrl(`/media/${recordingId}`),
+    mediaUrl: (recordingId, part) => signedUrl(`/media/${recordingId}${part === 'thumbnail' ? '/thumbnail' : ''}`),
     receiptUrl: (ingestId) => signedUrl(`/receipt/${encodeURIComponent(ingestId)}`),
   };
 }

@@ -13,8 +13,8 @@ export type { CommandError, CommandInput, CommandName, CommandOutput, Result, St
 export interface StationApi {
   call<K extends CommandName>(name: K, input: CommandInput<K>): Promise<Result<CommandOutput<K>>>;
   onEvent(listener: (event: StationEvent) => void): () => void;
-  /** Where the player loads a recording from; in browser mode a URL good for a short while, so ask when it is needed. */
-  mediaUrl(recordingId: number): Promise<string>;
+  /** Where the player loads a recording from (with `thumbnail`, its frame for the list); in browser mode a URL good for a short while, so ask when it is needed. */
+  mediaUrl(recordingId: number, part?: 'thumbnail'): Promise<string>;
   /** Where the ingest's printable receipt (PDF) opens, asked for when it is opened; null where the host cannot show one yet. */
   receiptUrl: ((ingestId: string) => Promise<string>) | null;
 }

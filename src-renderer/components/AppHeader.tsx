@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { useIngestTracker } from '../state/ingest-tracker.js';
 import type { Route } from '../state/route.js';
 import { routeHref } from '../state/route.js';
 import { useStation } from '../state/station-context.js';
@@ -10,6 +11,9 @@ const pages = ['import', 'devices', 'recordings', 'ingests', 'clock'] as const;
 export function AppHeader({ route }: { route: Route }) {
   const { t } = useTranslation();
   const { info } = useStation();
+  const { jobs } = useIngestTracker();
+  // Seen from every page: while an import runs, the card must stay in.
+  const importing = Object.values(jobs).some((job) => job.outcome === null);
   return (
     <header className="app-header">
       <div className="identity">
@@ -28,6 +32,9 @@ export function AppHeader({ route }: { route: Route }) {
                 data-testid={`nav-${page}`}
               >
                 {t(`app.nav.${page}`)}
+                {page === 'import' && importing ? (
+                  <span className="nav-running" role="status" title={t('app.nav.running')} aria-label={t('app.nav.running')} data-testid="nav-import-running" />
+                ) : null}
               </a>
             </li>
           ))}

@@ -71,7 +71,7 @@ describe.skipIf(skipReason !== null)(`the calibration clock screen${skipReason ?
     const wall = shanghai(shown);
     expect(frame.date).toBe(wall.slice(0, 10));
     expect(frame.time).toBe(`${wall.slice(11)}.${Math.floor((shown % 1000) / 100)}`);
-    expect(await page.getByTestId('calibration-zone').textContent()).toBe('采集站时间（Asia/Shanghai）');
+    expect(await page.getByTestId('calibration-zone').textContent()).toBe('工作站时间（Asia/Shanghai）');
     expect(await page.getByTestId('calibration-instructions').textContent()).toContain('对着本屏幕录像几秒钟');
 
     if (process.env.SCREENSHOT === '1') await page.screenshot({ path: screenshotPath });

@@ -252,7 +252,7 @@ describe.skipIf(browserSkip !== null)(`the Devices page${browserSkip ? ` (skippe
       const plugged = card(volume.mountpoint);
       await plugged.waitFor({ timeout: 10_000 });
       await plugged.getByTestId('card-progress').waitFor({ timeout: 30_000 });
-      expect(await plugged.getByTestId('card-state').textContent()).toBe('采集中');
+      expect(await plugged.getByTestId('card-state').textContent()).toBe('导入中');
       expect(await plugged.getByTestId('card-progress-files').textContent()).toMatch(/^\d \/ 3$/);
       expect(await plugged.getByTestId('card-progress-bytes').textContent()).toMatch(/^[\d.]+ (B|kB|MB) \/ 6\.\d+ MB$/);
       expect(await plugged.getByTestId('card-progress-speed').textContent()).toMatch(/^\d+\.\d MB\/s$/);
@@ -271,7 +271,7 @@ describe.skipIf(browserSkip !== null)(`the Devices page${browserSkip ? ` (skippe
       await drift.waitFor();
       expect(await drift.getAttribute('data-basis')).toBe('station-clock');
       expect(await drift.getAttribute('data-exceeds')).toBe('true');
-      expect(await drift.locator('span').first().textContent()).toMatch(/^记录仪时钟至少快 \d 分 \d+ 秒（依据：采集站时钟）$/);
+      expect(await drift.locator('span').first().textContent()).toMatch(/^记录仪时钟至少快 \d 分 \d+ 秒（依据：工作站时钟）$/);
       // A recording ending after the plug-in; 0001 and 0003 are of different days (no missing
       // number), and the pause between two separate clips is no finding.
       expect(await plugged.getByTestId('card-findings').textContent()).toBe('1 项待复核');

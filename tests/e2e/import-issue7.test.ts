@@ -5,6 +5,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeFile, makeVideo } from '../helpers/make-media.js';
 import { browserSkipReason, launchChromium } from './support/chromium.js';
+import { commandInPage } from './support/in-page.js';
 import { startStation, type RunningStation } from './support/station-process.js';
 
 const skipReason = browserSkipReason();
@@ -45,9 +46,8 @@ describe.skipIf(skipReason !== null)(`the Import page after issue 7${skipReason 
     browser = await launchChromium();
     page = await browser.newPage({ viewport: { width: 1366, height: 900 } });
     await page.goto(station.url);
-    const added = (await page.evaluate(`fetch('/api/command/devices.add', {
-      method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ type: 'body-camera', serial: '7654321' }),
-    }).then((response) => response.json())`)) as { ok: boolean };
+    await page.getByTestId('source-path').waitFor();
+    const added = (await commandInPage(page, 'devices.add', { type: 'body-camera', serial: '7654321' })) as { ok: boolean };
     expect(added.ok).toBe(true);
   });
 
@@ -144,7 +144,7 @@ describe.skipIf(skipReason !== null)(`the Import page after issue 7${skipReason 
     expect(await summary.getByTestId('summary-register-done').textContent()).toBe('已登记设备 2222222：本次及先前导入的该设备录像已关联到它。');
     await summary.getByTestId('summary-recordings-link').click();
     await expect.poll(() => page.getByTestId('recording-row').count()).toBe(1);
-    expect(await page.getByTestId('recording-row').locator('[role="cell"]').nth(2).textContent()).toBe('2222222');
+    expect(await page.getByTestId('recording-row').getByTestId('recording-device').textContent()).toBe('2222222');
   });
 
   it('offers the same from the recording detail', async () => {
@@ -152,7 +152,7 @@ describe.skipIf(skipReason !== null)(`the Import page after issue 7${skipReason 
     await summary.getByTestId('summary-recordings-link').click();
     const row = page.getByTestId('recording-row');
     await expect.poll(() => row.count()).toBe(1);
-    expect(await row.locator('[role="cell"]').nth(2).textContent()).toBe('card3');
+    expect(await row.getByTestId('recording-device').textContent()).toBe('card3');
     await row.click();
     const detail = page.getByTestId('recording-detail');
     await detail.getByTestId('detail-register-button').click();
@@ -160,7 +160,7 @@ describe.skipIf(skipReason !== null)(`the Import page after issue 7${skipReason 
     await detail.getByTestId('device-save').click();
     await detail.getByTestId('detail-register-done').waitFor();
     await page.reload();
-    await expect.poll(() => page.getByTestId('recording-row').locator('[role="cell"]').nth(2).textContent()).toBe('3333333');
+    await expect.poll(() => page.getByTestId('recording-row').getByTestId('recording-device').textContent()).toBe('3333333');
   });
 
   it('says the same in English', async () => {

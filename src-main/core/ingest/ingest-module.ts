@@ -8,12 +8,13 @@ import type { IngestOrigin } from './ingest-job.js';
 import { writeIngestReceipt } from './ingest-receipt.js';
 import { ingestReport, ingestSummary } from './ingest-report.js';
 import { IngestScheduler, type IngestRequest, type ScheduledIngest } from './ingest-scheduler.js';
-import { getIngest, listIngests } from './ingest-store.js';
+import { listIngestPage } from './ingest-query.js';
+import { getIngest } from './ingest-store.js';
 import { MetadataQueue } from './metadata-queue.js';
 import { recoverInterruptedIngests } from './recovery.js';
 import { linkIngestsToSerial } from './relink-device.js';
 
-export interface IngestModule extends Capability<'ingest.start' | 'ingest.cancel' | 'ingest.get' | 'ingest.list'> {
+export interface IngestModule extends Capability<'ingest.start' | 'ingest.cancel' | 'ingest.get' | 'ingest.list' | 'ingest.page'> {
   /** The one way to start an ingest, for the plug-in service and anything later. */
   submit(request: IngestRequest): Promise<ScheduledIngest>;
   stopIngest: IngestScheduler['stopJob'];
@@ -87,7 +88,11 @@ export function ingestModule(services: StationServices, options: { freeSpaceMarg
         if (!found) throw new StationError('not-found', `no ingest ${ingestId}`);
         return found;
       },
-      'ingest.list': ({ limit }) => listIngests(db, limit).map((row) => ingestSummary(db, dataDir, row, iso)),
+      'ingest.list': (query) => listIngestPage(db, query, services.zone).rows.map((row) => ingestSummary(db, dataDir, row, iso)),
+      'ingest.page': (query) => {
+        const { total, rows } = listIngestPage(db, query, services.zone);
+        return { total, rows: rows.map((row) => ingestSummary(db, dataDir, row, iso)) };
+      },
     },
   };
 }

@@ -51,7 +51,7 @@ export async function writeIngestReceipt(
       ['设备 Device', deviceText],
       ['执法人员编号 Officer no.', officersOf(report)],
       ['来源 Source', report.source],
-      ['采集站 Station', ingest.station_name],
+      ['工作站 Station', ingest.station_name],
       ['操作员 Operator', ingest.operator],
       ['开始 Started', wallTime(iso(ingest.started_at))],
       ['结束 Finished', ingest.finished_at === null ? '—' : wallTime(iso(ingest.finished_at))],

@@ -3,6 +3,7 @@ import type { Database } from '../db/index.js';
 import { toAbsolute } from '../archive/index.js';
 import { fileClock } from '../clock-drift/index.js';
 import { readProblem } from '../recordings/index.js';
+import type { ListedIngestRow } from './ingest-query.js';
 import { serialInNames } from './relink-device.js';
 import { earlierSighting, findingCount, getIngest, ingestFiles, ingestFindings, ingestTotals, type IngestFileRow, type IngestRow } from './ingest-store.js';
 
@@ -31,7 +32,7 @@ function damageOf(file: IngestFileRow): Pick<IngestFile, 'readable' | 'problemCo
   };
 }
 
-export function ingestSummary(db: Database, dataDir: string, row: IngestRow, iso: (ms: number) => string): IngestSummary {
+export function ingestSummary(db: Database, dataDir: string, row: ListedIngestRow, iso: (ms: number) => string): IngestSummary {
   return {
     ingestId: row.id,
     source: row.source_path,
@@ -43,6 +44,7 @@ export function ingestSummary(db: Database, dataDir: string, row: IngestRow, iso
     reason: row.reason,
     reasonCode: row.reason_code,
     deviceId: row.device_id,
+    device: row.device,
     totals: ingestTotals(db, row.id),
     clockDrift: clockDriftOf(row),
     findingCount: findingCount(db, row.id),

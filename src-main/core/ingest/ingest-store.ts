@@ -104,9 +104,6 @@ export function finishIngest(db: Database, id: string, state: IngestState, reaso
 export const getIngest = (db: Database, id: string): IngestRow | undefined =>
   db.prepare('SELECT * FROM ingests WHERE id = ?').get(id) as IngestRow | undefined;
 
-export const listIngests = (db: Database, limit: number): IngestRow[] =>
-  db.prepare('SELECT * FROM ingests ORDER BY started_at DESC, id DESC LIMIT ?').all(limit) as IngestRow[];
-
 export const runningIngests = (db: Database): IngestRow[] =>
   db.prepare(`SELECT * FROM ingests WHERE state = 'running'`).all() as IngestRow[];
 

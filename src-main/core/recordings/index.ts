@@ -7,6 +7,7 @@ export {
   pendingMetadata,
   recordingIdByHash,
   saveMetadata,
+  thumbnailSource,
   type NewRecording,
 } from './recording-store.js';
 export { readProblem } from './stored-problem.js';

@@ -4,6 +4,7 @@ import { fileClock } from '../clock-drift/index.js';
 import type { DriftBasis, MediaKind, Recording, RecordingDetail, RecordingQuery, VerificationMethod } from '../../contract/index.js';
 import type { MediaMetadata } from '../media/index.js';
 import { recorderSerial } from '../recorder-names/index.js';
+import { orderClause, whereClause } from './recording-query.js';
 import { readProblem, storedProblem } from './stored-problem.js';
 
 export interface NewRecording {
@@ -97,44 +98,15 @@ function toRecording(row: RecordingRow, dataDir: string, iso: (ms: number) => st
   };
 }
 
-function whereClause(query: RecordingQuery): { sql: string; params: unknown[] } {
-  const conditions: string[] = [];
-  const params: unknown[] = [];
-  if (query.kind) {
-    conditions.push('r.kind = ?');
-    params.push(query.kind);
-  }
-  if (query.ingestId) {
-    // What that ingest found on the card: archived by it, or found again (a re-import of duplicates).
-    conditions.push('r.id IN (SELECT recording_id FROM ingest_files WHERE ingest_id = ? AND recording_id IS NOT NULL)');
-    params.push(query.ingestId);
-  }
-  if (query.officer?.trim()) {
-    conditions.push('r.officer_number = ?');
-    params.push(query.officer.trim().toUpperCase());
-  }
-  if (query.important) conditions.push('r.important = 1');
-  const search = query.search?.trim();
-  if (search) {
-    const like = `%${search.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-    conditions.push(
-      `(r.original_path LIKE ? ESCAPE '\\' OR r.sha256 LIKE ? OR i.source_label LIKE ? ESCAPE '\\' OR d.serial LIKE ? ESCAPE '\\' OR d.name LIKE ? ESCAPE '\\'
-        OR r.officer_number LIKE ? ESCAPE '\\')`,
-    );
-    params.push(like, `${search.toLowerCase()}%`, like, like, like, like);
-  }
-  return { sql: conditions.length ? `WHERE ${conditions.join(' AND ')}` : '', params };
-}
-
-export function listRecordings(db: Database, dataDir: string, query: RecordingQuery, iso: (ms: number) => string) {
-  const where = whereClause(query);
+export function listRecordings(db: Database, dataDir: string, query: RecordingQuery, zone: string, iso: (ms: number) => string) {
+  const where = whereClause(query, zone);
   const total = (
     db.prepare(`SELECT COUNT(*) AS n FROM recordings r JOIN ingests i ON i.id = r.ingest_id LEFT JOIN devices d ON d.id = i.device_id ${where.sql}`).get(...where.params) as {
       n: number;
     }
   ).n;
   const rows = db
-    .prepare(`${selectRecording} ${where.sql} ORDER BY r.recorded_at_ms IS NULL, r.recorded_at_ms DESC, r.id DESC LIMIT ? OFFSET ?`)
+    .prepare(`${selectRecording} ${where.sql} ${orderClause(query)} LIMIT ? OFFSET ?`)
     .all(...where.params, query.limit, query.offset) as RecordingRow[];
   return { total, rows: rows.map((row) => toRecording(row, dataDir, iso)) };
 }
@@ -242,4 +214,12 @@ export function saveNameFields(db: Database, id: number, fields: { officerNumber
     Number(fields.important),
     id,
   );
+}
+
+/** A video's content hash, its archived file and its length: what a thumbnail is made from. Null for anything else. */
+export function thumbnailSource(db: Database, dataDir: string, id: number): { sha256: string; path: string; durationSeconds: number | null } | null {
+  const row = db.prepare(`SELECT sha256, archive_path AS archivePath, duration_seconds AS durationSeconds FROM recordings WHERE id = ? AND kind = 'video'`).get(id) as
+    | { sha256: string; archivePath: string; durationSeconds: number | null }
+    | undefined;
+  return row ? { sha256: row.sha256, path: toAbsolute(dataDir, row.archivePath), durationSeconds: row.durationSeconds } : null;
 }

@@ -13,7 +13,7 @@ export interface RecordingsModule extends Capability<'recordings.list' | 'record
 }
 
 /** `recordings.*`: the index of every archived recording, and its files for playback. */
-export function recordingsModule({ db, dataDir, iso, settings, log }: Pick<StationServices, 'db' | 'dataDir' | 'iso' | 'settings' | 'log'>): RecordingsModule {
+export function recordingsModule({ db, dataDir, zone, iso, settings, log }: Pick<StationServices, 'db' | 'dataDir' | 'zone' | 'iso' | 'settings' | 'log'>): RecordingsModule {
   return {
     // Recordings archived before the index kept the officer number and the important mark.
     async start() {
@@ -26,7 +26,7 @@ export function recordingsModule({ db, dataDir, iso, settings, log }: Pick<Stati
       log.info('recordings.names-read', { count: unread.length });
     },
     handlers: {
-      'recordings.list': (query) => listRecordings(db, dataDir, query, iso),
+      'recordings.list': (query) => listRecordings(db, dataDir, query, zone, iso),
       'recordings.get': ({ id }) => {
         const detail = getRecording(db, dataDir, id, { iso, namePatterns: settings().namePatterns });
         if (!detail) throw new StationError('not-found', `no recording ${id}`);

@@ -13,6 +13,15 @@ export interface CliOptions {
   name: string | undefined;
   model: string | undefined;
   asset: string | undefined;
+  /** Which part of the ingest history `ingests` prints; each undefined when not given. */
+  history: {
+    limit: number | undefined;
+    offset: number | undefined;
+    state: string | undefined;
+    deviceId: number | undefined;
+    from: string | undefined;
+    to: string | undefined;
+  };
 }
 
 export interface CliContext {

@@ -5,6 +5,7 @@ Usage: station [--data DIR] [--zone ZONE] <command> [options]
 
 Commands:
   ingest <path>     Copy every file of a folder or mounted volume into the archive, verified.
+  ingests           The import history, newest first, a page at a time.
   recordings        List every archived recording.
   receipt <id>      Print an ingest's receipt (交接单) as a PDF, to sign.
   verify            Re-hash the whole archive against the index and the bag manifests.
@@ -58,6 +59,19 @@ from the current folder.
 
 Exit status: 0 nothing failed, 1 a file failed or the ingest stopped, 2 the ingest could not run.
 Ctrl-C stops the ingest cleanly; run it again to resume.`,
+  ingests: `Usage: station ingests [--json] [--limit N] [--offset N] [--state S] [--device ID] [--from DAY] [--to DAY]
+
+Lists ingests newest first: start time, state, device, archived/duplicate/skipped/failed counts,
+bytes, ingest id and source. The number listed and the number matching go to stderr.
+  --limit N      At most N ingests, 1 to 1000 (default 100).
+  --offset N     Skip the N newest first (the next page: --offset 100).
+  --state S      Only ingests in state S: running | completed | failed | interrupted.
+  --device ID    Only ingests of registered device ID (see station device list).
+  --from DAY     Only ingests started on or after DAY (YYYY-MM-DD, in the station's zone).
+  --to DAY       Only ingests started on or before DAY.
+  --json         Print a JSON array of {ingestId, source, archivePath, operator, state, startedAt,
+                 finishedAt, reason, reasonCode, deviceId, device, totals, clockDrift, findingCount}.
+Exit status: 0 listed, 2 a filter was not understood.`,
   recordings: `Usage: station recordings [--json] [--search TEXT]
 
 Lists every archived recording: time recorded, kind, size, sha256, archive path, device.

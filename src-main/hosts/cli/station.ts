@@ -8,6 +8,7 @@ import { commandHelp, usage } from './help.js';
 import type { CliContext } from './context.js';
 import { deviceCommand, devicesCommand } from './commands/devices.js';
 import { ingestCommand } from './commands/ingest.js';
+import { ingestsCommand } from './commands/ingests.js';
 import { receiptCommand } from './commands/receipt.js';
 import { recordingsCommand } from './commands/recordings.js';
 import { serveCommand } from './commands/serve.js';
@@ -24,6 +25,7 @@ interface CliCommand {
 
 const commands: Record<string, CliCommand> = {
   ingest: { run: ingestCommand, watches: false, onlyReads: false },
+  ingests: { run: ingestsCommand, watches: false, onlyReads: true },
   recordings: { run: recordingsCommand, watches: false, onlyReads: true },
   receipt: { run: receiptCommand, watches: false, onlyReads: true },
   verify: { run: verifyCommand, watches: false, onlyReads: true },
@@ -56,6 +58,12 @@ function parse(argv: string[]) {
       name: { type: 'string' },
       model: { type: 'string' },
       asset: { type: 'string' },
+      limit: { type: 'string' },
+      offset: { type: 'string' },
+      state: { type: 'string' },
+      device: { type: 'string' },
+      from: { type: 'string' },
+      to: { type: 'string' },
       help: { type: 'boolean', short: 'h', default: false },
     },
   });
@@ -110,10 +118,19 @@ async function main(argv: string[]): Promise<number> {
   }
   let port: number | undefined;
   let reserve: number | undefined;
+  let history: CliContext['options']['history'];
   let dataDir: string;
   try {
     port = wholeNumber(values.port, 'port', 65535);
     reserve = wholeNumber(values.reserve, 'reserve');
+    history = {
+      limit: wholeNumber(values.limit, 'limit', 1000),
+      offset: wholeNumber(values.offset, 'offset'),
+      state: values.state,
+      deviceId: wholeNumber(values.device, 'device'),
+      from: values.from,
+      to: values.to,
+    };
     dataDir = chosenDataDir(values.data);
   } catch (error) {
     err(`station: ${(error as Error).message}`);
@@ -152,6 +169,7 @@ async function main(argv: string[]): Promise<number> {
         name: values.name,
         model: values.model,
         asset: values.asset,
+        history,
       },
       args,
       out,

@@ -77,7 +77,7 @@ if (!app.requestSingleInstanceLock()) {
   // A desk station has one window: closing it ends the program, on every platform.
   app.on('window-all-closed', () => app.quit());
   app.whenReady().then(start).catch((error: unknown) => {
-    dialog.showErrorBox('证据采集工作站 / Ingest Station', `The station could not start:\n${error instanceof Error ? error.message : String(error)}`);
+    dialog.showErrorBox('执法音像记录采集工作站 / Enforcement Recording Ingest Station', `The station could not start:\n${error instanceof Error ? error.message : String(error)}`);
     app.exit(1);
   });
 }

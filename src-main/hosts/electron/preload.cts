@@ -23,8 +23,9 @@ const bridge: Record<string, unknown> = {
       ipcRenderer.removeListener('station:event', relay);
     };
   },
-  mediaUrl(recordingId: number): string {
-    return `media://recording/${encodeURIComponent(String(recordingId))}`;
+  /** The recording itself, or with `thumbnail` its frame for the list. */
+  mediaUrl(recordingId: number, part?: 'thumbnail'): string {
+    return `media://recording/${encodeURIComponent(String(recordingId))}${part === 'thumbnail' ? '/thumbnail' : ''}`;
   },
 };
 

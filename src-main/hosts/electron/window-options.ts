@@ -7,7 +7,7 @@ export function windowOptions(preloadPath: string): BrowserWindowConstructorOpti
     height: 900,
     minWidth: 1024,
     minHeight: 680,
-    title: '证据采集工作站 · Ingest Station',
+    title: '执法音像记录采集工作站 · Enforcement Recording Ingest Station',
     // Shown on ready-to-show, so the officer never sees a blank white frame.
     show: false,
     webPreferences: {

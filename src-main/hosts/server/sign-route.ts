@@ -4,7 +4,7 @@ import { sendResult } from './responses.js';
 import type { UrlSigner } from './signed-urls.js';
 
 /** What may be loaded by a signed URL: each path names one resource, in the form the router sees it. */
-const signable = [/^\/media\/\d{1,15}$/, /^\/receipt\/[\w-]{1,64}$/, /^\/api\/events$/];
+const signable = [/^\/media\/\d{1,15}(\/thumbnail)?$/, /^\/receipt\/[\w-]{1,64}$/, /^\/api\/events$/];
 
 /**
  * `POST /api/sign/<path>`: a short-lived URL for one resource the browser must load without the

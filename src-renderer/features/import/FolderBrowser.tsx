@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { ErrorMessage } from '../../components/ErrorMessage.js';
+import { FolderIcon } from '../../components/FolderIcon.js';
 import { baseName, entryPath } from '../../format/paths.js';
 import { useCommand } from '../../hooks/use-command.js';
 
@@ -38,7 +39,7 @@ export function FolderBrowser({ folder, onOpen }: Props) {
             {shown.directories.map((entry) => (
               <li key={entry}>
                 <button type="button" className="folder" onClick={() => onOpen(entryPath(shown.path, entry))}>
-                  <span aria-hidden="true">📁</span> {baseName(entry)}
+                  <FolderIcon /> {baseName(entry)}
                 </button>
               </li>
             ))}

@@ -86,8 +86,8 @@ function useAdoptRunningIngest(currentId: string | null, setCurrentId: (id: stri
   useEffect(() => {
     if (currentId !== null) return;
     let live = true;
-    void api.call('ingest.list', { limit: 20 }).then((result) => {
-      const running = result.ok ? result.value.find((ingest) => ingest.state === 'running') : undefined;
+    void api.call('ingest.list', { state: 'running', limit: 1 }).then((result) => {
+      const running = result.ok ? result.value[0] : undefined;
       if (live && running) setCurrentId(running.ingestId);
     });
     return () => {

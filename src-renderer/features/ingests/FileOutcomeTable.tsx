@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { IngestFile } from '../../../src-main/contract/index.js';
+import { PathText } from '../../components/PathText.js';
 import { ReasonText } from '../../components/ReasonText.js';
 import { StatusBadge } from '../../components/StatusBadge.js';
 import { formatBytes } from '../../format/bytes.js';
@@ -11,6 +12,8 @@ import { useStation } from '../../state/station-context.js';
 export function FileOutcomeTable({ files, testId }: { files: readonly IngestFile[]; testId: string }) {
   const { t } = useTranslation();
   const { formatTime } = useStation();
+  // An empty reason column would take the width the names need.
+  const anyReason = files.some((file) => file.reason);
   return (
     <table className="files" data-testid={testId}>
       <thead>
@@ -19,7 +22,7 @@ export function FileOutcomeTable({ files, testId }: { files: readonly IngestFile
           <th scope="col">{t('files.source')}</th>
           <th scope="col">{t('files.size')}</th>
           <th scope="col">{t('files.hash')}</th>
-          <th scope="col">{t('files.reason')}</th>
+          {anyReason ? <th scope="col">{t('files.reason')}</th> : null}
           <th scope="col">{t('clock.deviceTime')}</th>
           <th scope="col">{t('clock.correctedTime')}</th>
         </tr>
@@ -30,12 +33,14 @@ export function FileOutcomeTable({ files, testId }: { files: readonly IngestFile
             <td>
               <StatusBadge status={file.status} />
             </td>
-            <td className="mono break">{file.source}</td>
-            <td className="num">{formatBytes(file.size)}</td>
+            <td className="mono">
+              <PathText path={file.source} />
+            </td>
+            <td className="num nowrap">{formatBytes(file.size)}</td>
             <td className="mono" title={file.sha256 ?? ''}>
               {file.sha256 ? shortHash(file.sha256) : '—'}
             </td>
-            <td>{file.reason ? <ReasonText code={file.reasonCode} reason={file.reason} /> : null}</td>
+            {anyReason ? <td>{file.reason ? <ReasonText code={file.reasonCode} reason={file.reason} /> : null}</td> : null}
             <td className="num nowrap" data-testid="file-device-time">
               {formatTime(file.clock?.deviceTime)}
             </td>

@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { IngestSummary } from '../../../src-main/contract/index.js';
 import { ClockDriftLine } from '../../components/ClockDriftLine.js';
+import { PathText } from '../../components/PathText.js';
 import { ReasonText } from '../../components/ReasonText.js';
 import { formatBytes } from '../../format/bytes.js';
 import type { TimeFormatter } from '../../format/station-time.js';
@@ -22,9 +23,14 @@ export function IngestHistoryRow({ ingest, open, formatTime, onToggle }: Props) 
   return (
     <>
       <tr data-testid="ingest-row" data-ingest-id={ingest.ingestId} className={open ? 'open' : undefined}>
-        <td className="num">{formatTime(ingest.startedAt)}</td>
-        <td className="num">{formatTime(ingest.finishedAt)}</td>
-        <td className="mono break">{ingest.source}</td>
+        <td className="num nowrap">{formatTime(ingest.startedAt)}</td>
+        <td className="num nowrap">{formatTime(ingest.finishedAt)}</td>
+        <td className="mono">
+          <PathText path={ingest.source} />
+        </td>
+        <td className="ellipsis device-cell" title={ingest.device ?? undefined} data-testid="ingest-row-device">
+          {ingest.device ?? '—'}
+        </td>
         <td>{ingest.operator}</td>
         <td>
           <span className={`badge outcome-${outcome.outcome}`} data-testid="ingest-row-outcome">
@@ -36,7 +42,8 @@ export function IngestHistoryRow({ ingest, open, formatTime, onToggle }: Props) 
             </div>
           ) : null}
         </td>
-        <td className="num">
+        {/* Words between the figures: this cell may wrap, the numbers beside it may not. */}
+        <td>
           {t('ingests.counts', {
             archived: totals.archived,
             duplicate: totals.duplicate,
@@ -44,7 +51,7 @@ export function IngestHistoryRow({ ingest, open, formatTime, onToggle }: Props) 
             failed: totals.failed,
           })}
         </td>
-        <td className="num">{formatBytes(totals.bytes)}</td>
+        <td className="num nowrap">{formatBytes(totals.bytes)}</td>
         <td className="clock-cell">
           <ClockDriftLine drift={ingest.clockDrift} testId="ingest-row-drift" />
           {ingest.findingCount > 0 ? (
@@ -64,7 +71,7 @@ export function IngestHistoryRow({ ingest, open, formatTime, onToggle }: Props) 
       </tr>
       {open ? (
         <tr className="files-row">
-          <td colSpan={9}>
+          <td colSpan={10}>
             <IngestFiles ingestId={ingest.ingestId} />
           </td>
         </tr>

@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { RecordingDetail } from '../../../src-main/contract/index.js';
+import { CopyButton } from '../../components/CopyButton.js';
 
 /** The two hashes that prove the copy: taken while copying, and read back from the archive disk. */
 export function HashFacts({ detail }: { detail: RecordingDetail }) {
@@ -9,7 +10,9 @@ export function HashFacts({ detail }: { detail: RecordingDetail }) {
     <section aria-labelledby="integrity-heading">
       <h4 id="integrity-heading">{t('detail.integrity')}</h4>
       <dl className="facts">
-        <dt>{t('detail.sha256')}</dt>
+        <dt>
+          {t('detail.sha256')} <CopyButton value={detail.sha256} testId="copy-sha256" />
+        </dt>
         <dd className="mono break" data-testid="detail-sha256">
           {detail.sha256}
         </dd>

@@ -1,20 +1,20 @@
 import { useTranslation } from 'react-i18next';
 import type { MediaKind } from '../../../src-main/contract/index.js';
+import { DayRange } from '../../components/DayRange.js';
+import { DeviceSelect } from '../../components/DeviceSelect.js';
+import type { RecordingFilter } from './use-recording-pages.js';
 
 const kinds: readonly MediaKind[] = ['video', 'audio', 'photo', 'other'];
 
+/** What the officer has typed or chosen; typed text is applied once it settles. */
+export type FilterInputs = Omit<RecordingFilter, 'ingestId'>;
+
 interface Props {
-  search: string;
-  kind: MediaKind | null;
-  officer: string;
-  importantOnly: boolean;
-  onSearch(search: string): void;
-  onKind(kind: MediaKind | null): void;
-  onOfficer(officer: string): void;
-  onImportantOnly(importantOnly: boolean): void;
+  inputs: FilterInputs;
+  onChange(change: Partial<FilterInputs>): void;
 }
 
-export function RecordingFilters({ search, kind, officer, importantOnly, onSearch, onKind, onOfficer, onImportantOnly }: Props) {
+export function RecordingFilters({ inputs, onChange }: Props) {
   const { t } = useTranslation();
   return (
     <div className="filters" role="search">
@@ -22,18 +22,18 @@ export function RecordingFilters({ search, kind, officer, importantOnly, onSearc
         <span>{t('recordings.search')}</span>
         <input
           type="search"
-          value={search}
+          value={inputs.search}
           maxLength={200}
           placeholder={t('recordings.searchPlaceholder')}
-          onChange={(event) => onSearch(event.target.value)}
+          onChange={(event) => onChange({ search: event.target.value })}
           data-testid="recordings-search"
         />
       </label>
       <label>
         <span>{t('recordings.kind')}</span>
         <select
-          value={kind ?? ''}
-          onChange={(event) => onKind(event.target.value === '' ? null : (event.target.value as MediaKind))}
+          value={inputs.kind ?? ''}
+          onChange={(event) => onChange({ kind: event.target.value === '' ? null : (event.target.value as MediaKind) })}
           data-testid="recordings-kind"
         >
           <option value="">{t('recordings.allKinds')}</option>
@@ -48,17 +48,23 @@ export function RecordingFilters({ search, kind, officer, importantOnly, onSearc
         <span>{t('recordings.officer')}</span>
         <input
           type="search"
-          value={officer}
+          value={inputs.officer}
           maxLength={20}
           size={8}
           placeholder={t('recordings.officerPlaceholder')}
-          onChange={(event) => onOfficer(event.target.value)}
+          onChange={(event) => onChange({ officer: event.target.value })}
           data-testid="recordings-officer"
         />
       </label>
       <label className="check">
-        <input type="checkbox" checked={importantOnly} onChange={(event) => onImportantOnly(event.target.checked)} data-testid="recordings-important" />
+        <input type="checkbox" checked={inputs.importantOnly} onChange={(event) => onChange({ importantOnly: event.target.checked })} data-testid="recordings-important" />
         <span>{t('recordings.importantOnly')}</span>
+      </label>
+      <DeviceSelect deviceId={inputs.deviceId} onChange={(deviceId) => onChange({ deviceId })} testId="recordings-device" />
+      <DayRange from={inputs.from} to={inputs.to} onFrom={(from) => onChange({ from })} onTo={(to) => onChange({ to })} testId="recordings-days" />
+      <label className="check">
+        <input type="checkbox" checked={inputs.damagedOnly} onChange={(event) => onChange({ damagedOnly: event.target.checked })} data-testid="recordings-damaged" />
+        <span>{t('recordings.damagedOnly')}</span>
       </label>
     </div>
   );

@@ -6,6 +6,7 @@ import { formatDuration } from '../../format/duration.js';
 import { shortHash } from '../../format/hash.js';
 import type { TimeFormatter } from '../../format/station-time.js';
 import { RecordingStatus } from './RecordingStatus.js';
+import { RecordingThumbnail } from './RecordingThumbnail.js';
 
 interface Props {
   index: number;
@@ -48,14 +49,17 @@ export function RecordingRow({ index, recording, style, selected, formatTime, vi
         }
       }}
     >
+      <span role="cell" className="col-thumb">
+        <RecordingThumbnail key={recording.id} recording={recording} />
+      </span>
       <span role="cell" className="num">
         {formatTime(recording.recordedAt)}
       </span>
       {/* Cut from the left: the file name at the end of the path is what tells rows apart. */}
-      <span role="cell" className="ellipsis-start" title={recording.originalName}>
+      <span role="cell" className="ellipsis-start" title={recording.originalName} data-testid="recording-file">
         <bdi>{recording.originalName}</bdi>
       </span>
-      <span role="cell" className="ellipsis" title={recording.device ?? undefined}>
+      <span role="cell" className="ellipsis" title={recording.device ?? undefined} data-testid="recording-device">
         {recording.device ?? '—'}
       </span>
       <span role="cell" className="mono" data-testid="recording-officer">
@@ -66,14 +70,16 @@ export function RecordingRow({ index, recording, style, selected, formatTime, vi
           </span>
         ) : null}
       </span>
-      <span role="cell">{t(`kinds.${recording.kind}`)}</span>
+      <span role="cell" className="col-kind">
+        {t(`kinds.${recording.kind}`)}
+      </span>
       <span role="cell" className="num">
         {formatDuration(recording.durationSeconds)}
       </span>
       <span role="cell" className="num">
         {formatBytes(recording.size)}
       </span>
-      <span role="cell" className="mono" title={recording.sha256}>
+      <span role="cell" className="mono col-hash" title={recording.sha256}>
         {shortHash(recording.sha256)}
       </span>
       <span role="cell">

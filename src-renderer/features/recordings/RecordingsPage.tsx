@@ -1,31 +1,46 @@
 import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { MediaKind } from '../../../src-main/contract/index.js';
+import type { RecordingSort } from '../../../src-main/contract/index.js';
 import { ErrorMessage } from '../../components/ErrorMessage.js';
+import { nextSort } from '../../components/SortButton.js';
 import { VirtualRows } from '../../components/VirtualRows.js';
 import { useDebounced } from '../../hooks/use-debounced.js';
 import { useStationEvents } from '../../hooks/use-station-events.js';
 import { routeHref } from '../../state/route.js';
 import { useStation } from '../../state/station-context.js';
 import { RecordingDetailPanel } from './RecordingDetailPanel.js';
-import { RecordingFilters } from './RecordingFilters.js';
+import { RecordingFilters, type FilterInputs } from './RecordingFilters.js';
 import { RecordingHeader } from './RecordingHeader.js';
 import { RecordingRow } from './RecordingRow.js';
-import { useRecordingPages } from './use-recording-pages.js';
+import { useRecordingPages, type RecordingFilter } from './use-recording-pages.js';
 
 const rowHeight = 36;
+
+const noFilter: FilterInputs = {
+  search: '',
+  kind: null,
+  officer: '',
+  importantOnly: false,
+  deviceId: null,
+  from: '',
+  to: '',
+  damagedOnly: false,
+  sort: 'time',
+  order: 'desc',
+};
+/** Columns whose first press shows the largest (newest, longest) first. */
+const descendingFirst: readonly RecordingSort[] = ['time', 'duration', 'size'];
 
 export function RecordingsPage({ ingestId }: { ingestId: string | null }) {
   const { t, i18n } = useTranslation();
   const { formatTime } = useStation();
-  const [search, setSearch] = useState('');
-  const [kind, setKind] = useState<MediaKind | null>(null);
-  const [officer, setOfficer] = useState('');
-  const [importantOnly, setImportantOnly] = useState(false);
+  const [inputs, setInputs] = useState<FilterInputs>(noFilter);
   const [openId, setOpenId] = useState<number | null>(null);
-  const settledSearch = useDebounced(search.trim(), 300);
-  const settledOfficer = useDebounced(officer.trim(), 300);
-  const filter = { search: settledSearch, kind, ingestId, officer: settledOfficer, importantOnly };
+  const settledSearch = useDebounced(inputs.search.trim(), 300);
+  const settledOfficer = useDebounced(inputs.officer.trim(), 300);
+  const filter: RecordingFilter = { ...inputs, search: settledSearch, officer: settledOfficer, ingestId };
+  const change = useCallback((next: Partial<FilterInputs>) => setInputs((previous) => ({ ...previous, ...next })), []);
+  const sortBy = (column: RecordingSort) => change(nextSort(inputs, column, descendingFirst));
   const pages = useRecordingPages(filter);
   const { refresh } = pages;
 
@@ -44,16 +59,7 @@ export function RecordingsPage({ ingestId }: { ingestId: string | null }) {
             {pages.total === null ? t('common.loading') : t('recordings.total', { n: pages.total.toLocaleString(i18n.language) })}
           </p>
         </div>
-        <RecordingFilters
-          search={search}
-          kind={kind}
-          officer={officer}
-          importantOnly={importantOnly}
-          onSearch={setSearch}
-          onKind={setKind}
-          onOfficer={setOfficer}
-          onImportantOnly={setImportantOnly}
-        />
+        <RecordingFilters inputs={inputs} onChange={change} />
         {ingestId ? (
           <p className="filter-chip" data-testid="ingest-filter">
             {t('recordings.fromIngest', { id: ingestId })} <a href={routeHref({ page: 'recordings', ingestId: null })}>{t('recordings.showAll')}</a>
@@ -70,7 +76,7 @@ export function RecordingsPage({ ingestId }: { ingestId: string | null }) {
           <VirtualRows
             rowCount={pages.total ?? 0}
             rowHeight={rowHeight}
-            header={<RecordingHeader />}
+            header={<RecordingHeader sort={inputs.sort} order={inputs.order} onSort={sortBy} />}
             resetKey={JSON.stringify(filter)}
             onRange={pages.setRange}
             renderRow={(index, style) => (

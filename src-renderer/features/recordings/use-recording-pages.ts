@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { MediaKind, Recording } from '../../../src-main/contract/index.js';
+import type { MediaKind, Recording, RecordingSort } from '../../../src-main/contract/index.js';
 import { useApi } from '../../api/context.js';
 import type { CommandError } from '../../api/types.js';
 import { PageCache } from './page-cache.js';
@@ -11,6 +11,13 @@ export interface RecordingFilter {
   /** An officer number, exactly as the file names carry it; empty for everyone's. */
   officer: string;
   importantOnly: boolean;
+  deviceId: number | null;
+  /** Days as YYYY-MM-DD; empty leaves that end open. */
+  from: string;
+  to: string;
+  damagedOnly: boolean;
+  sort: RecordingSort;
+  order: 'asc' | 'desc';
 }
 
 const pageSize = 200;
@@ -50,7 +57,7 @@ export function useRecordingPages(filter: RecordingFilter): RecordingPages {
 
   useEffect(() => {
     const timer = window.setTimeout(() => {
-      const { search, kind, ingestId, officer, importantOnly } = JSON.parse(filterKey) as RecordingFilter;
+      const { search, kind, ingestId, officer, importantOnly, deviceId, from, to, damagedOnly, sort, order } = JSON.parse(filterKey) as RecordingFilter;
       // With no rows on screen (first answer pending, or an empty list) page 0 still tells the total.
       const wanted = range.last < range.first ? cache.missing(0, 0) : cache.missing(range.first, range.last);
       for (const page of wanted) {
@@ -62,6 +69,12 @@ export function useRecordingPages(filter: RecordingFilter): RecordingPages {
             ...(ingestId ? { ingestId } : {}),
             ...(officer ? { officer } : {}),
             ...(importantOnly ? { important: true } : {}),
+            ...(deviceId !== null ? { deviceId } : {}),
+            ...(from ? { from } : {}),
+            ...(to ? { to } : {}),
+            ...(damagedOnly ? { damaged: true } : {}),
+            sort,
+            order,
             offset: page * pageSize,
             limit: pageSize,
           })

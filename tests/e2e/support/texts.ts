@@ -23,7 +23,7 @@ export interface ScreenTexts {
 
 export const zhCN: ScreenTexts = {
   lang: 'zh-CN',
-  nav: { import: '导入', recordings: '录像', ingests: '采集记录' },
+  nav: { import: '导入', recordings: '录像', ingests: '导入记录' },
   start: '开始导入',
   sourceMissing: '找不到该文件夹：请检查路径是否正确，或重新接入设备',
   completed: '导入完成',
@@ -42,7 +42,7 @@ export const zhCN: ScreenTexts = {
 
 export const english: ScreenTexts = {
   lang: 'en',
-  nav: { import: 'Import', recordings: 'Recordings', ingests: 'Ingests' },
+  nav: { import: 'Import', recordings: 'Recordings', ingests: 'Imports' },
   start: 'Start import',
   sourceMissing: 'The folder cannot be found: check the path, or attach the device again',
   completed: 'Import complete',

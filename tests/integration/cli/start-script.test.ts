@@ -25,7 +25,7 @@ describe('npm start where the desktop shell is not installed', () => {
         });
         child.on('exit', (code) => reject(new Error(`start ended (${code}) before printing an address:\n${stdout}\n${stderr}`)));
       });
-      expect(stderr).toContain('桌面程序外壳（Electron）没有安装，改为以浏览器模式启动采集站。');
+      expect(stderr).toContain('桌面程序外壳（Electron）没有安装，改为以浏览器模式启动工作站。');
       expect(stderr).toContain('The desktop shell (Electron) is not installed: starting the station in browser mode instead.');
       expect(stderr).not.toMatch(/Error|at /);
       const page = await fetch(url);

@@ -20,6 +20,7 @@ describe('browser host: who may talk to it', () => {
       fetch(`${t.base}/api/events`),
       fetch(`${t.base}/media/1`),
       fetch(`${t.base}/receipt/abc`),
+      fetch(`${t.base}/media/1/thumbnail`),
     ];
     for (const response of await Promise.all(attempts)) {
       expect(response.status).toBe(401);

@@ -40,6 +40,7 @@ export function smallStation(dataDir: string, media: ReadonlyMap<number, MediaFi
     'ingest.cancel': () => ({ cancelled: false }),
     'ingest.get': absent('ingest'),
     'ingest.list': () => [],
+    'ingest.page': () => ({ total: 0, rows: [] }),
     'recordings.list': () => ({ total: 0, rows: [] }),
     'recordings.get': absent('recording'),
     'archive.verify': () => ({ checked: 0, problems: [] }),
@@ -71,6 +72,7 @@ export function smallStation(dataDir: string, media: ReadonlyMap<number, MediaFi
     },
     mediaFile: (id) => media.get(id) ?? null,
     writeReceipt: () => Promise.reject(new StationError('not-found', 'this test station prints no receipts')),
+    thumbnailFile: () => Promise.resolve(null),
     startWatching: () => Promise.resolve(),
     async close() {
       closed = true;

@@ -19,7 +19,12 @@ describe('Electron media:// protocol', () => {
       [3, { path: clip, size: bytes.length, mime: 'video/mp4' }],
       [4, { path: path.join(dir, 'gone.mp4'), size: 10, mime: 'video/mp4' }],
     ]);
-    handle = mediaProtocolHandler({ mediaFile: (id) => media.get(id) ?? null });
+    const frame = path.join(dir, 'frame.jpg');
+    await writeFile(frame, 'JPEG');
+    handle = mediaProtocolHandler({
+      mediaFile: (id) => media.get(id) ?? null,
+      thumbnailFile: (id) => Promise.resolve(id === 3 ? { path: frame, size: 4, mime: 'image/jpeg' } : null),
+    });
   });
   afterAll(() => rm(dir, { recursive: true, force: true }));
 
@@ -50,6 +55,15 @@ describe('Electron media:// protocol', () => {
     const response = await get('media://recording/3', { Range: 'bytes=200000-200010' });
     expect(response.status).toBe(416);
     expect(response.headers.get('content-range')).toBe(`bytes */${bytes.length}`);
+  });
+
+  it('serves the thumbnail of a recording at <id>/thumbnail, and 404 where there is none', async () => {
+    const response = await get('media://recording/3/thumbnail');
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toBe('image/jpeg');
+    expect(await response.text()).toBe('JPEG');
+    expect((await get('media://recording/4/thumbnail')).status).toBe(404);
+    expect((await get('media://recording/3/thumbnail/x')).status).toBe(404);
   });
 
   it('answers HEAD without a body', async () => {

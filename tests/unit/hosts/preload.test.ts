@@ -101,11 +101,17 @@ describe('Electron preload bridge', () => {
     try {
       const clip = path.join(dir, 'clip.wav');
       await writeFile(clip, 'RIFF');
-      const handle = mediaProtocolHandler({ mediaFile: (id) => (id === 42 ? { path: clip, size: 4, mime: 'audio/wav' } : null) });
-      const mediaUrl = bridge['mediaUrl'] as (id: number) => string;
+      const frame = path.join(dir, 'frame.jpg');
+      await writeFile(frame, 'JPEG');
+      const handle = mediaProtocolHandler({
+        mediaFile: (id) => (id === 42 ? { path: clip, size: 4, mime: 'audio/wav' } : null),
+        thumbnailFile: (id) => Promise.resolve(id === 42 ? { path: frame, size: 4, mime: 'image/jpeg' } : null),
+      });
+      const mediaUrl = bridge['mediaUrl'] as (id: number, part?: 'thumbnail') => string;
       expect(mediaUrl(42)).toBe('media://recording/42');
       const response = await handle(new Request(mediaUrl(42)));
       expect(await response.text()).toBe('RIFF');
+      expect(await (await handle(new Request(mediaUrl(42, 'thumbnail')))).text()).toBe('JPEG');
     } finally {
       await rm(dir, { recursive: true, force: true });
     }

@@ -1,0 +1,56 @@
+import type { RecordingQuery, RecordingSort } from '../../contract/index.js';
+import { dayRange } from '../clock.js';
+
+/** What each sortable column orders by; `device` is the name the list query computes. */
+const sortColumns: Record<RecordingSort, string> = {
+  time: 'r.recorded_at_ms',
+  file: 'r.original_path',
+  device: 'device',
+  officer: 'r.officer_number',
+  kind: 'r.kind',
+  duration: 'r.duration_seconds',
+  size: 'r.size',
+  hash: 'r.sha256',
+  status: 'r.readable',
+};
+
+/** Rows without a value (no recording time, no officer) go last in both directions; equal rows keep their archive order. */
+export function orderClause(query: Pick<RecordingQuery, 'sort' | 'order'>): string {
+  const column = sortColumns[query.sort];
+  const direction = query.order === 'asc' ? 'ASC' : 'DESC';
+  return `ORDER BY ${column} IS NULL, ${column} ${direction}, r.id ${direction}`;
+}
+
+export function whereClause(query: RecordingQuery, zone: string): { sql: string; params: unknown[] } {
+  const conditions: string[] = [];
+  const params: unknown[] = [];
+  const where = (condition: string, ...values: unknown[]) => {
+    conditions.push(condition);
+    params.push(...values);
+  };
+  if (query.kind) where('r.kind = ?', query.kind);
+  // What that ingest found on the card: archived by it, or found again (a re-import of duplicates).
+  if (query.ingestId) where('r.id IN (SELECT recording_id FROM ingest_files WHERE ingest_id = ? AND recording_id IS NOT NULL)', query.ingestId);
+  if (query.officer?.trim()) where('r.officer_number = ?', query.officer.trim().toUpperCase());
+  if (query.important) where('r.important = 1');
+  if (query.deviceId !== undefined) where('i.device_id = ?', query.deviceId);
+  if (query.damaged) where('(r.readable = 0 OR r.problem IS NOT NULL)');
+  const { startMs, endMs } = dayRange(query.from, query.to, zone);
+  if (startMs !== null) where('r.recorded_at_ms >= ?', startMs);
+  if (endMs !== null) where('r.recorded_at_ms < ?', endMs);
+  const search = query.search?.trim();
+  if (search) {
+    const like = `%${search.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    where(
+      `(r.original_path LIKE ? ESCAPE '\\' OR r.sha256 LIKE ? OR i.source_label LIKE ? ESCAPE '\\' OR d.serial LIKE ? ESCAPE '\\' OR d.name LIKE ? ESCAPE '\\'
+        OR r.officer_number LIKE ? ESCAPE '\\')`,
+      like,
+      `${search.toLowerCase()}%`,
+      like,
+      like,
+      like,
+      like,
+    );
+  }
+  return { sql: conditions.length ? `WHERE ${conditions.join(' AND ')}` : '', params };
+}
