@@ -3,7 +3,7 @@ import type { IngestProgress } from '../../src-main/contract/index.js';
 type Phase = IngestProgress['phase'];
 
 /** The steps an ingest works through, in order; `queued` is said by the heading alone. */
-export const ingestStepOrder: readonly Phase[] = ['scanning', 'copying', 'verifying', 'metadata', 'clock', 'finishing'];
+const ingestStepOrder: readonly Phase[] = ['scanning', 'copying', 'verifying', 'metadata', 'clock', 'finishing'];
 
 /** Speed and time left describe reading the card; after it they would read 0.0 MB/s and "1 s". */
 export const isReadingSource = (phase: Phase): boolean => phase === 'scanning' || phase === 'copying' || phase === 'checking';

@@ -78,7 +78,7 @@ describe.skipIf(skipReason !== null)(`the Import page after issue 7${skipReason 
     expect(await first.locator('[data-testid="finding"]').getAttribute('data-kind')).toBe('timezone-mismatch');
     await first.getByTestId('confirm-local-time').click();
     await first.getByTestId('local-time-confirmed').waitFor();
-    expect(await first.getByTestId('local-time-confirmed').textContent()).toBe('已记住：今后该设备的元数据时间按本站时区读取（已导入的记录不变）。');
+    expect(await first.getByTestId('local-time-confirmed').textContent()).toBe('已记住：该设备的元数据时间按本站时区读取，录像列表中它此前导入的录像也按此显示；导入时的时钟报告保持当时的结论。');
 
     const second = await importFolder('second');
     expect(await second.locator('[data-testid="finding"]').count()).toBe(0);

@@ -1,4 +1,4 @@
 // What a file is and when it was recorded: exiftool and ffprobe behind small modules.
 export { createMediaInspector, type MediaInspector, type MediaMetadata } from './inspector.js';
 export type { MediaProblem } from './readability.js';
-export { asStationWallClock } from './recorded-at.js';
+export { asStationWallClock, utcDefinedTags } from './recorded-at.js';

@@ -112,12 +112,15 @@ export function recordedAt(tags: RawTags, path: string, station: Zone): Recorded
   return named ? { at: named.setZone(station).toISO()!, source: 'file-name' } : null;
 }
 
+/** The tags whose format defines them as UTC: where a local-time recorder's wall clock lands. */
+export const utcDefinedTags: readonly string[] = CANDIDATES.filter((c) => c.zone === 'utc').map((c) => c.tag);
+
 /**
  * A time read from a tag the format defines as UTC, read again as the station's wall clock: for a
  * recorder a clerk has confirmed writes local time there. Other sources are returned unchanged.
  */
 export function asStationWallClock(at: string, source: string | null, zone: string): string {
-  if (!CANDIDATES.some((c) => c.tag === source && c.zone === 'utc')) return at;
+  if (source === null || !utcDefinedTags.includes(source)) return at;
   const read = DateTime.fromISO(at, { zone: 'UTC' }).setZone(zone, { keepLocalTime: true });
   return read.isValid ? read.toISO()! : at;
 }

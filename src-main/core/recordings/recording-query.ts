@@ -1,9 +1,21 @@
+import { DateTime } from 'luxon';
 import type { RecordingQuery, RecordingSort } from '../../contract/index.js';
 import { dayRange } from '../clock.js';
+import { utcDefinedTags } from '../media/index.js';
+
+/**
+ * When the recording was made, in ms, as the list sorts and filters it: a recorder a clerk
+ * confirmed writes local time into UTC header tags, so those times move back by the station zone's
+ * offset (taken now: the zones these stations run in keep no daylight saving).
+ */
+function recordedAtMs(zone: string): string {
+  const offsetMs = DateTime.now().setZone(zone).offset * 60_000;
+  const tags = utcDefinedTags.map((tag) => `'${tag}'`).join(', ');
+  return `(CASE WHEN d.metadata_local_time = 1 AND r.recorded_at_source IN (${tags}) THEN r.recorded_at_ms - ${offsetMs} ELSE r.recorded_at_ms END)`;
+}
 
 /** What each sortable column orders by; `device` is the name the list query computes. */
-const sortColumns: Record<RecordingSort, string> = {
-  time: 'r.recorded_at_ms',
+const sortColumns: Record<Exclude<RecordingSort, 'time'>, string> = {
   file: 'r.original_path',
   device: 'device',
   officer: 'r.officer_number',
@@ -15,8 +27,8 @@ const sortColumns: Record<RecordingSort, string> = {
 };
 
 /** Rows without a value (no recording time, no officer) go last in both directions; equal rows keep their archive order. */
-export function orderClause(query: Pick<RecordingQuery, 'sort' | 'order'>): string {
-  const column = sortColumns[query.sort];
+export function orderClause(query: Pick<RecordingQuery, 'sort' | 'order'>, zone: string): string {
+  const column = query.sort === 'time' ? recordedAtMs(zone) : sortColumns[query.sort];
   const direction = query.order === 'asc' ? 'ASC' : 'DESC';
   return `ORDER BY ${column} IS NULL, ${column} ${direction}, r.id ${direction}`;
 }
@@ -36,8 +48,8 @@ export function whereClause(query: RecordingQuery, zone: string): { sql: string;
   if (query.deviceId !== undefined) where('i.device_id = ?', query.deviceId);
   if (query.damaged) where('(r.readable = 0 OR r.problem IS NOT NULL)');
   const { startMs, endMs } = dayRange(query.from, query.to, zone);
-  if (startMs !== null) where('r.recorded_at_ms >= ?', startMs);
-  if (endMs !== null) where('r.recorded_at_ms < ?', endMs);
+  if (startMs !== null) where(`${recordedAtMs(zone)} >= ?`, startMs);
+  if (endMs !== null) where(`${recordedAtMs(zone)} < ?`, endMs);
   const search = query.search?.trim();
   if (search) {
     const like = `%${search.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;

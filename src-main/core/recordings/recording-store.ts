@@ -2,7 +2,7 @@ import type { Database } from '../db/index.js';
 import { toAbsolute } from '../archive/index.js';
 import { fileClock } from '../clock-drift/index.js';
 import type { DriftBasis, MediaKind, Recording, RecordingDetail, RecordingQuery, VerificationMethod } from '../../contract/index.js';
-import type { MediaMetadata } from '../media/index.js';
+import { asStationWallClock, type MediaMetadata } from '../media/index.js';
 import { recorderSerial } from '../recorder-names/index.js';
 import { orderClause, whereClause } from './recording-query.js';
 import { readProblem, storedProblem } from './stored-problem.js';
@@ -67,6 +67,8 @@ interface RecordingRow {
   tags_json: string;
   device: string | null;
   ingest_device_id: number | null;
+  /** The device was confirmed to write local time into UTC header tags. */
+  local_time: number | null;
   officer_number: string | null;
   important: number;
 }
@@ -76,10 +78,10 @@ const selectRecording = `
   SELECT r.*, COALESCE(
       CASE WHEN d.id IS NULL THEN NULL WHEN d.name IS NULL THEN d.serial ELSE d.name || ' (' || d.serial || ')' END,
       json_extract(r.tags_json, '$."EXIF:Model"'), json_extract(r.tags_json, '$."QuickTime:Model"'),
-      i.source_label) AS device, i.device_id AS ingest_device_id
+      i.source_label) AS device, i.device_id AS ingest_device_id, d.metadata_local_time AS local_time
   FROM recordings r JOIN ingests i ON i.id = r.ingest_id LEFT JOIN devices d ON d.id = i.device_id`;
 
-function toRecording(row: RecordingRow, dataDir: string, iso: (ms: number) => string): Recording {
+function toRecording(row: RecordingRow, dataDir: string, zone: string, iso: (ms: number) => string): Recording {
   return {
     id: row.id,
     sha256: row.sha256,
@@ -87,7 +89,8 @@ function toRecording(row: RecordingRow, dataDir: string, iso: (ms: number) => st
     archivePath: toAbsolute(dataDir, row.archive_path),
     originalName: row.original_path,
     kind: row.kind,
-    recordedAt: row.recorded_at,
+    // Stored as read; shown on the station's clock once the recorder is confirmed to write local time.
+    recordedAt: row.local_time === 1 && row.recorded_at !== null ? asStationWallClock(row.recorded_at, row.recorded_at_source, zone) : row.recorded_at,
     durationSeconds: row.duration_seconds,
     device: row.device,
     ingestId: row.ingest_id,
@@ -106,18 +109,18 @@ export function listRecordings(db: Database, dataDir: string, query: RecordingQu
     }
   ).n;
   const rows = db
-    .prepare(`${selectRecording} ${where.sql} ${orderClause(query)} LIMIT ? OFFSET ?`)
+    .prepare(`${selectRecording} ${where.sql} ${orderClause(query, zone)} LIMIT ? OFFSET ?`)
     .all(...where.params, query.limit, query.offset) as RecordingRow[];
-  return { total, rows: rows.map((row) => toRecording(row, dataDir, iso)) };
+  return { total, rows: rows.map((row) => toRecording(row, dataDir, zone, iso)) };
 }
 
 export function getRecording(
   db: Database,
   dataDir: string,
   id: number,
-  options: { iso: (ms: number) => string; namePatterns: readonly string[] },
+  options: { zone: string; iso: (ms: number) => string; namePatterns: readonly string[] },
 ): RecordingDetail | undefined {
-  const { iso } = options;
+  const { iso, zone } = options;
   const row = db.prepare(`${selectRecording} WHERE r.id = ?`).get(id) as RecordingRow | undefined;
   if (!row) return undefined;
   const sightings = db
@@ -141,7 +144,7 @@ export function getRecording(
     )
     .get(id) as { hours: number } | undefined;
   return {
-    ...toRecording(row, dataDir, iso),
+    ...toRecording(row, dataDir, zone, iso),
     clock: clock ? fileClock(clock.device_time, clock.corrected_time, clock.drift_seconds, clock.drift_basis) : null,
     sourceSha256: row.sha256,
     verifiedSha256: row.verified_sha256,
@@ -150,7 +153,8 @@ export function getRecording(
     codec: row.codec,
     width: row.width,
     height: row.height,
-    nameTimeOffHours: zoneFinding?.hours ?? null,
+    // Once the recorder is confirmed to write local time, the time shown agrees with its names again.
+    nameTimeOffHours: row.local_time === 1 ? null : (zoneFinding?.hours ?? null),
     problem: problem?.text ?? null,
     problemCode: problem?.code ?? null,
     playsSeconds: problem?.playsSeconds ?? null,

@@ -28,7 +28,7 @@ export function recordingsModule({ db, dataDir, zone, iso, settings, log }: Pick
     handlers: {
       'recordings.list': (query) => listRecordings(db, dataDir, query, zone, iso),
       'recordings.get': ({ id }) => {
-        const detail = getRecording(db, dataDir, id, { iso, namePatterns: settings().namePatterns });
+        const detail = getRecording(db, dataDir, id, { zone, iso, namePatterns: settings().namePatterns });
         if (!detail) throw new StationError('not-found', `no recording ${id}`);
         return detail;
       },

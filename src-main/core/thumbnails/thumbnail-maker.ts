@@ -1,7 +1,7 @@
 import { promises as fs } from 'node:fs';
 import { join } from 'node:path';
 import { ffmpegPath } from '../../../native-tools/binaries.js';
-import { runTool } from '../process/index.js';
+import { runTool, ToolError } from '../process/index.js';
 
 /** Where a video's frame is taken: a second in, past a black first frame, but inside a short clip. */
 const frameAt = (durationSeconds: number | null) => Math.min(1, (durationSeconds ?? 0) / 2);
@@ -44,12 +44,17 @@ export function createThumbnailMaker(folder: string) {
         ['-v', 'error', '-y', '-ss', String(frameAt(source.durationSeconds)), '-i', source.path, '-frames:v', '1', '-vf', `scale=${width}:-2`, '-q:v', '5', partial],
         { name: 'ffmpeg', timeoutMs },
       );
-      if (!(await exists(partial))) throw new Error('ffmpeg wrote no frame');
+      if (!(await exists(partial))) {
+        await fs.writeFile(none, '');
+        return null;
+      }
       await fs.rename(partial, target);
       return target;
-    } catch {
+    } catch (error) {
       await fs.rm(partial, { force: true });
-      await fs.writeFile(none, '');
+      // Only ffmpeg's own refusal says the video has no frame to draw; a timeout on a busy machine,
+      // a missing binary or too many open files is tried again next time.
+      if (error instanceof ToolError && error.failure.kind === 'exit') await fs.writeFile(none, '');
       return null;
     }
   }

@@ -7,7 +7,7 @@ import type { MediaFile } from '../station-api.js';
 import { createThumbnailMaker } from './thumbnail-maker.js';
 
 /** Cached frames live beside the archive, never inside a bag: they are not evidence. */
-export const thumbnailFolder = 'thumbnails';
+const thumbnailFolder = 'thumbnails';
 
 export interface ThumbnailsModule extends Capability {
   /** A small JPEG of a video recording for the list, or null (not a video, or no frame to draw). */

@@ -16,10 +16,10 @@ Commands:
   help [command]    Show help for a command.
 
 Global options:
-  --data DIR        Data folder (station.db, archive/, logs/). Also STATION_DATA.
+  --data DIR        Data folder (station.db, archive/, thumbnails/, logs/). Also STATION_DATA.
                     Default: the per-user folder the desktop program uses. A folder that cannot
                     be written (write-protected media) is opened read-only for recordings,
-                    verify and receipt; other commands refuse it (exit 2).
+                    ingests, verify and receipt; other commands refuse it (exit 2).
   --zone ZONE       Station time zone for times without one (default Asia/Shanghai). Also STATION_ZONE.
   --operator NAME   Who is doing this (default: the logged-in user).
   -h, --help        Show help.

@@ -87,8 +87,8 @@ function chosenDataDir(option: string | undefined): string {
 
 /** In Chinese, then English, as `npm start` speaks when it cannot start the desktop shell. */
 const readOnlyRefusal = (command: string, dataDir: string): string =>
-  `station: 数据目录 ${dataDir} 无法写入（写保护的介质，或没有写权限），${command} 需要写入，未执行；只读的归档仍可用 recordings、verify 和 receipt 查看和校验。\n` +
-  `station: the data folder ${dataDir} cannot be written (write-protected media, or no permission), so ${command}, which writes to it, did not run; a read-only archive can still be listed and checked with recordings, verify and receipt.`;
+  `station: 数据目录 ${dataDir} 无法写入（写保护的介质，或没有写权限），${command} 需要写入，未执行；只读的归档仍可用 recordings、ingests、verify 和 receipt 查看和校验。\n` +
+  `station: the data folder ${dataDir} cannot be written (write-protected media, or no permission), so ${command}, which writes to it, did not run; a read-only archive can still be listed and checked with recordings, ingests, verify and receipt.`;
 
 // `station recordings | head -1`: the reader went away; that is the end of the output, not an error.
 process.stdout.on('error', (error: NodeJS.ErrnoException) => {

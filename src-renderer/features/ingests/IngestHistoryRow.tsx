@@ -50,6 +50,7 @@ export function IngestHistoryRow({ ingest, open, formatTime, onToggle }: Props) 
             skipped: totals.skipped,
             failed: totals.failed,
           })}
+          {totals.notReached > 0 ? ` · ${t('ingests.notReached', { n: totals.notReached })}` : null}
         </td>
         <td className="num nowrap">{formatBytes(totals.bytes)}</td>
         <td className="clock-cell">

@@ -2,7 +2,7 @@ import { useTranslation } from 'react-i18next';
 import type { RecordingSort } from '../../../src-main/contract/index.js';
 import { ariaSort, SortButton, type SortOrder } from '../../components/SortButton.js';
 
-export const recordingColumns = ['time', 'file', 'device', 'officer', 'kind', 'duration', 'size', 'hash', 'status'] as const satisfies readonly RecordingSort[];
+const recordingColumns = ['time', 'file', 'device', 'officer', 'kind', 'duration', 'size', 'hash', 'status'] as const satisfies readonly RecordingSort[];
 
 interface Props {
   sort: RecordingSort;

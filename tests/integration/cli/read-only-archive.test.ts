@@ -56,6 +56,12 @@ describe.skipIf(skipReason !== null)(`an archive on a read-only mount${skipReaso
     expect(listed.json).toEqual(listedWritable.map((recording) => ({ ...recording, archivePath: recording.archivePath.replace(data, readOnly) })));
   });
 
+  it('lists the import history too', () => {
+    const history = runCliJson<{ state: string }[]>(readOnly, ['ingests']);
+    expect(history.status).toBe(0);
+    expect(history.json.map((ingest) => ingest.state)).toEqual(['completed']);
+  });
+
   it('verifies the archive, and still finds a file altered behind the mount', () => {
     const intact = runCliJson<{ checked: number; problems: unknown[] }>(readOnly, ['verify']);
     expect(intact).toMatchObject({ status: 0, json: { checked: 2, problems: [] } });
@@ -127,7 +133,7 @@ describe.skipIf(skipReason !== null)(`an archive on a read-only mount${skipReaso
     const lines = refused.stderr.trim().split('\n');
     expect(lines).toHaveLength(2);
     expect(lines[0]).toBe(
-      `station: 数据目录 ${readOnly} 无法写入（写保护的介质，或没有写权限），${command} 需要写入，未执行；只读的归档仍可用 recordings、verify 和 receipt 查看和校验。`,
+      `station: 数据目录 ${readOnly} 无法写入（写保护的介质，或没有写权限），${command} 需要写入，未执行；只读的归档仍可用 recordings、ingests、verify 和 receipt 查看和校验。`,
     );
     expect(lines[1]).toMatch(new RegExp(`^station: the data folder ${readOnly} cannot be written \\(write-protected media, or no permission\\), so ${command}, which writes`));
     expect(readdirSync(join(readOnly, 'archive'))).toEqual(before);

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { Device, IngestReport } from '../../../src-main/contract/index.js';
+import type { Device, IngestReport, Recording } from '../../../src-main/contract/index.js';
 import { openStation } from '../../../src-main/core/station.js';
 import { makeVideo } from '../../helpers/make-media.js';
 import { runCliJson } from '../../helpers/run-cli.js';
@@ -18,6 +18,7 @@ describe('a recorder that writes local time into QuickTime:CreateDate', () => {
 
     const before = runCliJson<IngestReport>(data, ['ingest', join(root, 'first')]).json;
     expect(before.deviceId).toBe(device.id);
+    expect(runCliJson<Recording[]>(data, ['recordings']).json.map((r) => r.recordedAt)).toEqual(['2026-11-26T16:30:15.000+08:00']);
     expect(before.clockDrift.metadataZone).toBe('UTC');
     expect(before.findings).toEqual([{ kind: 'timezone-mismatch', source: 'DCIM/7654321_123456_20261126083015_0001.MP4', hours: -8 }]);
 
@@ -33,6 +34,34 @@ describe('a recorder that writes local time into QuickTime:CreateDate', () => {
     // The first card imported again: its file, archived before the confirmation, is read the new way too.
     const again = runCliJson<IngestReport>(data, ['ingest', join(root, 'first')]).json;
     expect(again).toMatchObject({ totals: { duplicate: 1 }, clockDrift: { metadataZone: 'Asia/Shanghai' }, findings: [] });
+    // The list shows both on the recorder's own clock now, the one archived before the confirmation too.
+    expect(runCliJson<Recording[]>(data, ['recordings']).json.map((r) => r.recordedAt)).toEqual([
+      '2026-11-27T09:10:00.000+08:00',
+      '2026-11-26T08:30:15.000+08:00',
+    ]);
+  }, 120_000);
+
+  it('is filtered by the day of its own clock once confirmed, and by the header reading before', async () => {
+    const root = tempDir('metadata-local-time-days');
+    const data = join(root, 'data');
+    // 20:30 on the 26th on the camera's clock, written where MP4 keeps UTC: read as UTC it is 04:30 on the 27th in Shanghai.
+    makeVideo(join(root, 'card/DCIM/7654321_123456_20261126203000_0001.MP4'), { seed: 3, creationTime: '2026-11-26T20:30:00Z' });
+    const device = runCliJson<Device>(data, ['device', 'add', '--serial', '7654321', '--type', 'body-camera']).json;
+    expect(runCliJson<IngestReport>(data, ['ingest', join(root, 'card')]).status).toBe(0);
+    const clerk = { name: 'wang', role: 'clerk' } as const;
+    const onThe = async (day: string): Promise<number> => {
+      const station = await openStation({ dataDir: data });
+      try {
+        const page = await station.call('recordings.list', { from: day, to: day }, clerk);
+        if (!page.ok) throw new Error(JSON.stringify(page.error));
+        return page.value.total;
+      } finally {
+        await station.close();
+      }
+    };
+    expect([await onThe('2026-11-26'), await onThe('2026-11-27')]).toEqual([0, 1]);
+    expect(runCliJson<Device>(data, ['device', 'local-time', String(device.id), 'on']).status).toBe(0);
+    expect([await onThe('2026-11-26'), await onThe('2026-11-27')]).toEqual([1, 0]);
   }, 120_000);
 
   it('is confirmed by those who ingest, not by an auditor, and only for a device that exists', async () => {
