@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { Role } from './roles.js';
+import { AuditRow, AuditVerifyReport } from './audit.js';
 import { AttachedVolume, Device, DeviceStatus, DeviceType, NewDevice, Settings } from './devices.js';
 import { IngestPage, IngestQuery, IngestReport, IngestSummary } from './ingest.js';
 import { RecordingDetail, RecordingPage, RecordingQuery, VerifyReport } from './recordings.js';
@@ -7,6 +8,7 @@ import { RecordingDetail, RecordingPage, RecordingQuery, VerifyReport } from './
 const everyone: readonly Role[] = ['clerk', 'lead', 'head', 'auditor', 'admin'];
 const ingesters: readonly Role[] = ['clerk', 'lead', 'admin'];
 const managers: readonly Role[] = ['lead', 'head', 'admin'];
+const overseers: readonly Role[] = ['head', 'auditor', 'admin'];
 
 export const StationInfo = z.object({
   stationName: z.string(),
@@ -88,7 +90,28 @@ export const commands = {
   'volumes.ingest': { input: z.object({ mountpoint: z.string() }), output: z.object({ ingestId: z.string() }), roles: ingesters },
   'settings.get': { input: z.object({}), output: Settings, roles: everyone },
   'settings.update': { input: Settings.partial(), output: Settings, roles: managers },
+  /** The audit chain, oldest first from `sinceSeq`. */
+  'audit.list': {
+    input: z.object({ sinceSeq: z.number().int().min(0).default(0), limit: z.number().int().min(1).max(10_000).default(1000) }),
+    output: z.array(AuditRow),
+    roles: overseers,
+  },
+  /** Re-walks the chain and its signed checkpoints: anything edited, inserted, deleted, reordered or cut short. */
+  'audit.verify': { input: z.object({}), output: AuditVerifyReport, roles: everyone },
 } as const;
+
+/**
+ * Commands that change something (`change`) or show evidence (`view`): the router writes their
+ * audit row in the same transaction as the handler's own writes, so both land or neither does.
+ * Their handlers must be synchronous; an asynchronous change (an ingest) records its rows itself.
+ */
+export const audited: Partial<Record<CommandName, 'change' | 'view'>> = {
+  'devices.add': 'change',
+  'devices.update': 'change',
+  'devices.setMetadataLocalTime': 'change',
+  'settings.update': 'change',
+  'recordings.get': 'view',
+};
 
 export type Commands = typeof commands;
 export type CommandName = keyof Commands;

@@ -1,5 +1,6 @@
 export * from './envelope.js';
 export * from './roles.js';
+export * from './audit.js';
 export * from './clock.js';
 export * from './devices.js';
 export * from './ingest.js';

@@ -1,5 +1,7 @@
 import { z } from 'zod';
-import { commands, fail, ok, type Caller, type CommandName, type CommandOutput, type Result } from '../contract/index.js';
+import { audited, commands, fail, ok, type Caller, type CommandName, type CommandOutput, type Result } from '../contract/index.js';
+import type { AuditTrail } from './audit/index.js';
+import type { Database } from './db/index.js';
 import { StationError } from './errors.js';
 import type { StationLog } from './log/index.js';
 
@@ -9,8 +11,31 @@ export type Handlers = {
 
 const isCommandName = (name: string): name is CommandName => Object.hasOwn(commands, name);
 
-/** The one door into the core: parse, check the role, run, and wrap the outcome as a value. */
-export function createRouter(handlers: Handlers, log: StationLog) {
+/** What an audit row names as the object: `device:3`, `recording:12`, `volume:/media/card`, `settings`. */
+function objectOf(name: string, input: Record<string, unknown>): string {
+  const kind = name.slice(0, name.indexOf('.')).replace(/s$/, '');
+  if (typeof input.id === 'number') return `${kind}:${input.id}`;
+  if (typeof input.mountpoint === 'string') return `${kind}:${input.mountpoint}`;
+  return kind;
+}
+
+/**
+ * The one door into the core: parse, check the role, run, and wrap the outcome as a value. An
+ * audited command runs in one transaction with its audit row (the change and its record together).
+ */
+export function createRouter(handlers: Handlers, log: StationLog, audit: { db: Database; trail: AuditTrail | null } | null = null) {
+  const run = (name: CommandName, handler: (input: unknown, caller: Caller) => unknown, input: unknown, caller: Caller): unknown => {
+    const kind = audited[name];
+    const trail = audit?.trail ?? null;
+    if (kind === undefined || audit === null || trail === null) return handler(input, caller);
+    return audit.db.transaction(() => {
+      const output = handler(input, caller);
+      if (output instanceof Promise) throw new Error(`${name} is audited in its transaction and must answer synchronously`);
+      trail.record({ actor: caller.name, role: caller.role, action: name, object: objectOf(name, input as Record<string, unknown>), details: { kind, input } });
+      return output;
+    })();
+  };
+
   async function dispatch(name: string, input: unknown, caller: Caller): Promise<Result<unknown>> {
     if (!isCommandName(name)) return fail('unknown-command', `unknown command: ${name}`);
     const spec = commands[name];
@@ -21,7 +46,7 @@ export function createRouter(handlers: Handlers, log: StationLog) {
     if (!parsed.success) return fail('invalid-input', z.prettifyError(parsed.error));
     try {
       const handler = handlers[name] as (input: unknown, caller: Caller) => unknown;
-      return ok(await handler(parsed.data, caller));
+      return ok(await run(name, handler, parsed.data, caller));
     } catch (error) {
       if (error instanceof StationError) return fail(error.code, error.message, error.errorCause);
       log.error('command.failed', error, { command: name });

@@ -1,4 +1,5 @@
 import type { Settings } from '../contract/index.js';
+import type { AuditTrail } from './audit/index.js';
 import type { Database } from './db/index.js';
 import type { EventBus } from './event-bus.js';
 import type { StationLog } from './log/index.js';
@@ -16,4 +17,6 @@ export interface StationServices {
   now: () => number;
   /** An instant as ISO-8601 in the station's zone. */
   iso: (ms: number) => string;
+  /** Where changes and views of evidence are recorded, in their own transactions; null on a read-only archive. */
+  audit: AuditTrail | null;
 }

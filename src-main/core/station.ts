@@ -3,6 +3,7 @@ import { hostname } from 'node:os';
 import { join, resolve } from 'node:path';
 import { commandNames } from '../contract/index.js';
 import { archiveFolder } from './archive/index.js';
+import { AuditTrail, auditModule, openStationKey } from './audit/index.js';
 import { collectHandlers, type Capability } from './capability.js';
 import { defaultZone, isoInZone, isValidZone } from './clock.js';
 import { canWriteIn, ReadOnlyDataFolderError, requireStorageFolder } from './data-dir.js';
@@ -57,6 +58,8 @@ export async function openStation(options: StationOptions): Promise<Station> {
   if (!readOnly) await fs.mkdir(join(dataDir, archiveFolder), { recursive: true });
   const log = readOnly ? nullLog : await openStationLog(join(dataDir, 'logs'));
   const db = readOnly ? openDatabaseReadOnly(join(dataDir, 'station.db')) : openDatabase(join(dataDir, 'station.db'));
+  const stationKey = await openStationKey(dataDir, { create: !readOnly });
+  const audit = readOnly || stationKey === null ? null : new AuditTrail(db, stationKey, Date.now);
   const services: StationServices = {
     db,
     dataDir,
@@ -67,6 +70,7 @@ export async function openStation(options: StationOptions): Promise<Station> {
     settings: () => readSettings(db),
     now: Date.now,
     iso: (ms) => isoInZone(ms, zone),
+    audit,
   };
 
   const recordings = recordingsModule(services);
@@ -74,6 +78,8 @@ export async function openStation(options: StationOptions): Promise<Station> {
   const ingest = ingestModule(services, { freeSpaceMarginBytes: options.freeSpaceMarginBytes ?? defaultMarginBytes });
   const plugIn = plugInModule(services, ingest, options.watch);
   const capabilities: Capability[] = [
+    // First, so it stops last: its shutdown checkpoint covers everything the others recorded.
+    auditModule(db, audit, stationKey, services.iso),
     stationInfoModule(services, { version: options.version ?? '0.0.0', autoIngestOverride: options.watch?.autoIngest ?? null }),
     settingsModule(db),
     sourcesModule(),
@@ -84,7 +90,7 @@ export async function openStation(options: StationOptions): Promise<Station> {
     ingest,
     plugIn,
   ];
-  const router = createRouter(collectHandlers(capabilities, commandNames), log);
+  const router = createRouter(collectHandlers(capabilities, commandNames), log, { db, trail: audit });
   const started: Capability[] = [];
   /** Stops what started, in reverse, then lets go of the database and the log, whatever fails on the way. */
   const stopAll = async (): Promise<void> => {

@@ -17,6 +17,7 @@ import { findCalibrationCode, isCalibrationCandidate, MAX_VIDEOS_SEARCHED, type 
 import type { Database } from '../db/index.js';
 import { describe, osCause, StationError } from '../errors.js';
 import type { EventBus } from '../event-bus.js';
+import type { AuditTrail } from '../audit/index.js';
 import { JobState, ProgressTracker } from '../jobs/index.js';
 import type { StationLog } from '../log/index.js';
 import type { MediaMetadata } from '../media/index.js';
@@ -45,6 +46,14 @@ export interface IngestEnvironment {
   zone: string;
   settings: () => Settings;
   now: () => number;
+  /** Where the ingest records its start and its end; null on a read-only archive (no ingest runs there). */
+  audit: AuditTrail | null;
+}
+
+/** Who asked for the ingest, as the audit chain names them: a person and role, or the station itself (auto-ingest). */
+export interface IngestActor {
+  name: string;
+  role: string;
 }
 
 /** How an ingest ended, for whoever started it. */
@@ -141,6 +150,7 @@ export class IngestJob {
     private readonly env: IngestEnvironment,
     readonly root: string,
     readonly origin: IngestOrigin | null,
+    private readonly actor: IngestActor,
   ) {
     this.id = newIngestId(env.now());
     this.progress = new ProgressTracker<IngestPhase>('queued', (progress) =>
@@ -163,7 +173,8 @@ export class IngestJob {
   }
 
   /** Checks the source and records the ingest, queued; the copy itself runs in `run()`. */
-  static async create(env: IngestEnvironment, sourcePath: string, operator: string, origin: IngestOrigin | null = null): Promise<IngestJob> {
+  static async create(env: IngestEnvironment, sourcePath: string, actor: IngestActor, origin: IngestOrigin | null = null): Promise<IngestJob> {
+    const operator = actor.name;
     const root = resolve(sourcePath);
     await requireFolder(root);
     // Real paths: a symlink to the data folder (or into it) must not pass for another folder.
@@ -171,8 +182,9 @@ export class IngestJob {
       throw new StationError('invalid-input', `the source ${root} is inside the station's own data folder`);
     }
     await requireSomethingToImport(root, env.dataDir);
-    const job = new IngestJob(env, root, origin);
-    insertIngest(env.db, {
+    const job = new IngestJob(env, root, origin, actor);
+    env.db.transaction(() => {
+      insertIngest(env.db, {
       id: job.id,
       source_path: root,
       archive_dir: ingestArchiveDir(job.id),
@@ -184,8 +196,16 @@ export class IngestJob {
       started_at: env.now(),
       device_id: origin?.deviceId ?? null,
       mountpoint: origin?.mountpoint ?? null,
-      plugged_in_at: origin?.pluggedInAtMs ?? null,
-    });
+        plugged_in_at: origin?.pluggedInAtMs ?? null,
+      });
+      env.audit?.record({
+        actor: actor.name,
+        role: actor.role,
+        action: 'ingest.start',
+        object: `ingest:${job.id}`,
+        details: { source: root, deviceId: origin?.deviceId ?? null, mountpoint: origin?.mountpoint ?? null },
+      });
+    })();
     // Recorded first, then the bag made: a `station verify` in another process must never find a
     // bag that no running ingest owns.
     try {
@@ -284,7 +304,16 @@ export class IngestJob {
       reason = { code: isNoSpace(error) ? 'disk-full' : 'copy-failed', message: `the bag's manifest could not be written: ${describe(error)}` };
     }
     try {
-      finishIngest(env.db, this.id, recordedState(end), reason, env.now());
+      env.db.transaction(() => {
+        finishIngest(env.db, this.id, recordedState(end), reason, env.now());
+        env.audit?.record({
+          actor: this.actor.name,
+          role: this.actor.role,
+          action: 'ingest.finish',
+          object: `ingest:${this.id}`,
+          details: { state: recordedState(end), reasonCode: reason?.code ?? null, totals: ingestTotals(env.db, this.id) },
+        });
+      })();
     } catch (error) {
       // The row stays 'running'; the next start of the station finishes it as interrupted.
       env.log.error('ingest.unrecorded-end', error, { ingestId: this.id });

@@ -77,7 +77,7 @@ export function ingestModule(services: StationServices, options: { freeSpaceMarg
     handlers: {
       'ingest.start': async (request, caller) => {
         const sourcePath = typedPath(request.sourcePath);
-        const { job } = await submit({ sourcePath, operator: caller.name, origin: await folderOrigin(sourcePath) });
+        const { job } = await submit({ sourcePath, operator: caller.name, role: caller.role, origin: await folderOrigin(sourcePath) });
         return { ingestId: job.id };
       },
       'ingest.cancel': ({ ingestId }) => ({

@@ -8,6 +8,8 @@ export interface IngestRequest {
   sourcePath: string;
   /** Recorded as the ingest's operator. */
   operator: string;
+  /** The operator's role in the audit chain; `station` when the station started it on its own (auto-ingest). */
+  role: string;
   origin: IngestOrigin | null;
 }
 
@@ -60,7 +62,7 @@ export class IngestScheduler {
     if ([...this.claimed].some((other) => overlaps(other, root))) throw new StationError('busy', `an ingest of ${root} is already starting`);
     if (this.stopped) throw new StationError('busy', 'the station is stopping');
     this.claimed.add(root);
-    const creating = IngestJob.create(this.env, root, request.operator, request.origin);
+    const creating = IngestJob.create(this.env, root, { name: request.operator, role: request.role }, request.origin);
     this.settingUp.add(creating);
     try {
       const job = await creating;

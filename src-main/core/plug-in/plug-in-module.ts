@@ -27,7 +27,7 @@ export function plugInModule(services: StationServices, ingest: IngestModule, op
     ? new VolumeService(
         {
           ...services,
-          startIngest: (mountpoint, origin) => ingest.submit({ sourcePath: mountpoint, operator: options.operator, origin }),
+          startIngest: (mountpoint, origin) => ingest.submit({ sourcePath: mountpoint, operator: options.operator, role: 'station', origin }),
           stopIngest: (ingestId, reason) => void ingest.stopIngest(ingestId, reason),
         },
         createVolumeScanner({ anyVolume: options.anyVolume ?? settings().anyVolume, excludePath: dataDir }),

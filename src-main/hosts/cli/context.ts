@@ -22,6 +22,8 @@ export interface CliOptions {
     from: string | undefined;
     to: string | undefined;
   };
+  /** `audit list --since SEQ`: rows after this sequence number. */
+  sinceSeq: number | undefined;
 }
 
 export interface CliContext {

@@ -9,6 +9,7 @@ Commands:
   recordings        List every archived recording.
   receipt <id>      Print an ingest's receipt (交接单) as a PDF, to sign.
   verify            Re-hash the whole archive against the index and the bag manifests.
+  audit list|verify The audit chain of every change and view of evidence, and its proof.
   serve             Start the browser host on 127.0.0.1 and print its URL; watches for devices.
   devices           The volumes attached now, each with the registered device it was recognised as.
   device add|list|local-time  The device registry (Art. 2, 3).
@@ -72,6 +73,19 @@ bytes, ingest id and source. The number listed and the number matching go to std
   --json         Print a JSON array of {ingestId, source, archivePath, operator, state, startedAt,
                  finishedAt, reason, reasonCode, deviceId, device, totals, clockDrift, findingCount}.
 Exit status: 0 listed, 2 a filter was not understood.`,
+  audit: `Usage: station audit list [--json] [--since SEQ]
+       station audit verify [--json]
+
+Every change (a device registered, a setting, an ingest started and finished) and every view of a
+recording is a row of a hash chain, written in the same transaction as the change; the station
+signs a checkpoint of the chain's head (its own Ed25519 key, keys/ in the data folder) every 100
+rows, every hour and at shutdown.
+  list           Rows oldest first: seq, time, actor, role, action, object, hash.
+    --since SEQ  Only rows after SEQ.
+    --json       [{seq, at, actor, role, action, object, details, hash}]
+  verify         Re-walks the chain: {rows, checkpoints, ok, problems: [{seq, problem}]}, problem
+                 altered | missing | inserted | reordered | truncated | bad-signature.
+Exit status: 0 listed / intact, 1 a problem found, 2 it could not run.`,
   recordings: `Usage: station recordings [--json] [--search TEXT]
 
 Lists every archived recording: time recorded, kind, size, sha256, archive path, device.

@@ -6,6 +6,7 @@ import { defaultDataDir, ReadOnlyDataFolderError } from '../../core/data-dir.js'
 import { openStation } from '../../core/station.js';
 import { commandHelp, usage } from './help.js';
 import type { CliContext } from './context.js';
+import { auditCommand } from './commands/audit.js';
 import { deviceCommand, devicesCommand } from './commands/devices.js';
 import { ingestCommand } from './commands/ingest.js';
 import { ingestsCommand } from './commands/ingests.js';
@@ -26,6 +27,7 @@ interface CliCommand {
 const commands: Record<string, CliCommand> = {
   ingest: { run: ingestCommand, watches: false, onlyReads: false },
   ingests: { run: ingestsCommand, watches: false, onlyReads: true },
+  audit: { run: auditCommand, watches: false, onlyReads: true },
   recordings: { run: recordingsCommand, watches: false, onlyReads: true },
   receipt: { run: receiptCommand, watches: false, onlyReads: true },
   verify: { run: verifyCommand, watches: false, onlyReads: true },
@@ -64,6 +66,7 @@ function parse(argv: string[]) {
       device: { type: 'string' },
       from: { type: 'string' },
       to: { type: 'string' },
+      since: { type: 'string' },
       help: { type: 'boolean', short: 'h', default: false },
     },
   });
@@ -119,6 +122,7 @@ async function main(argv: string[]): Promise<number> {
   let port: number | undefined;
   let reserve: number | undefined;
   let history: CliContext['options']['history'];
+  let sinceSeq: number | undefined;
   let dataDir: string;
   try {
     port = wholeNumber(values.port, 'port', 65535);
@@ -131,6 +135,7 @@ async function main(argv: string[]): Promise<number> {
       from: values.from,
       to: values.to,
     };
+    sinceSeq = wholeNumber(values.since, 'since');
     dataDir = chosenDataDir(values.data);
   } catch (error) {
     err(`station: ${(error as Error).message}`);
@@ -170,6 +175,7 @@ async function main(argv: string[]): Promise<number> {
         model: values.model,
         asset: values.asset,
         history,
+        sinceSeq,
       },
       args,
       out,

@@ -53,6 +53,8 @@ export function smallStation(dataDir: string, media: ReadonlyMap<number, MediaFi
     'volumes.ingest': absent('volume'),
     'settings.get': () => ({ autoIngest: false, anyVolume: false, driftToleranceSeconds: 30, recordingGapSeconds: 60, namePatterns: [] }),
     'settings.update': absent('settings store'),
+    'audit.list': () => [],
+    'audit.verify': () => ({ rows: 0, checkpoints: 0, ok: true, problems: [] }),
     },
     nullLog,
   );

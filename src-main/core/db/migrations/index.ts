@@ -6,10 +6,11 @@ import * as ownerIdentity from './004-owner-identity.js';
 import * as recorderNameFields from './005-recorder-name-fields.js';
 import * as originalNameBytes from './006-original-name-bytes.js';
 import * as metadataLocalTime from './007-metadata-local-time.js';
+import * as auditChain from './008-audit-chain.js';
 
 export interface Migration {
   up(db: Database): void;
 }
 
 /** In order; migration N brings the schema to `PRAGMA user_version = N`. Never edit a shipped one. */
-export const migrations: readonly Migration[] = [initial, devices, clockAndSettings, ownerIdentity, recorderNameFields, originalNameBytes, metadataLocalTime];
+export const migrations: readonly Migration[] = [initial, devices, clockAndSettings, ownerIdentity, recorderNameFields, originalNameBytes, metadataLocalTime, auditChain];

@@ -1,0 +1,4 @@
+// Art. 18: every change and every view of evidence in a hash chain, signed at checkpoints by the station's own key.
+export { auditModule } from './audit-module.js';
+export { AuditTrail } from './audit-trail.js';
+export { openStationKey } from './station-key.js';

@@ -1,0 +1,54 @@
+import type { AuditVerifyReport } from '../../contract/index.js';
+import type { Database } from '../db/index.js';
+import { allAuditRows, allCheckpoints, entryOf, genesisHash, rowHash } from './audit-store.js';
+import { checkpointStatement, type StationKey } from './station-key.js';
+
+type Problem = AuditVerifyReport['problems'][number];
+
+/**
+ * Walks the chain as stored and says where it was tampered with: a row whose content no longer
+ * hashes to its hash (`altered`), a sequence number skipped (`missing`), a row not chained to the
+ * one before (`inserted`), rows whose links point the wrong way (`reordered`), a chain shorter than
+ * a signed checkpoint (`truncated`), a checkpoint whose signature fails (`bad-signature`).
+ */
+export function verifyAuditChain(db: Database, key: StationKey | null): AuditVerifyReport {
+  const rows = allAuditRows(db);
+  const checkpoints = allCheckpoints(db);
+  const problems: Problem[] = [];
+  const flagged = new Set<number>();
+  const flag = (seq: number, problem: Problem['problem']) => {
+    if (flagged.has(seq)) return;
+    flagged.add(seq);
+    problems.push({ seq, problem });
+  };
+  const hashes = new Set(rows.map((row) => row.hash));
+
+  let previousHash = genesisHash;
+  let expectedSeq = 1;
+  for (const row of rows) {
+    const gap = row.seq > expectedSeq;
+    if (gap) flag(expectedSeq, 'missing');
+    if (row.seq < expectedSeq) flag(row.seq, 'reordered');
+    if (row.prev_hash !== previousHash) {
+      // Linked to a row that is elsewhere in the chain: moved. Linked to nothing there is: put in by hand.
+      if (hashes.has(row.prev_hash)) flag(row.seq, 'reordered');
+      else if (!gap) flag(row.seq, 'inserted');
+    }
+    if (rowHash(row.prev_hash, row.seq, entryOf(row)) !== row.hash) flag(row.seq, 'altered');
+    previousHash = row.hash;
+    expectedSeq = Math.max(expectedSeq, row.seq + 1);
+  }
+
+  const bySeq = new Map(rows.map((row) => [row.seq, row]));
+  const lastSeq = rows.length === 0 ? 0 : Math.max(...rows.map((row) => row.seq));
+  for (const checkpoint of checkpoints) {
+    if (key === null || !key.verify(checkpointStatement(checkpoint.seq, checkpoint.hash, checkpoint.at), checkpoint.signature)) {
+      flag(checkpoint.seq, 'bad-signature');
+      continue;
+    }
+    if (checkpoint.seq > lastSeq) flag(checkpoint.seq, 'truncated');
+    else if (bySeq.get(checkpoint.seq)?.hash !== checkpoint.hash) flag(checkpoint.seq, 'altered');
+  }
+  problems.sort((a, b) => a.seq - b.seq);
+  return { rows: rows.length, checkpoints: checkpoints.length, ok: problems.length === 0, problems };
+}
