@@ -11,12 +11,12 @@ export type Handlers = {
 
 const isCommandName = (name: string): name is CommandName => Object.hasOwn(commands, name);
 
-/** What an audit row names as the object: `device:3`, `recording:12`, `volume:/media/card`, `settings`. */
-function objectOf(name: string, input: Record<string, unknown>): string {
+/** What an audit row names as the object: `device:3` (asked for, or just made), `recording:12`, `setting`. */
+function objectOf(name: string, input: Record<string, unknown>, output: unknown): string {
   const kind = name.slice(0, name.indexOf('.')).replace(/s$/, '');
   if (typeof input.id === 'number') return `${kind}:${input.id}`;
-  if (typeof input.mountpoint === 'string') return `${kind}:${input.mountpoint}`;
-  return kind;
+  const made = (output as { id?: unknown } | null)?.id;
+  return typeof made === 'number' ? `${kind}:${made}` : kind;
 }
 
 /**
@@ -31,7 +31,7 @@ export function createRouter(handlers: Handlers, log: StationLog, audit: { db: D
     return audit.db.transaction(() => {
       const output = handler(input, caller);
       if (output instanceof Promise) throw new Error(`${name} is audited in its transaction and must answer synchronously`);
-      trail.record({ actor: caller.name, role: caller.role, action: name, object: objectOf(name, input as Record<string, unknown>), details: { kind, input } });
+      trail.record({ actor: caller.name, role: caller.role, action: name, object: objectOf(name, input as Record<string, unknown>, output), details: { kind, input } });
       return output;
     })();
   };

@@ -174,7 +174,6 @@ export class IngestJob {
 
   /** Checks the source and records the ingest, queued; the copy itself runs in `run()`. */
   static async create(env: IngestEnvironment, sourcePath: string, actor: IngestActor, origin: IngestOrigin | null = null): Promise<IngestJob> {
-    const operator = actor.name;
     const root = resolve(sourcePath);
     await requireFolder(root);
     // Real paths: a symlink to the data folder (or into it) must not pass for another folder.
@@ -185,17 +184,17 @@ export class IngestJob {
     const job = new IngestJob(env, root, origin, actor);
     env.db.transaction(() => {
       insertIngest(env.db, {
-      id: job.id,
-      source_path: root,
-      archive_dir: ingestArchiveDir(job.id),
-      operator,
-      station_name: env.stationName,
-      source_label: basename(root) || root,
-      owner_pid: process.pid,
-      owner_identity: processIdentity(process.pid),
-      started_at: env.now(),
-      device_id: origin?.deviceId ?? null,
-      mountpoint: origin?.mountpoint ?? null,
+        id: job.id,
+        source_path: root,
+        archive_dir: ingestArchiveDir(job.id),
+        operator: actor.name,
+        station_name: env.stationName,
+        source_label: basename(root) || root,
+        owner_pid: process.pid,
+        owner_identity: processIdentity(process.pid),
+        started_at: env.now(),
+        device_id: origin?.deviceId ?? null,
+        mountpoint: origin?.mountpoint ?? null,
         plugged_in_at: origin?.pluggedInAtMs ?? null,
       });
       env.audit?.record({

@@ -45,7 +45,7 @@ describe('the audit chain', () => {
     const data = await auditedFolder('audit-intact');
     const rows = runCliJson<AuditRow[]>(data, ['audit', 'list']).json;
     expect(rows.map((row) => [row.seq, row.action, row.object])).toEqual([
-      [1, 'devices.add', 'device'],
+      [1, 'devices.add', 'device:1'],
       [2, 'ingest.start', expect.stringMatching(/^ingest:/)],
       [3, 'ingest.finish', expect.stringMatching(/^ingest:/)],
       [4, 'settings.update', 'setting'],
