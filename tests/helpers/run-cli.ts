@@ -26,3 +26,13 @@ export function runCliJson<T>(dataDir: string, args: string[]): { status: number
 
 export const startCli = (dataDir: string, args: string[]) =>
   spawn(process.execPath, [cliEntry, '--data', dataDir, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+
+/** A `station` command left running: its output as far as it has come, and its exit code once it closes. */
+export function watchCli(dataDir: string, args: string[]) {
+  const child = startCli(dataDir, args);
+  const output = { stdout: '', stderr: '' };
+  child.stdout.on('data', (chunk: Buffer) => (output.stdout += chunk.toString()));
+  child.stderr.on('data', (chunk: Buffer) => (output.stderr += chunk.toString()));
+  const exited = new Promise<number | null>((resolve) => child.once('close', resolve));
+  return { child, output, exited };
+}

@@ -1,4 +1,3 @@
-import { once } from 'node:events';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { cp } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
@@ -7,7 +6,7 @@ import type { IngestReport, Recording, VerifyReport } from '../../src-main/contr
 import { createExfatVolume, dropCaches, type ExfatVolume } from '../helpers/exfat-volume.js';
 import { makeVideo } from '../helpers/make-media.js';
 import { requireRootFeatures } from '../helpers/root-features.js';
-import { runCliJson, startCli } from '../helpers/run-cli.js';
+import { runCliJson, watchCli } from '../helpers/run-cli.js';
 import { tempDir } from '../helpers/temp-dir.js';
 import { waitForPartial } from '../helpers/partial-copies.js';
 import { filesUnder, sha256File, snapshotVolume, writeRandomFile } from './volume-snapshot.js';
@@ -116,21 +115,16 @@ describe.skipIf(missing !== null)('ingest from a real exFAT volume (loop device,
     afterAll(() => volume?.destroy());
 
     it('fails the ingest with the source gone, counts only verified files and leaves no partial copy', async () => {
-      const child = startCli(dataDir, ['ingest', volume!.mountpoint, '--json']);
-      let stdout = '';
-      let stderr = '';
-      child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-      child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-      const exited = once(child, 'close') as Promise<[number | null]>;
+      const { child, output, exited } = watchCli(dataDir, ['ingest', volume!.mountpoint, '--json']);
 
       const partialSize = await waitForPartial(dataDir, big, 16 * 1024 * 1024, () => child.exitCode !== null);
       if (!(partialSize < bigBytes)) child.kill();
-      expect(partialSize, `the CLI ended before the big file was half copied: ${stdout}${stderr}`).toBeLessThan(bigBytes);
+      expect(partialSize, `the CLI ended before the big file was half copied: ${output.stdout}${output.stderr}`).toBeLessThan(bigBytes);
       await volume!.pullCable();
-      const [code] = await exited;
+      const code = await exited;
 
-      expect(code, stderr).toBe(1);
-      first = JSON.parse(stdout) as IngestReport;
+      expect(code, output.stderr).toBe(1);
+      first = JSON.parse(output.stdout) as IngestReport;
       expect(first.state).toBe('failed');
       expect(first.reason).toMatch(/source .* is no longer readable/);
       await expectArchived(first, before, first.archivePath);

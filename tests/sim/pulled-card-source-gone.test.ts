@@ -1,5 +1,4 @@
 import { execFileSync } from 'node:child_process';
-import { once } from 'node:events';
 import { cp } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -8,7 +7,7 @@ import { createExfatVolume, dropCaches, type ExfatVolume } from '../helpers/exfa
 import { makeVideo } from '../helpers/make-media.js';
 import { waitForPartial } from '../helpers/partial-copies.js';
 import { requireRootFeatures } from '../helpers/root-features.js';
-import { startCli } from '../helpers/run-cli.js';
+import { watchCli } from '../helpers/run-cli.js';
 import { tempDir } from '../helpers/temp-dir.js';
 import { writeRandomFile } from './volume-snapshot.js';
 
@@ -42,29 +41,24 @@ describe.skipIf(missing !== null)('a card pulled mid-copy and plugged straight b
       // 8 MB/s: the big file takes about four seconds, a wide window to pull the card in.
       await volume!.throttle(8_000_000);
       await dropCaches();
-      const child = startCli(dataDir, ['ingest', volume!.mountpoint, '--json']);
-      let stdout = '';
-      let stderr = '';
-      child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-      child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-      const exited = once(child, 'close') as Promise<[number | null]>;
+      const { child, output, exited } = watchCli(dataDir, ['ingest', volume!.mountpoint, '--json']);
 
       const partial = await waitForPartial(dataDir, BIG, 4 * 1024 * 1024, () => child.exitCode !== null);
       if (!(partial < BIG_BYTES)) child.kill();
-      expect(partial, `run ${run}: the CLI ended before the big file was copied far: ${stdout}${stderr}`).toBeLessThan(BIG_BYTES);
+      expect(partial, `run ${run}: the CLI ended before the big file was copied far: ${output.stdout}${output.stderr}`).toBeLessThan(BIG_BYTES);
       // Something else is at the mount point before the ingest notices (the card plugged straight
       // back in, or the desktop's lazy unmount leaving the empty folder): an empty file system
       // stacked on it stands for that, deterministically. Then the FUSE daemon dies as with a pulled
       // cable: the reads that fail are the card's, not the files', though the path still reads.
       execFileSync('mount', ['-t', 'tmpfs', '-o', 'size=1m', `yank-${run}`, volume!.mountpoint]);
       await volume!.pullCable();
-      const [code] = await exited;
+      const code = await exited;
       execFileSync('umount', [volume!.mountpoint]);
       await volume!.throttle(null);
       await volume!.remount();
 
-      expect(code, `run ${run}: ${stderr}`).toBe(1);
-      const report = JSON.parse(stdout) as IngestReport;
+      expect(code, `run ${run}: ${output.stderr}`).toBe(1);
+      const report = JSON.parse(output.stdout) as IngestReport;
       expect({ run, state: report.state, reasonCode: report.reasonCode }).toEqual({ run, state: 'failed', reasonCode: 'source-gone' });
       const failed = report.files.filter((f) => f.status === 'failed');
       expect(failed.map((f) => f.source).sort(), `run ${run}`).toEqual([BIG, 'DCIM/C004.mp4']);

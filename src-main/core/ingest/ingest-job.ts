@@ -302,6 +302,8 @@ export class IngestJob {
       end = 'failed';
       reason = { code: isNoSpace(error) ? 'disk-full' : 'copy-failed', message: `the bag's manifest could not be written: ${describe(error)}` };
     }
+    // Every file is recorded by now: the totals are final, for the audit row and the event alike.
+    const totals = ingestTotals(env.db, this.id);
     try {
       env.db.transaction(() => {
         finishIngest(env.db, this.id, recordedState(end), reason, env.now());
@@ -310,7 +312,7 @@ export class IngestJob {
           role: this.actor.role,
           action: 'ingest.finish',
           object: `ingest:${this.id}`,
-          details: { state: recordedState(end), reasonCode: reason?.code ?? null, totals: ingestTotals(env.db, this.id) },
+          details: { state: recordedState(end), reasonCode: reason?.code ?? null, totals },
         });
       })();
     } catch (error) {
@@ -319,7 +321,6 @@ export class IngestJob {
     }
     this.progress.stop();
     this.step.to(end);
-    const totals = ingestTotals(env.db, this.id);
     const mountpoint = this.origin?.mountpoint ?? null;
     if (end === 'done') {
       env.events.emit({ type: 'ingest.completed', ingestId: this.id, mountpoint, totals });

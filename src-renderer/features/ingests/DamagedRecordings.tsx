@@ -1,7 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { IngestFile } from '../../../src-main/contract/index.js';
-import { formatPreciseDuration } from '../../format/duration.js';
-import { problemKey } from '../../format/reason.js';
+import { ProblemText } from '../../components/ProblemText.js';
 
 /**
  * Recordings this import archived (or found again) that do not play to their end: said in the
@@ -19,10 +18,7 @@ export function DamagedRecordings({ files }: { files: readonly IngestFile[] }) {
           <li key={file.source} data-problem-code={file.problemCode ?? 'unexplained'}>
             <span className="mono break">{file.source}</span>
             {'：'}
-            {t(problemKey(file.problemCode ?? 'unexplained'), {
-              plays: formatPreciseDuration(file.playsSeconds),
-              declared: formatPreciseDuration(file.durationSeconds),
-            })}
+            <ProblemText code={file.problemCode} playsSeconds={file.playsSeconds} durationSeconds={file.durationSeconds} />
           </li>
         ))}
       </ul>
