@@ -6,31 +6,21 @@ import type { CommandError, IngestReport } from '../../src-main/contract/index.j
 import { openStation } from '../../src-main/core/station.js';
 import type { Station } from '../../src-main/core/station-api.js';
 import { makeFile } from '../helpers/make-media.js';
+import { asOfficeUser } from '../helpers/office-user.js';
 import { cliEntry } from '../helpers/run-cli.js';
 import { tempDir } from '../helpers/temp-dir.js';
 
 const caller = { name: 'test', role: 'admin' } as const;
-const nobody = 65534;
-
-/**
- * Node as a user the OS may refuse: root reads anything, so as root the command runs as nobody;
- * otherwise as the test's own user (mode 000 stops the owner too).
- */
+/** Node as an office user: mode 000 refuses it, as it refuses the clerk's own account. */
 function runRefusable(args: string[]) {
-  const asRoot = process.getuid?.() === 0;
-  const command = asRoot ? 'setpriv' : process.execPath;
-  const prefix = asRoot ? [`--reuid=${nobody}`, `--regid=${nobody}`, '--clear-groups', process.execPath] : [];
-  return spawnSync(command, [...prefix, ...args], { encoding: 'utf8' });
+  const [command, ...rest] = asOfficeUser([process.execPath, ...args]);
+  return spawnSync(command, rest, { encoding: 'utf8' });
 }
-
-/** Folders and files the refused user may still reach: the temp folder is private to its maker. */
-const openToAll = (...paths: string[]) => paths.forEach((path) => chmodSync(path, 0o777));
 
 describe('a source the station may not read', () => {
   const root = tempDir('unreadable');
   let station: Station;
   beforeAll(async () => {
-    openToAll(root);
     station = await openStation({ dataDir: join(root, 'data') });
   });
   afterAll(() => station.close());
@@ -69,7 +59,6 @@ describe('a source the station may not read', () => {
     chmodSync(join(card, 'DCIM/0002.MP4'), 0o000);
     const data = join(root, 'refused-data');
     mkdirSync(data);
-    openToAll(card, join(card, 'DCIM'), data);
     const run = runRefusable([cliEntry, '--data', data, 'ingest', card, '--json']);
     const report = JSON.parse(run.stdout) as IngestReport;
     expect(run.status).toBe(1);

@@ -1,6 +1,7 @@
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
+import { asOfficeUser } from '../../helpers/office-user.js';
 
 const repo = join(import.meta.dirname, '../../..');
 /** The built `station` command, for tests that prepare a data folder before serving it. */
@@ -14,13 +15,6 @@ export interface RunningStation {
 }
 
 /**
- * Root reads any file whatever its mode; an office user does not. Run as root, the station is
- * started without the capabilities that let it (setpriv), so a file it may not read is one.
- */
-const asOfficeUser = (command: readonly string[]): string[] =>
-  process.getuid?.() === 0 ? ['setpriv', '--bounding-set=-dac_override,-dac_read_search', '--', ...command] : [...command];
-
-/**
  * `station serve` as a separate process, exactly as an officer or a headless station starts it.
  * `extraArgs` adds serve's own flags (`--any-volume`, `--auto-ingest`); `officeUser` keeps file
  * permissions binding even when the tests run as root.
@@ -29,9 +23,9 @@ export async function startStation(dataDir: string, extraArgs: readonly string[]
   for (const built of [stationCli, renderer]) {
     if (!existsSync(built)) throw new Error(`${built} is missing: run \`npm run build\` before the e2e tests`);
   }
-  const command = [process.execPath, stationCli, 'serve', '--port', '0', '--data', dataDir, ...extraArgs];
+  const command: [string, ...string[]] = [process.execPath, stationCli, 'serve', '--port', '0', '--data', dataDir, ...extraArgs];
   const [file, ...args] = options.officeUser === true ? asOfficeUser(command) : command;
-  const child = spawn(file!, args, {
+  const child = spawn(file, args, {
     cwd: repo,
     stdio: ['ignore', 'pipe', 'pipe'],
   });

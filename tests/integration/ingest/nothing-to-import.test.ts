@@ -3,6 +3,7 @@ import { chmodSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openDatabase } from '../../../src-main/core/db/database.js';
+import { asOfficeUser } from '../../helpers/office-user.js';
 import { cliEntry, runCli } from '../../helpers/run-cli.js';
 import { tempDir } from '../../helpers/temp-dir.js';
 
@@ -43,16 +44,9 @@ describe('a source with nothing to import', () => {
     mkdirSync(join(card, 'DCIM'), { recursive: true });
     writeFileSync(join(card, 'DCIM', 'CLIP0001.MP4'), 'x');
     chmodSync(card, 0o000);
-    // Root reads any folder whatever its mode: as root, the station runs as nobody, which cannot.
-    const asRoot = process.getuid?.() === 0;
-    if (asRoot) {
-      chmodSync(root, 0o755);
-      mkdirSync(data, { mode: 0o777 });
-      chmodSync(data, 0o777);
-    }
-    const nobody = asRoot ? { uid: 65534, gid: 65534 } : {};
     try {
-      const run = spawnSync(process.execPath, [cliEntry, '--data', data, 'ingest', card, '--json'], { encoding: 'utf8', ...nobody });
+      const [command, ...args] = asOfficeUser([process.execPath, cliEntry, '--data', data, 'ingest', card, '--json']);
+      const run = spawnSync(command, args, { encoding: 'utf8' });
       expect(run.status, run.stderr).toBe(2);
       expect(JSON.parse(run.stdout)).toMatchObject({ error: { code: 'source-unreadable', message: expect.stringContaining('EACCES') } });
       expect(ingestCount(data)).toBe(0);
