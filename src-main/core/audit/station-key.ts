@@ -61,7 +61,10 @@ export async function openStationKey(dataDir: string, options: { create: boolean
     }
     throw new Error(`the station key in ${folder} has a private half but no public one`);
   }
-  await fs.writeFile(join(folder, publicName), publicKey.export({ type: 'spki', format: 'pem' }));
+  // Renamed into place, whole: the other processes take the key as made once its public half is there.
+  const partial = join(folder, `${publicName}.${process.pid}.partial`);
+  await fs.writeFile(partial, publicKey.export({ type: 'spki', format: 'pem' }));
+  await fs.rename(partial, join(folder, publicName));
   return fromKeys(privateKey, publicKey);
 }
 
