@@ -1,7 +1,8 @@
 import { z } from 'zod';
-import type { Role } from './roles.js';
+import { Role } from './roles.js';
 import { AuditRow, AuditVerifyReport } from './audit.js';
 import { AttachedVolume, Device, DeviceStatus, DeviceType, NewDevice, Settings } from './devices.js';
+import { NewPerson, Person, PersonChange, SessionStatus, SignIn, Password, Login } from './people.js';
 import { IngestPage, IngestQuery, IngestReport, IngestSummary } from './ingest.js';
 import { RecordingDetail, RecordingPage, RecordingQuery, VerifyReport } from './recordings.js';
 
@@ -9,6 +10,9 @@ const everyone: readonly Role[] = ['clerk', 'lead', 'head', 'auditor', 'admin'];
 const ingesters: readonly Role[] = ['clerk', 'lead', 'admin'];
 const managers: readonly Role[] = ['lead', 'head', 'admin'];
 const overseers: readonly Role[] = ['head', 'auditor', 'admin'];
+const admins: readonly Role[] = ['admin'];
+/** Commands that need no sign-in: the session's own, and the two checks anyone may run on the archive. */
+const anyone: readonly Role[] = Role.options;
 
 export const StationInfo = z.object({
   stationName: z.string(),
@@ -90,6 +94,33 @@ export const commands = {
   'volumes.ingest': { input: z.object({ mountpoint: z.string() }), output: z.object({ ingestId: z.string() }), roles: ingesters },
   'settings.get': { input: z.object({}), output: Settings, roles: everyone },
   'settings.update': { input: Settings.partial(), output: Settings, roles: managers },
+  /** Where the host's user stands (open, signed out, signed in, locked); needs no sign-in. */
+  'session.status': { input: z.object({}), output: SessionStatus, roles: anyone },
+  /**
+   * Checks a login and password and opens a session. The host keeps `session` to itself (the
+   * desktop in its main process, browser mode in an HttpOnly cookie); the page never sees it.
+   */
+  'session.signIn': { input: SignIn, output: z.object({ session: z.string(), status: SessionStatus }), roles: anyone },
+  'session.signOut': { input: z.object({}), output: SessionStatus, roles: anyone },
+  /** Locks the session now (the page saw no input for the idle setting, or the user stepped away). */
+  'session.lock': { input: z.object({}), output: SessionStatus, roles: anyone },
+  /** The signed-in person's own password opens a locked session again. */
+  'session.unlock': { input: z.object({ password: z.string().min(1).max(1024) }), output: SessionStatus, roles: anyone },
+  'session.changePassword': {
+    input: z.object({ current: z.string().min(1).max(1024), next: Password }),
+    output: SessionStatus,
+    roles: everyone,
+  },
+  /** The people of the office; officers without an account appear too (the ledger needs them). */
+  'people.list': { input: z.object({}), output: z.array(Person), roles: everyone },
+  'people.add': { input: NewPerson, output: Person, roles: admins },
+  'people.update': { input: PersonChange, output: Person, roles: admins },
+  /** Gives a person an account, or a new password for theirs (a forgotten one): admins only. */
+  'people.setPassword': {
+    input: z.object({ id: z.number().int(), login: Login.optional(), password: Password }),
+    output: Person,
+    roles: admins,
+  },
   /** The audit chain, oldest first from `sinceSeq`. */
   'audit.list': {
     input: z.object({ sinceSeq: z.number().int().min(0).default(0), limit: z.number().int().min(1).max(10_000).default(1000) }),
@@ -111,7 +142,21 @@ export const audited: Partial<Record<CommandName, 'change' | 'view'>> = {
   'devices.setMetadataLocalTime': 'change',
   'settings.update': 'change',
   'recordings.get': 'view',
+  'people.add': 'change',
+  'people.update': 'change',
+  'people.setPassword': 'change',
 };
+
+/** Commands any caller may run, signed in or not (the session's own, and checking the archive and the chain). */
+export const publicCommands: ReadonlySet<CommandName> = new Set<CommandName>([
+  'session.status',
+  'session.signIn',
+  'session.signOut',
+  'session.lock',
+  'session.unlock',
+  'archive.verify',
+  'audit.verify',
+]);
 
 export type Commands = typeof commands;
 export type CommandName = keyof Commands;

@@ -71,5 +71,13 @@ export const Settings = z.object({
   recordingGapSeconds: z.number().min(1).max(86_400),
   /** Extra recorder file-name patterns (regular expressions with named groups), for vendors we do not know. */
   namePatterns: z.array(z.string().max(500)).max(50),
+  /** A signed-in session with no activity for this long locks and asks for the password again. */
+  idleLockMinutes: z.number().int().min(1).max(24 * 60),
+  /** Art. 13: footage is stored within this many hours of the recorder's return. */
+  ingestDeadlineHours: z.number().min(1).max(24 * 30),
+  /** How many body cameras one officer may hold at once. */
+  bodyCamerasPerOfficer: z.number().int().min(1).max(10),
+  /** A checked-out recorder plugged in is checked in at the plug-in time without asking. */
+  checkInOnPlugIn: z.boolean(),
 });
 export type Settings = z.infer<typeof Settings>;

@@ -11,6 +11,18 @@ export const errorCodes = [
   'disk-full',
   'busy',
   'internal',
+  /** Accounts exist and the caller is not signed in (or gave a wrong login or password). */
+  'unauthenticated',
+  /** Five failed sign-ins in a row: the account waits five minutes. */
+  'locked',
+  /** The session went idle past the setting: the same person's password opens it again. */
+  'session-locked',
+  /** Check-out: the recorder is not registered, not in service, or already out. */
+  'device-unavailable',
+  /** Check-out: no active person holds that officer number. */
+  'unknown-officer',
+  /** Check-out: one of Art. 7's pre-use checks was answered `fail`. */
+  'pre-use-check-failed',
 ] as const;
 export const ErrorCode = z.enum(errorCodes);
 export type ErrorCode = z.infer<typeof ErrorCode>;

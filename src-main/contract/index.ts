@@ -1,5 +1,7 @@
 export * from './envelope.js';
 export * from './roles.js';
+export * from './people.js';
+export * from './ledger.js';
 export * from './audit.js';
 export * from './clock.js';
 export * from './devices.js';

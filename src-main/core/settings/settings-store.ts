@@ -7,6 +7,10 @@ export const defaultSettings: Settings = {
   driftToleranceSeconds: 30,
   recordingGapSeconds: 60,
   namePatterns: [],
+  idleLockMinutes: 10,
+  ingestDeadlineHours: 24,
+  bodyCamerasPerOfficer: 1,
+  checkInOnPlugIn: false,
 };
 
 /** Settings live as one JSON value per key, so a new setting needs no migration. */

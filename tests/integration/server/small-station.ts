@@ -51,7 +51,7 @@ export function smallStation(dataDir: string, media: ReadonlyMap<number, MediaFi
     'volumes.list': () => [],
     'volumes.match': absent('volume'),
     'volumes.ingest': absent('volume'),
-    'settings.get': () => ({ autoIngest: false, anyVolume: false, driftToleranceSeconds: 30, recordingGapSeconds: 60, namePatterns: [] }),
+    'settings.get': () => ({ autoIngest: false, anyVolume: false, driftToleranceSeconds: 30, recordingGapSeconds: 60, namePatterns: [], idleLockMinutes: 10, ingestDeadlineHours: 24, bodyCamerasPerOfficer: 1, checkInOnPlugIn: false }),
     'settings.update': absent('settings store'),
     'audit.list': () => [],
     'audit.verify': () => ({ rows: 0, checkpoints: 0, ok: true, problems: [] }),

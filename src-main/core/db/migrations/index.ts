@@ -7,10 +7,11 @@ import * as recorderNameFields from './005-recorder-name-fields.js';
 import * as originalNameBytes from './006-original-name-bytes.js';
 import * as metadataLocalTime from './007-metadata-local-time.js';
 import * as auditChain from './008-audit-chain.js';
+import * as people from './009-people.js';
 
 export interface Migration {
   up(db: Database): void;
 }
 
 /** In order; migration N brings the schema to `PRAGMA user_version = N`. Never edit a shipped one. */
-export const migrations: readonly Migration[] = [initial, devices, clockAndSettings, ownerIdentity, recorderNameFields, originalNameBytes, metadataLocalTime, auditChain];
+export const migrations: readonly Migration[] = [initial, devices, clockAndSettings, ownerIdentity, recorderNameFields, originalNameBytes, metadataLocalTime, auditChain, people];
