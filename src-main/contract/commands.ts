@@ -57,6 +57,8 @@ export const commands = {
   'ingest.page': { input: IngestQuery, output: IngestPage, roles: everyone },
   'recordings.list': { input: RecordingQuery, output: RecordingPage, roles: everyone },
   'recordings.get': { input: z.object({ id: z.number().int() }), output: RecordingDetail, roles: everyone },
+  /** A host is about to play (or hand out) a recording's file: the core checks who asks and records it. */
+  'recordings.play': { input: z.object({ id: z.number().int() }), output: z.object({ id: z.number().int() }), roles: everyone },
   'archive.verify': { input: z.object({}), output: VerifyReport, roles: everyone },
   'devices.list': { input: z.object({}), output: z.array(Device), roles: everyone },
   'devices.add': { input: NewDevice, output: Device, roles: ingesters },
@@ -100,7 +102,12 @@ export const commands = {
    * Checks a login and password and opens a session. The host keeps `session` to itself (the
    * desktop in its main process, browser mode in an HttpOnly cookie); the page never sees it.
    */
-  'session.signIn': { input: SignIn, output: z.object({ session: z.string(), status: SessionStatus }), roles: anyone },
+  'session.signIn': {
+    input: SignIn,
+    /** `session` reaches the host only: it answers the page with null. */
+    output: z.object({ session: z.string().nullable(), status: SessionStatus }),
+    roles: anyone,
+  },
   'session.signOut': { input: z.object({}), output: SessionStatus, roles: anyone },
   /** Locks the session now (the page saw no input for the idle setting, or the user stepped away). */
   'session.lock': { input: z.object({}), output: SessionStatus, roles: anyone },
@@ -134,7 +141,7 @@ export const commands = {
 /**
  * Commands that change something (`change`) or show evidence (`view`): the router writes their
  * audit row in the same transaction as the handler's own writes, so both land or neither does.
- * Their handlers must be synchronous; an asynchronous change (an ingest) records its rows itself.
+ * Their handlers must be synchronous; an asynchronous change (an ingest, a password hashed) records its rows itself.
  */
 export const audited: Partial<Record<CommandName, 'change' | 'view'>> = {
   'devices.add': 'change',
@@ -142,9 +149,8 @@ export const audited: Partial<Record<CommandName, 'change' | 'view'>> = {
   'devices.setMetadataLocalTime': 'change',
   'settings.update': 'change',
   'recordings.get': 'view',
-  'people.add': 'change',
+  'recordings.play': 'view',
   'people.update': 'change',
-  'people.setPassword': 'change',
 };
 
 /** Commands any caller may run, signed in or not (the session's own, and checking the archive and the chain). */

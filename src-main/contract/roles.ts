@@ -17,6 +17,6 @@ export type Caller = z.infer<typeof Caller>;
  * What a host hands the core with each command. Roles are never taken from the host once an admin
  * account exists: then a command needs a session (the desktop and browser mode, after a sign-in)
  * or a login and password (the command line, per command). A data folder with no admin account
- * runs open, as before accounts existed: the host's own identity (`openAs`) is used.
+ * runs open, as before accounts existed: the host's own identity (`openAs`, or a bare Caller) is used.
  */
-export type Credentials = { session: string } | { login: string; password: string } | { openAs: Caller };
+export type Credentials = Caller | { session?: string; login?: string; password?: string; openAs?: Caller };

@@ -1,13 +1,35 @@
 import { z } from 'zod';
-import { audited, commands, fail, ok, type Caller, type CommandName, type CommandOutput, type Result } from '../contract/index.js';
+import {
+  audited,
+  commands,
+  fail,
+  ok,
+  publicCommands,
+  type Caller,
+  type CommandName,
+  type CommandOutput,
+  type Credentials,
+  type Result,
+} from '../contract/index.js';
 import type { AuditTrail } from './audit/index.js';
 import type { Database } from './db/index.js';
 import { StationError } from './errors.js';
 import type { StationLog } from './log/index.js';
+import type { Identity } from './people/index.js';
 
 export type Handlers = {
-  [K in CommandName]: (input: z.infer<(typeof commands)[K]['input']>, caller: Caller) => Promise<CommandOutput<K>> | CommandOutput<K>;
+  [K in CommandName]: (
+    input: z.infer<(typeof commands)[K]['input']>,
+    caller: Caller,
+    /** What the host handed in: only the session's own commands look at it. */
+    credentials: Credentials,
+  ) => Promise<CommandOutput<K>> | CommandOutput<K>;
 };
+
+/** Who is asking: a signed-in person, or the host's identity while the station runs open. */
+export interface Identify {
+  (credentials: Credentials): Promise<Identity>;
+}
 
 const isCommandName = (name: string): name is CommandName => Object.hasOwn(commands, name);
 
@@ -19,34 +41,58 @@ function objectOf(name: string, input: Record<string, unknown>, output: unknown)
   return typeof made === 'number' ? `${kind}:${made}` : kind;
 }
 
+/** The caller of a command that needs no sign-in, when the host gave no identity of its own. */
+const nobody: Caller = { name: 'nobody', role: 'officer', personId: null };
+
+/** A host's identity alone, as tests and hosts without accounts give it: the station runs open. */
+const openIdentity: Identify = (credentials) => {
+  if ('role' in credentials) return Promise.resolve({ name: credentials.name, roles: [credentials.role], personId: credentials.personId ?? null });
+  if (credentials.openAs) return Promise.resolve({ name: credentials.openAs.name, roles: [credentials.openAs.role], personId: null });
+  return Promise.reject(new StationError('unauthenticated', 'nobody is signed in'));
+};
+
 /**
- * The one door into the core: parse, check the role, run, and wrap the outcome as a value. An
- * audited command runs in one transaction with its audit row (the change and its record together).
+ * The one door into the core: parse, find out who is asking, check their role, run, and wrap the
+ * outcome as a value. An audited command runs in one transaction with its audit row (the change
+ * and its record together).
  */
-export function createRouter(handlers: Handlers, log: StationLog, audit: { db: Database; trail: AuditTrail | null } | null = null) {
-  const run = (name: CommandName, handler: (input: unknown, caller: Caller) => unknown, input: unknown, caller: Caller): unknown => {
+export function createRouter(
+  handlers: Handlers,
+  log: StationLog,
+  audit: { db: Database; trail: AuditTrail | null } | null = null,
+  identify: Identify = openIdentity,
+) {
+  const run = (name: CommandName, input: unknown, caller: Caller, credentials: Credentials): unknown => {
+    const handler = handlers[name] as (input: unknown, caller: Caller, credentials: Credentials) => unknown;
     const kind = audited[name];
     const trail = audit?.trail ?? null;
-    if (kind === undefined || audit === null || trail === null) return handler(input, caller);
+    if (kind === undefined || audit === null || trail === null) return handler(input, caller, credentials);
     return audit.db.transaction(() => {
-      const output = handler(input, caller);
+      const output = handler(input, caller, credentials);
       if (output instanceof Promise) throw new Error(`${name} is audited in its transaction and must answer synchronously`);
       trail.record({ actor: caller.name, role: caller.role, action: name, object: objectOf(name, input as Record<string, unknown>, output), details: { kind, input } });
       return output;
     })();
   };
 
-  async function dispatch(name: string, input: unknown, caller: Caller): Promise<Result<unknown>> {
-    if (!isCommandName(name)) return fail('unknown-command', `unknown command: ${name}`);
-    const spec = commands[name];
-    if (!spec.roles.includes(caller.role)) {
-      return fail('forbidden', `${caller.role} may not run ${name}`);
+  /** The caller a command runs as: the first of the person's roles the command allows. */
+  async function callerFor(name: CommandName, credentials: Credentials): Promise<Caller> {
+    if (publicCommands.has(name)) return 'role' in credentials ? credentials : (credentials.openAs ?? nobody);
+    const identity = await identify(credentials);
+    const role = identity.roles.find((held) => commands[name].roles.includes(held));
+    if (role === undefined) {
+      throw new StationError('forbidden', `${identity.roles.join(', ') || 'nobody'} may not run ${name}`);
     }
-    const parsed = spec.input.safeParse(input ?? {});
-    if (!parsed.success) return fail('invalid-input', z.prettifyError(parsed.error));
+    return identity.personId === null ? { name: identity.name, role } : { name: identity.name, role, personId: identity.personId };
+  }
+
+  async function dispatch(name: string, input: unknown, credentials: Credentials): Promise<Result<unknown>> {
+    if (!isCommandName(name)) return fail('unknown-command', `unknown command: ${name}`);
     try {
-      const handler = handlers[name] as (input: unknown, caller: Caller) => unknown;
-      return ok(await run(name, handler, parsed.data, caller));
+      const caller = await callerFor(name, credentials);
+      const parsed = commands[name].input.safeParse(input ?? {});
+      if (!parsed.success) return fail('invalid-input', z.prettifyError(parsed.error));
+      return ok(await run(name, parsed.data, caller, credentials));
     } catch (error) {
       if (error instanceof StationError) return fail(error.code, error.message, error.errorCause);
       log.error('command.failed', error, { command: name });
@@ -56,7 +102,7 @@ export function createRouter(handlers: Handlers, log: StationLog, audit: { db: D
 
   return {
     dispatch,
-    call: <K extends CommandName>(name: K, input: unknown, caller: Caller) =>
-      dispatch(name, input, caller) as Promise<Result<CommandOutput<K>>>,
+    call: <K extends CommandName>(name: K, input: unknown, credentials: Credentials) =>
+      dispatch(name, input, credentials) as Promise<Result<CommandOutput<K>>>,
   };
 }

@@ -1,4 +1,4 @@
-import type { Caller, CommandName, CommandOutput, Result, StationEvent } from '../contract/index.js';
+import type { CommandName, CommandOutput, Credentials, Result, StationEvent } from '../contract/index.js';
 
 /** An archived file that a host may stream for playback. */
 export interface MediaFile {
@@ -10,9 +10,9 @@ export interface MediaFile {
 /** What every host sees of the core: commands through one router, events, playback files. */
 export interface Station {
   readonly dataDir: string;
-  call<K extends CommandName>(name: K, input: unknown, caller: Caller): Promise<Result<CommandOutput<K>>>;
+  call<K extends CommandName>(name: K, input: unknown, credentials: Credentials): Promise<Result<CommandOutput<K>>>;
   /** For hosts that receive a command name from outside (IPC, HTTP): unknown names become errors. */
-  dispatch(name: string, input: unknown, caller: Caller): Promise<Result<unknown>>;
+  dispatch(name: string, input: unknown, credentials: Credentials): Promise<Result<unknown>>;
   onEvent(listener: (event: StationEvent) => void): () => void;
   mediaFile(recordingId: number): MediaFile | null;
   /** One frame of a video recording as a small JPEG, made on first request and cached; null when there is none. */

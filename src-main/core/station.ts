@@ -12,6 +12,7 @@ import { devicesModule } from './devices/index.js';
 import { EventBus } from './event-bus.js';
 import { ingestModule } from './ingest/index.js';
 import { nullLog, openStationLog } from './log/index.js';
+import { peopleModule } from './people/index.js';
 import { plugInModule, type WatchOptions } from './plug-in/index.js';
 import { recordingsModule } from './recordings/index.js';
 import { createRouter } from './router.js';
@@ -73,6 +74,7 @@ export async function openStation(options: StationOptions): Promise<Station> {
     audit,
   };
 
+  const people = peopleModule(services);
   const recordings = recordingsModule(services);
   const thumbnails = thumbnailsModule(services);
   const ingest = ingestModule(services, { freeSpaceMarginBytes: options.freeSpaceMarginBytes ?? defaultMarginBytes });
@@ -80,6 +82,7 @@ export async function openStation(options: StationOptions): Promise<Station> {
   const capabilities: Capability[] = [
     // First, so it stops last: its shutdown checkpoint covers everything the others recorded.
     auditModule(db, audit, stationKey, services.iso),
+    people,
     stationInfoModule(services, { version: options.version ?? '0.0.0', autoIngestOverride: options.watch?.autoIngest ?? null }),
     settingsModule(db),
     sourcesModule(),
@@ -90,7 +93,9 @@ export async function openStation(options: StationOptions): Promise<Station> {
     ingest,
     plugIn,
   ];
-  const router = createRouter(collectHandlers(capabilities, commandNames), log, { db, trail: audit });
+  const router = createRouter(collectHandlers(capabilities, commandNames), log, { db, trail: audit }, (credentials) =>
+    people.authenticator.identify(credentials),
+  );
   const started: Capability[] = [];
   /** Stops what started, in reverse, then lets go of the database and the log, whatever fails on the way. */
   const stopAll = async (): Promise<void> => {

@@ -15,6 +15,7 @@ import {
   ProblemCode,
   ReasonCode,
   RecognitionMethod,
+  Role,
   VerificationMethod,
   VolumeState,
 } from '../../src-main/contract/index.js';
@@ -98,6 +99,7 @@ describe('renderer locale files', () => {
       ...ReasonCode.options.map(reasonKey),
       ...DeviceType.options.map((type) => `deviceType.${type}`),
       ...DeviceStatus.options.map((status) => `deviceStatus.${status}`),
+      ...Role.options.map((role) => `roles.${role}`),
       ...VolumeState.options.map((state) => `volumeState.${state}`),
       'volumeState.removed',
       ...RecognitionMethod.unwrap().options.map((how) => `recognition.${how}`),

@@ -7,7 +7,7 @@ import { mimeTypeFor } from './mime.js';
 import { officerAndMark } from '../recorder-names/index.js';
 import { getRecording, listRecordings, recordingFile, recordingsWithUnreadNames, saveNameFields } from './recording-store.js';
 
-export interface RecordingsModule extends Capability<'recordings.list' | 'recordings.get'> {
+export interface RecordingsModule extends Capability<'recordings.list' | 'recordings.get' | 'recordings.play'> {
   /** An archived file a host may stream for playback. */
   mediaFile(recordingId: number): MediaFile | null;
 }
@@ -31,6 +31,10 @@ export function recordingsModule({ db, dataDir, zone, iso, settings, log }: Pick
         const detail = getRecording(db, dataDir, id, { zone, iso, namePatterns: settings().namePatterns });
         if (!detail) throw new StationError('not-found', `no recording ${id}`);
         return detail;
+      },
+      'recordings.play': ({ id }) => {
+        if (!recordingFile(db, id)) throw new StationError('not-found', `no recording ${id}`);
+        return { id };
       },
     },
     mediaFile(recordingId) {

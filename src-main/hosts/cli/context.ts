@@ -1,4 +1,4 @@
-import type { Caller } from '../../contract/index.js';
+import type { Caller, Credentials, ErrorCode } from '../../contract/index.js';
 import type { Station } from '../../core/station-api.js';
 
 export interface CliOptions {
@@ -24,20 +24,31 @@ export interface CliOptions {
   };
   /** `audit list --since SEQ`: rows after this sequence number. */
   sinceSeq: number | undefined;
+  /** Every option as given, for the commands with many of their own (person, checkout, ledger). */
+  values: Record<string, string | boolean | undefined>;
 }
 
 export interface CliContext {
   station: Station;
-  caller: Caller;
+  /** `--user` and its password, or, while the station runs open, who runs it (`--operator`). */
+  credentials: Credentials;
+  /** The identity a server started here uses while the station runs open. */
+  openAs: Caller;
   options: CliOptions;
   args: string[];
   out: (text: string) => void;
   err: (text: string) => void;
 }
 
-/** Prints a command's error value and gives the exit status for "could not run". */
-export function reportFailure(context: CliContext, error: { code: string; message: string }): number {
+/** Refusals for who is asking, not for what is asked: they exit 3. */
+const refusedCaller: readonly string[] = ['unauthenticated', 'forbidden', 'locked', 'session-locked'] satisfies ErrorCode[];
+
+/**
+ * Prints a command's error value and gives its exit status: 3 when refused for who is asking,
+ * else `status` (2 "could not run" for the older commands; 1 for the ledger's refusals).
+ */
+export function reportFailure(context: CliContext, error: { code: string; message: string }, status = 2): number {
   if (context.options.json) context.out(JSON.stringify({ error }));
   context.err(`station: ${error.message} (${error.code})`);
-  return 2;
+  return refusedCaller.includes(error.code) ? 3 : status;
 }

@@ -4,12 +4,14 @@ import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { defaultDataDir, ReadOnlyDataFolderError } from '../../core/data-dir.js';
 import { openStation } from '../../core/station.js';
+import { credentialsFrom, CredentialsError } from './credentials.js';
 import { commandHelp, usage } from './help.js';
 import type { CliContext } from './context.js';
 import { auditCommand } from './commands/audit.js';
 import { deviceCommand, devicesCommand } from './commands/devices.js';
 import { ingestCommand } from './commands/ingest.js';
 import { ingestsCommand } from './commands/ingests.js';
+import { personCommand } from './commands/person.js';
 import { receiptCommand } from './commands/receipt.js';
 import { recordingsCommand } from './commands/recordings.js';
 import { serveCommand } from './commands/serve.js';
@@ -33,6 +35,7 @@ const commands: Record<string, CliCommand> = {
   verify: { run: verifyCommand, watches: false, onlyReads: true },
   devices: { run: devicesCommand, watches: false, onlyReads: false },
   device: { run: deviceCommand, watches: false, onlyReads: false },
+  person: { run: personCommand, watches: false, onlyReads: false },
   watch: { run: watchCommand, watches: true, onlyReads: false },
   serve: { run: serveCommand, watches: true, onlyReads: false },
 };
@@ -67,6 +70,14 @@ function parse(argv: string[]) {
       from: { type: 'string' },
       to: { type: 'string' },
       since: { type: 'string' },
+      user: { type: 'string' },
+      'password-file': { type: 'string' },
+      'new-password-file': { type: 'string' },
+      'officer-number': { type: 'string' },
+      'cert-number': { type: 'string' },
+      unit: { type: 'string' },
+      roles: { type: 'string' },
+      login: { type: 'string' },
       help: { type: 'boolean', short: 'h', default: false },
     },
   });
@@ -142,6 +153,17 @@ async function main(argv: string[]): Promise<number> {
     return 2;
   }
   const operator = values.operator ?? userInfo().username;
+  // In open mode (no admin account yet) the command line runs as an admin, as it always has.
+  const openAs = { name: operator, role: 'admin' } as const;
+  let credentials;
+  try {
+    credentials = await credentialsFrom(values.user, values['password-file'], process.env, openAs);
+  } catch (error) {
+    if (!(error instanceof CredentialsError)) throw error;
+    if (values.json) out(JSON.stringify({ error: { code: 'unauthenticated', message: error.message } }));
+    err(`station: ${error.message}`);
+    return 3;
+  }
   let station;
   try {
     station = await openStation({
@@ -162,7 +184,8 @@ async function main(argv: string[]): Promise<number> {
   try {
     return await command.run({
       station,
-      caller: { name: operator, role: 'admin' },
+      credentials,
+      openAs,
       options: {
         json: values.json,
         port: port ?? 0,
@@ -176,6 +199,7 @@ async function main(argv: string[]): Promise<number> {
         asset: values.asset,
         history,
         sinceSeq,
+        values,
       },
       args,
       out,

@@ -1,5 +1,6 @@
 import { commandNames, fail, type Caller, type Result } from '../../contract/index.js';
 import type { Station } from '../../core/station-api.js';
+import { dispatchWithSession, type HeldSession } from '../held-session.js';
 import { isTrustedSender } from './app-origin.js';
 
 /** Channel names; the preload spells the same strings (a sandboxed preload cannot import them). */
@@ -24,13 +25,16 @@ export interface IpcMainLike {
   removeListener(channel: string, listener: (event: SyncEvent) => void): unknown;
 }
 
-/** Routes the preload's calls into the station; returns a function that unregisters them. */
-export function registerStationIpc(ipc: IpcMainLike, station: Station, caller: Caller): () => void {
+/**
+ * Routes the preload's calls into the station as whoever signed in at the window (`held`), or as
+ * `openAs` while the station runs open; returns a function that unregisters them.
+ */
+export function registerStationIpc(ipc: IpcMainLike, station: Station, openAs: Caller, held: HeldSession): () => void {
   ipc.handle(channels.command, async (event, name, input): Promise<Result<unknown>> => {
     if (!isTrustedSender(event.senderFrame)) return fail('forbidden', 'Only the station window may send commands.');
     if (typeof name !== 'string') return fail('unknown-command', 'The command name must be a string.');
     try {
-      return await station.dispatch(name, input, caller);
+      return await dispatchWithSession(station, name, input, held, openAs);
     } catch (error) {
       return fail('internal', error instanceof Error ? error.message : String(error));
     }

@@ -10,6 +10,7 @@ import type { Caller } from '../../contract/index.js';
 import { openStation } from '../../core/station.js';
 import type { Station } from '../../core/station-api.js';
 import { appIndexUrl, appScheme, mediaScheme, privilegedSchemes } from './app-origin.js';
+import { dispatchWithSession, heldInMemory } from '../held-session.js';
 import { appProtocolHandler } from './app-protocol.js';
 import { forwardStationEvents, registerStationIpc } from './ipc-router.js';
 import { mediaProtocolHandler } from './media-protocol.js';
@@ -20,8 +21,10 @@ import { windowOptions } from './window-options.js';
 const rendererDir = fileURLToPath(new URL('../../../renderer/', import.meta.url));
 const preloadPath = fileURLToPath(new URL('./preload.cjs', import.meta.url));
 
-/** No sign-in exists yet: the window acts for the signed-in OS account, with a desk officer's rights. */
+/** While the station runs open (no admin account yet), the window acts for the OS account, with a desk officer's rights. */
 const deskCaller: Caller = { name: userInfo().username, role: 'clerk' };
+/** Whoever signs in at the window: the main process keeps the session, the page never sees it. */
+const held = heldInMemory();
 
 // Scheme privileges must be registered before the app is ready.
 protocol.registerSchemesAsPrivileged(privilegedSchemes);
@@ -60,8 +63,8 @@ async function start(): Promise<void> {
   closeStationOnQuit(station);
 
   protocol.handle(appScheme, appProtocolHandler(rendererDir));
-  protocol.handle(mediaScheme, mediaProtocolHandler(station));
-  registerStationIpc(ipcMain, station, deskCaller);
+  protocol.handle(mediaScheme, mediaProtocolHandler(station, (name, input) => dispatchWithSession(station, name, input, held, deskCaller)));
+  registerStationIpc(ipcMain, station, deskCaller, held);
   forwardStationEvents(station, () => BrowserWindow.getAllWindows().map((window) => window.webContents));
 
   createWindow();

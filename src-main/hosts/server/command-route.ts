@@ -1,6 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { fail, type Caller } from '../../contract/index.js';
-import type { Station } from '../../core/station-api.js';
+import { fail, type Result } from '../../contract/index.js';
 import { sendResult } from './responses.js';
 
 const bodyLimit = 1024 * 1024;
@@ -29,9 +28,7 @@ async function readBody(req: IncomingMessage): Promise<string> {
 export async function handleCommand(
   req: IncomingMessage,
   res: ServerResponse,
-  name: string,
-  station: Station,
-  caller: Caller,
+  dispatch: (input: unknown) => Promise<Result<unknown>>,
 ): Promise<void> {
   if (req.method !== 'POST') {
     sendResult(res, 405, fail('invalid-input', 'Commands are sent with POST.'), { Allow: 'POST' });
@@ -62,7 +59,7 @@ export async function handleCommand(
   }
   let result;
   try {
-    result = await station.dispatch(name, input, caller);
+    result = await dispatch(input);
   } catch (error) {
     result = fail('internal', error instanceof Error ? error.message : String(error));
   }

@@ -4,11 +4,13 @@ import type { Caller } from '../../contract/index.js';
 import type { Station } from '../../core/station-api.js';
 import { contentSecurityPolicy, securityHeaders } from '../security-headers.js';
 import { hasToken, isFromOwnPage, isOwnHost, newToken } from './auth.js';
+import { dispatchWithSession } from '../held-session.js';
 import { handleCommand } from './command-route.js';
 import { openEventStream } from './events-route.js';
 import { handleMedia } from './media-route.js';
 import { handleReceipt } from './receipt-route.js';
 import { sendText } from './responses.js';
+import { sessionCookie } from './session-cookie.js';
 import { handleSign } from './sign-route.js';
 import { createUrlSigner, defaultSignerTimes, type SignerTimes } from './signed-urls.js';
 import { handleStatic } from './static-route.js';
@@ -18,8 +20,8 @@ export interface ServerOptions {
   port?: number;
   /** The built renderer (vite's output). */
   rendererDir: string;
-  /** Who the commands run as: the person who started the server. */
-  caller: Caller;
+  /** Who the commands run as while the station runs open (no admin account): the person who started the server. */
+  openAs: Caller;
   /** Comment heartbeat on the event stream; 15 s unless a test needs it sooner. */
   heartbeatMs?: number;
   /** The clock and windows of signed resource URLs; tests move the clock. */
@@ -86,8 +88,14 @@ export async function startServer(station: Station, options: ServerOptions): Pro
         sendText(res, 403, "Refused: this request came from another site, not the station's own page.");
         return;
       }
-      if (path.startsWith(commandPrefix)) await handleCommand(req, res, path.slice(commandPrefix.length), station, options.caller);
-      else handleSign(req, res, path.slice(signPrefix.length), signer);
+      const held = sessionCookie(req, res, port);
+      const dispatch = (name: string, input: unknown) => dispatchWithSession(station, name, input, held, options.openAs);
+      if (path.startsWith(commandPrefix)) {
+        const name = path.slice(commandPrefix.length);
+        await handleCommand(req, res, (input) => dispatch(name, input));
+      } else {
+        await handleSign(req, res, path.slice(signPrefix.length), signer, dispatch);
+      }
     } else if (path === '/api/events') {
       if (req.method !== 'GET') sendText(res, 405, 'Method not allowed', { Allow: 'GET' });
       else openEventStream(req, res, station, heartbeatMs, eventStreams);

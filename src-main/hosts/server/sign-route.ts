@@ -1,22 +1,44 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { fail } from '../../contract/index.js';
+import { fail, type Result } from '../../contract/index.js';
 import { sendResult } from './responses.js';
 import type { UrlSigner } from './signed-urls.js';
 
-/** What may be loaded by a signed URL: each path names one resource, in the form the router sees it. */
-const signable = [/^\/media\/\d{1,15}(\/thumbnail)?$/, /^\/receipt\/[\w-]{1,64}$/, /^\/api\/events$/];
+/**
+ * What may be loaded by a signed URL, and the command that first asks the core whether the
+ * signed-in person may have it (and records a playback in the audit chain): each path names one
+ * resource, in the form the router sees it.
+ */
+const signable: readonly { pattern: RegExp; ask: (match: RegExpExecArray) => [string, unknown] }[] = [
+  { pattern: /^\/media\/(\d{1,15})$/, ask: (match) => ['recordings.play', { id: Number(match[1]) }] },
+  { pattern: /^\/media\/\d{1,15}\/thumbnail$/, ask: () => ['station.info', {}] },
+  { pattern: /^\/receipt\/([\w-]{1,64})$/, ask: (match) => ['ingest.get', { ingestId: match[1] }] },
+  { pattern: /^\/api\/events$/, ask: () => ['station.info', {}] },
+];
 
 /**
  * `POST /api/sign/<path>`: a short-lived URL for one resource the browser must load without the
- * token header (a player's `src`, a PDF tab, the event stream). The caller has shown the token.
+ * token header (a player's `src`, a PDF tab, the event stream). The caller has shown the token;
+ * `dispatch` runs the resource's command as the page's signed-in person first.
  */
-export function handleSign(req: IncomingMessage, res: ServerResponse, path: string, signer: UrlSigner): void {
+export async function handleSign(
+  req: IncomingMessage,
+  res: ServerResponse,
+  path: string,
+  signer: UrlSigner,
+  dispatch: (name: string, input: unknown) => Promise<Result<unknown>>,
+): Promise<void> {
   if (req.method !== 'POST') {
     sendResult(res, 405, fail('invalid-input', 'URLs are signed on POST.'), { Allow: 'POST' });
     return;
   }
-  if (!signable.some((pattern) => pattern.test(path))) {
+  const found = signable.map(({ pattern, ask }) => ({ match: pattern.exec(path), ask })).find(({ match }) => match !== null);
+  if (!found?.match) {
     sendResult(res, 404, fail('not-found', `Nothing to sign at ${path}.`));
+    return;
+  }
+  const allowed = await dispatch(...found.ask(found.match));
+  if (!allowed.ok) {
+    sendResult(res, 200, allowed);
     return;
   }
   sendResult(res, 200, { ok: true, value: { url: signer.sign(path) } });

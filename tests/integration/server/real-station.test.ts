@@ -36,7 +36,7 @@ describe('browser host over a real station', () => {
     await run('ffmpeg', ['-hide_banner', '-loglevel', 'error', '-f', 'lavfi', '-i', 'testsrc=duration=2:size=320x240:rate=15', '-c:v', 'libx264', '-pix_fmt', 'yuv420p', clipPath]);
     clip = await readFile(clipPath);
     station = await openStation({ dataDir: path.join(dir, 'data') });
-    server = await startServer(station, { port: 0, rendererDir: path.join(dir, 'renderer'), caller: { name: '值班员', role: 'clerk' } });
+    server = await startServer(station, { port: 0, rendererDir: path.join(dir, 'renderer'), openAs: { name: '值班员', role: 'clerk' } });
   });
   afterAll(async () => {
     await server.close();

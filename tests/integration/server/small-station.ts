@@ -43,6 +43,10 @@ export function smallStation(dataDir: string, media: ReadonlyMap<number, MediaFi
     'ingest.page': () => ({ total: 0, rows: [] }),
     'recordings.list': () => ({ total: 0, rows: [] }),
     'recordings.get': absent('recording'),
+    'recordings.play': ({ id }) => {
+      if (!media.has(id)) throw new StationError('not-found', `no recording ${id}`);
+      return { id };
+    },
     'archive.verify': () => ({ checked: 0, problems: [] }),
     'devices.list': () => [],
     'devices.add': absent('device registry'),
@@ -53,6 +57,16 @@ export function smallStation(dataDir: string, media: ReadonlyMap<number, MediaFi
     'volumes.ingest': absent('volume'),
     'settings.get': () => ({ autoIngest: false, anyVolume: false, driftToleranceSeconds: 30, recordingGapSeconds: 60, namePatterns: [], idleLockMinutes: 10, ingestDeadlineHours: 24, bodyCamerasPerOfficer: 1, checkInOnPlugIn: false }),
     'settings.update': absent('settings store'),
+    'session.status': () => ({ state: 'open', person: null, idleLockMinutes: 10 }),
+    'session.signIn': absent('account'),
+    'session.signOut': () => ({ state: 'open', person: null, idleLockMinutes: 10 }),
+    'session.lock': absent('session'),
+    'session.unlock': absent('session'),
+    'session.changePassword': absent('account'),
+    'people.list': () => [],
+    'people.add': absent('people register'),
+    'people.update': absent('person'),
+    'people.setPassword': absent('account'),
     'audit.list': () => [],
     'audit.verify': () => ({ rows: 0, checkpoints: 0, ok: true, problems: [] }),
     },

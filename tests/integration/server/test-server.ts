@@ -42,7 +42,7 @@ export async function startTestServer(setup: TestServerSetup = {}): Promise<Test
   const server = await startServer(station, {
     port: 0,
     rendererDir,
-    caller: setup.caller ?? { name: 'desk officer', role: 'clerk' },
+    openAs: setup.caller ?? { name: 'desk officer', role: 'clerk' },
     ...setup.options,
   });
   return {

@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openDatabase } from '../../../src-main/core/db/database.js';
 import { migrations } from '../../../src-main/core/db/migrations/index.js';
-import { readSettings, writeSettings } from '../../../src-main/core/settings/settings-store.js';
+import { defaultSettings, readSettings, writeSettings } from '../../../src-main/core/settings/settings-store.js';
 import { tempDir } from '../../helpers/temp-dir.js';
 
 const upTo003 = migrations.slice(0, 3);
@@ -52,7 +52,7 @@ describe('migration 003: clock drift, findings and settings', () => {
 
   it('keeps settings as one JSON value per key, over defaults', () => {
     const db = openDatabase(join(dir, 'settings.db'), upTo003);
-    expect(readSettings(db)).toEqual({ autoIngest: false, anyVolume: false, driftToleranceSeconds: 30, recordingGapSeconds: 60, namePatterns: [] });
+    expect(readSettings(db)).toEqual(defaultSettings);
     writeSettings(db, { autoIngest: true, namePatterns: ['^(?<serial>\\w{7})_(?<datetime>\\d{14})'] });
     writeSettings(db, { driftToleranceSeconds: 45 });
     expect(readSettings(db)).toMatchObject({ autoIngest: true, driftToleranceSeconds: 45, recordingGapSeconds: 60 });

@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { commandNames } from '../../../src-main/contract/index.js';
+import { heldInMemory } from '../../../src-main/hosts/held-session.js';
 import { channels, forwardStationEvents, registerStationIpc } from '../../../src-main/hosts/electron/ipc-router.js';
 import { smallStation, type SmallStation } from '../../integration/server/small-station.js';
 import { InMemoryIpc } from './in-memory-ipc.js';
@@ -14,7 +15,7 @@ describe('Electron IPC router', () => {
   beforeEach(() => {
     ipc = new InMemoryIpc();
     station = smallStation('/data/station');
-    unregister = registerStationIpc(ipc, station, { name: '值班员', role: 'clerk' });
+    unregister = registerStationIpc(ipc, station, { name: '值班员', role: 'clerk' }, heldInMemory());
   });
   afterEach(() => unregister());
 
@@ -57,7 +58,7 @@ describe('Electron IPC router', () => {
     unregister();
     expect(ipc.registeredChannels()).toEqual([]);
     // Registering again must not collide with a leftover handler.
-    unregister = registerStationIpc(ipc, station, { name: 'x', role: 'clerk' });
+    unregister = registerStationIpc(ipc, station, { name: 'x', role: 'clerk' }, heldInMemory());
   });
 });
 

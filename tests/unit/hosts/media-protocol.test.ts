@@ -3,6 +3,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { fail, ok, type Result } from '../../../src-main/contract/index.js';
 import type { MediaFile } from '../../../src-main/core/station-api.js';
 import { mediaProtocolHandler } from '../../../src-main/hosts/electron/media-protocol.js';
 
@@ -10,6 +11,13 @@ describe('Electron media:// protocol', () => {
   let dir = '';
   let handle: (request: Request) => Promise<Response>;
   const bytes = randomBytes(200_000);
+  /** What the handler asked the core, in order; `signedIn` false makes the core refuse. */
+  const asked: string[] = [];
+  let signedIn = true;
+  const ask = (name: string, input: unknown): Promise<Result<unknown>> => {
+    asked.push(`${name} ${JSON.stringify(input)}`);
+    return Promise.resolve(signedIn ? ok(input) : fail('unauthenticated', 'sign in first'));
+  };
 
   beforeAll(async () => {
     dir = await mkdtemp(path.join(tmpdir(), 'station-media-'));
@@ -24,11 +32,30 @@ describe('Electron media:// protocol', () => {
     handle = mediaProtocolHandler({
       mediaFile: (id) => media.get(id) ?? null,
       thumbnailFile: (id) => Promise.resolve(id === 3 ? { path: frame, size: 4, mime: 'image/jpeg' } : null),
-    });
+    }, ask);
   });
   afterAll(() => rm(dir, { recursive: true, force: true }));
 
   const get = (url: string, headers: Record<string, string> = {}, method = 'GET') => handle(new Request(url, { method, headers }));
+
+  it('asks the core before serving: a playback start is recorded as recordings.play, a seek or a frame needs only a sign-in', async () => {
+    asked.length = 0;
+    await get('media://recording/3', { Range: 'bytes=0-' });
+    await get('media://recording/3', { Range: 'bytes=1000-1999' });
+    await get('media://recording/3/thumbnail');
+    expect(asked).toEqual(['recordings.play {"id":3}', 'station.info {}', 'station.info {}']);
+  });
+
+  it('serves nothing the core refuses', async () => {
+    signedIn = false;
+    try {
+      const response = await get('media://recording/3');
+      expect(response.status).toBe(403);
+      expect(await response.text()).toBe('sign in first');
+    } finally {
+      signedIn = true;
+    }
+  });
 
   it('streams the whole recording with its type and range support', async () => {
     const response = await get('media://recording/3');

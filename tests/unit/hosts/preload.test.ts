@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import ts from 'typescript';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { commandNames } from '../../../src-main/contract/index.js';
+import { commandNames, ok } from '../../../src-main/contract/index.js';
+import { heldInMemory } from '../../../src-main/hosts/held-session.js';
 import { channels, forwardStationEvents, registerStationIpc } from '../../../src-main/hosts/electron/ipc-router.js';
 import { mediaProtocolHandler } from '../../../src-main/hosts/electron/media-protocol.js';
 import { smallStation, type SmallStation } from '../../integration/server/small-station.js';
@@ -54,7 +55,7 @@ describe('Electron preload bridge', () => {
   beforeAll(() => {
     ipc = new InMemoryIpc();
     station = smallStation('/data/station');
-    registerStationIpc(ipc, station, { name: '值班员', role: 'clerk' });
+    registerStationIpc(ipc, station, { name: '值班员', role: 'clerk' }, heldInMemory());
     renderer = ipc.renderer('app://station/index.html');
     const run = runPreload(renderer);
     expect([...run.exposed.keys()]).toEqual(['station']);
@@ -106,7 +107,7 @@ describe('Electron preload bridge', () => {
       const handle = mediaProtocolHandler({
         mediaFile: (id) => (id === 42 ? { path: clip, size: 4, mime: 'audio/wav' } : null),
         thumbnailFile: (id) => Promise.resolve(id === 42 ? { path: frame, size: 4, mime: 'image/jpeg' } : null),
-      });
+      }, (_name, input) => Promise.resolve(ok(input)));
       const mediaUrl = bridge['mediaUrl'] as (id: number, part?: 'thumbnail') => string;
       expect(mediaUrl(42)).toBe('media://recording/42');
       const response = await handle(new Request(mediaUrl(42)));

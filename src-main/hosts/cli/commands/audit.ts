@@ -10,7 +10,7 @@ export async function auditCommand(context: CliContext): Promise<number> {
 }
 
 async function list(context: CliContext): Promise<number> {
-  const rows = await context.station.call('audit.list', { sinceSeq: context.options.sinceSeq ?? 0, limit: 10_000 }, context.caller);
+  const rows = await context.station.call('audit.list', { sinceSeq: context.options.sinceSeq ?? 0, limit: 10_000 }, context.credentials);
   if (!rows.ok) return reportFailure(context, rows.error);
   if (context.options.json) context.out(JSON.stringify(rows.value));
   else for (const row of rows.value) context.out([row.seq, row.at, row.actor, row.role, row.action, row.object ?? '-', row.hash.slice(0, 16)].join('\t'));
@@ -18,7 +18,7 @@ async function list(context: CliContext): Promise<number> {
 }
 
 async function verify(context: CliContext): Promise<number> {
-  const report = await context.station.call('audit.verify', {}, context.caller);
+  const report = await context.station.call('audit.verify', {}, context.credentials);
   if (!report.ok) return reportFailure(context, report.error);
   const { rows, checkpoints, ok, problems } = report.value;
   if (context.options.json) context.out(JSON.stringify(report.value));

@@ -12,7 +12,7 @@ const describeVolume = (v: AttachedVolume): string =>
 
 /** `station devices`: the volumes attached now, each with the registered device it was recognised as. */
 export async function devicesCommand(context: CliContext): Promise<number> {
-  const result = await context.station.call('volumes.list', { anyVolume: context.options.anyVolume }, context.caller);
+  const result = await context.station.call('volumes.list', { anyVolume: context.options.anyVolume }, context.credentials);
   if (!result.ok) return reportFailure(context, result.error);
   if (context.options.json) {
     context.out(JSON.stringify(result.value));
@@ -33,7 +33,7 @@ async function setLocalTime(context: CliContext, id: string | undefined, setting
   if (id === undefined || !/^\d+$/.test(id) || (setting !== 'on' && setting !== 'off')) {
     return reportFailure(context, { code: 'invalid-input', message: deviceUsage });
   }
-  const result = await context.station.call('devices.setMetadataLocalTime', { id: Number(id), localTime: setting === 'on' }, context.caller);
+  const result = await context.station.call('devices.setMetadataLocalTime', { id: Number(id), localTime: setting === 'on' }, context.credentials);
   if (!result.ok) return reportFailure(context, result.error);
   context.out(context.options.json ? JSON.stringify(result.value) : `updated ${describeDevice(result.value)}`);
   return 0;
@@ -42,10 +42,10 @@ async function setLocalTime(context: CliContext, id: string | undefined, setting
 /** `station device add|list|local-time`: the device registry (Art. 2, 3). */
 export async function deviceCommand(context: CliContext): Promise<number> {
   const [action, ...rest] = context.args;
-  const { station, caller, options } = context;
+  const { station, credentials, options } = context;
   if (action === 'local-time') return setLocalTime(context, rest[0], rest[1]);
   if (action === 'list') {
-    const result = await station.call('devices.list', {}, caller);
+    const result = await station.call('devices.list', {}, credentials);
     if (!result.ok) return reportFailure(context, result.error);
     if (options.json) context.out(JSON.stringify(result.value));
     else result.value.forEach((device) => context.out(describeDevice(device)));
@@ -61,7 +61,7 @@ export async function deviceCommand(context: CliContext): Promise<number> {
     const result = await station.call(
       'devices.add',
       { serial: options.serial, type: options.type, name: options.name, model: options.model, assetNumber: options.asset },
-      caller,
+      credentials,
     );
     if (!result.ok) return reportFailure(context, result.error);
     context.out(options.json ? JSON.stringify(result.value) : `registered ${describeDevice(result.value)}`);

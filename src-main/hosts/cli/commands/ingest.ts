@@ -9,7 +9,7 @@ export async function ingestCommand(context: CliContext): Promise<number> {
   if (!typed) return reportFailure(context, { code: 'invalid-input', message: 'ingest needs a path: station ingest <path>' });
   // In a shell a relative path means the shell's folder; the core refuses relative paths, so resolve it here.
   const sourcePath = /^["'~]/.test(typed) || isAbsolute(typed) ? typed : resolve(typed);
-  const { station, caller } = context;
+  const { station, credentials } = context;
   let ingestId: string | null = null;
   const early: StationEvent[] = [];
   let finished: () => void = () => {};
@@ -26,14 +26,14 @@ export async function ingestCommand(context: CliContext): Promise<number> {
     if ((event.type === 'ingest.completed' || event.type === 'ingest.failed') && event.ingestId === ingestId) finished();
   };
   const unsubscribe = station.onEvent(onEvent);
-  const started = await station.call('ingest.start', { sourcePath }, caller);
+  const started = await station.call('ingest.start', { sourcePath }, credentials);
   if (!started.ok) {
     unsubscribe();
     return reportFailure(context, started.error);
   }
   ingestId = started.value.ingestId;
   early.splice(0).forEach(onEvent);
-  const cancel = () => void station.call('ingest.cancel', { ingestId }, caller);
+  const cancel = () => void station.call('ingest.cancel', { ingestId }, credentials);
   process.once('SIGINT', cancel);
   process.once('SIGTERM', cancel);
   await done;
@@ -42,7 +42,7 @@ export async function ingestCommand(context: CliContext): Promise<number> {
   unsubscribe();
   if (live) process.stderr.write('\r\x1b[2K');
 
-  const report = await station.call('ingest.get', { ingestId }, caller);
+  const report = await station.call('ingest.get', { ingestId }, credentials);
   if (!report.ok) return reportFailure(context, report.error);
   const { totals, state, reason, files } = report.value;
   if (context.options.json) context.out(JSON.stringify(report.value));

@@ -7,7 +7,7 @@ export async function ingestsCommand(context: CliContext): Promise<number> {
   const page = await context.station.call(
     'ingest.page',
     { limit: limit ?? 100, offset: offset ?? 0, state, deviceId, from, to },
-    context.caller,
+    context.credentials,
   );
   if (!page.ok) return reportFailure(context, page.error);
   const { rows, total } = page.value;

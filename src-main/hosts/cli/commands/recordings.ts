@@ -10,7 +10,7 @@ export async function recordingsCommand(context: CliContext): Promise<number> {
     const page = await context.station.call(
       'recordings.list',
       { search: context.options.search, offset: rows.length, limit: pageSize },
-      context.caller,
+      context.credentials,
     );
     if (!page.ok) return reportFailure(context, page.error);
     rows.push(...page.value.rows);

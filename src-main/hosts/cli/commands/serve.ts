@@ -7,7 +7,7 @@ const rendererDir = fileURLToPath(new URL('../../../../renderer/', import.meta.u
 
 /** Serves the station to a browser on this machine until Ctrl-C or SIGTERM. */
 export async function serveCommand(context: CliContext): Promise<number> {
-  const server = await startServer(context.station, { port: context.options.port, rendererDir, caller: context.caller });
+  const server = await startServer(context.station, { port: context.options.port, rendererDir, openAs: context.openAs });
   context.out(`Station serving at ${server.url}`);
   await context.station.startWatching();
   context.err('Open the address above in a browser on this computer. Ctrl-C stops the station.');

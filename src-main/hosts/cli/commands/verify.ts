@@ -1,7 +1,7 @@
 import { reportFailure, type CliContext } from '../context.js';
 
 export async function verifyCommand(context: CliContext): Promise<number> {
-  const result = await context.station.call('archive.verify', {}, context.caller);
+  const result = await context.station.call('archive.verify', {}, context.credentials);
   if (!result.ok) return reportFailure(context, result.error);
   const { checked, problems } = result.value;
   if (context.options.json) context.out(JSON.stringify(result.value));
