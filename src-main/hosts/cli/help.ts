@@ -14,6 +14,10 @@ Commands:
   devices           The volumes attached now, each with the registered device it was recognised as.
   device add|list|local-time  The device registry (Art. 2, 3).
   watch             Watch for plugged-in recorders; with --auto-ingest, ingest them on their own.
+  checkout          Hand a recorder to an officer after its three pre-use checks (台账, Art. 4, 7).
+  checkin           Take a recorder back; its footage is due within 24 hours (Art. 13).
+  ledger            The device ledger; ledger late-reason, ledger export --xlsx|--pdf.
+  deadlines         Every check-out whose footage is not stored yet, soonest deadline first.
   help [command]    Show help for a command.
 
 Global options:
@@ -28,7 +32,7 @@ Global options:
 Run "station <command> --help" for a command's options and output.`;
 
 export const commandHelp: Record<string, string> = {
-  ingest: `Usage: station ingest <path> [--json]
+  ingest: `Usage: station ingest <path> [--late-reason TEXT] [--json]
 
 Copies every regular file under <path> into a new BagIt bag under <data>/archive/<ingestId>/,
 hashing (SHA-256) while copying and reading the copy back from disk to verify it. Operating-system
@@ -57,6 +61,9 @@ from the current folder.
            earlier ingests whose names carry that serial alone are tied to it); importedBefore:
            when an earlier ingest last found files this one found again (ISO-8601), or null.
   --reserve BYTES  Free space to keep on the archive volume beyond each file (default 64 MiB).
+  --late-reason TEXT  Why this footage comes in after its 24-hour deadline (Art. 13). Kept on the
+           check-out the ingest meets late; ignored when it meets none late. Without it a late
+           check-out says "reason missing" until "station ledger late-reason" gives one.
 
 Exit status: 0 nothing failed, 1 a file failed or the ingest stopped, 2 the ingest could not run.
 Ctrl-C stops the ingest cleanly; run it again to resume.`,
@@ -153,4 +160,58 @@ most two at once, and reported safe to remove when done.
            {type: "ingest.failed", ingestId, mountpoint, reason, reasonCode}
            state: identifying | unknown-device | ready | ingesting | verified | failed.
   --any-volume   Also watch volumes the system does not call removable (loop devices, SD readers).`,
+  checkout: `Usage: station checkout --device SERIAL --officer OFFICER_NUMBER --battery ok|fail --storage ok|fail
+                        --clock ok|fail [--category C] [--case-number N] [--case-name S] [--place P]
+                        [--expected-return ISO] [--remote] [--at ISO] [--json]
+
+Hands a registered, in-service recorder that is not out to the officer with that officer number
+(see station person add), after Art. 7's three pre-use checks: battery sufficient, storage free,
+clock set. Any check "fail" refuses the check-out. An officer holds one body camera at a time
+unless the setting bodyCamerasPerOfficer allows more.
+  --category C   investigation (调查取证) | hearing (听证) | on-site (现场执法) |
+                 service-left (留置送达) | service-notice (公告送达).
+  --remote       Remote or out-of-town work (Art. 13's exception); the deadline still runs from the return.
+  --at ISO       When it really happened, for a hand-over written up later (not in the future);
+                 the audit row keeps both times. A time without a zone is the station's (--zone).
+  --json   Print {checkoutId, device: {id, serial}, officer: {id, name, officerNumber},
+           checkedOutAt, expectedReturnAt, checks: {battery, storage, clock}, remote}.
+Exit 0 checked out; 1 refused (error.code device-unavailable, unknown-officer,
+pre-use-check-failed, invalid-input), printed as {error: {code, message}} with --json; 3 refused
+for who is asking (unauthenticated, forbidden, locked).`,
+  checkin: `Usage: station checkin --device SERIAL [--at ISO] [--condition ok|damaged|lost] [--note T]
+                       [--arrived ISO --left ISO] [--json]
+
+Takes a checked-out recorder back. Its deadline is the return plus the setting
+ingestDeadlineHours (24): an ingest of the device that verifies every file before then meets it.
+  --at ISO        When it came back (default now; not in the future, not before the check-out).
+  --arrived ISO --left ISO  When the officer arrived at and left the scene (Art. 8), both or neither.
+  --json   Print {checkoutId, returnedAt, deadline}.
+Exit 0 checked in; 1 refused (device-unavailable: not checked out; invalid-input); 3 as checkout.`,
+  ledger: `Usage: station ledger [--json] [--from DAY] [--to DAY] [--device SERIAL] [--officer NUMBER]
+       station ledger late-reason --checkout ID --reason TEXT [--json]
+       station ledger export --xlsx FILE | --pdf FILE [same filters] [--json]
+
+The device ledger (台账), newest check-out first; --from/--to are days (YYYY-MM-DD, station zone)
+of the check-out, inclusive.
+  --json   Print [{checkoutId, device: {id, serial, name}, officer: {id, name, officerNumber},
+           checkedOutAt, expectedReturnAt, returnedAt, deadline, state, lateReason,
+           checks: {battery, storage, clock}, remote, condition, note, arrivedAt, leftAt,
+           activity: {category, caseNumber, caseName, place},
+           content: {ingests: [ingestId], recordings, bytes, durationSeconds, firstRecordedAt,
+                     lastRecordedAt}, checkedOutBy, checkedInBy}].
+           state: out | overdue-return (past its expected return) | returned (awaiting ingest) |
+           ingested (met) | late (ingested after the deadline) | overdue (deadline passed).
+           content: the recordings of the device whose drift-corrected time lies between the
+           check-out and the return (now while out).
+  late-reason   Why the footage came in (or will come in) after its deadline; for a late or
+                overdue check-out. --json prints the ledger entry.
+  export        The ledger as an .xlsx sheet or an A4 landscape PDF to print and sign; --json
+                prints {path, rows}. Recorded in the audit chain.`,
+  deadlines: `Usage: station deadlines [--json]
+
+Every check-out not met yet (out, overdue-return, returned, overdue) and every late one still
+without a reason, soonest deadline first; recorders still out come last.
+  --json   Print [{checkoutId, device: {id, serial, name}, officer: {id, name, officerNumber},
+           returnedAt, deadline, secondsLeft, state}]; secondsLeft is negative once the deadline
+           has passed, null while the recorder is out.`,
 };
