@@ -4,7 +4,7 @@ import { StationError } from '../errors.js';
 import { typedPath } from '../paths.js';
 import { createMediaInspector, type MediaInspector } from '../media/index.js';
 import type { StationServices } from '../services.js';
-import type { IngestOrigin } from './ingest-job.js';
+import type { IngestOrigin, VerifiedIngestHook } from './ingest-job.js';
 import { writeIngestReceipt } from './ingest-receipt.js';
 import { ingestReport, ingestSummary } from './ingest-report.js';
 import { IngestScheduler, type IngestRequest, type ScheduledIngest } from './ingest-scheduler.js';
@@ -28,11 +28,11 @@ export interface IngestModule extends Capability<'ingest.start' | 'ingest.cancel
 }
 
 /** `ingest.*`: verified ingests of folders and volumes, scheduled in one place. */
-export function ingestModule(services: StationServices, options: { freeSpaceMarginBytes: number }): IngestModule {
+export function ingestModule(services: StationServices, options: { freeSpaceMarginBytes: number; onVerified: VerifiedIngestHook }): IngestModule {
   const { db, dataDir, iso, log } = services;
   let inspector: MediaInspector | null = null;
   const metadata = new MetadataQueue(db, () => (inspector ??= createMediaInspector({ zone: services.zone })), log);
-  const scheduler = new IngestScheduler({ ...services, metadata, freeSpaceMarginBytes: options.freeSpaceMarginBytes });
+  const scheduler = new IngestScheduler({ ...services, metadata, freeSpaceMarginBytes: options.freeSpaceMarginBytes, onVerified: options.onVerified });
 
   const attribution = () => ({ iso, gapSeconds: services.settings().recordingGapSeconds });
 
@@ -86,7 +86,13 @@ export function ingestModule(services: StationServices, options: { freeSpaceMarg
     handlers: {
       'ingest.start': async (request, caller) => {
         const sourcePath = typedPath(request.sourcePath);
-        const { job } = await submit({ sourcePath, operator: caller.name, role: caller.role, origin: await folderOrigin(sourcePath) });
+        const { job } = await submit({
+          sourcePath,
+          operator: caller.name,
+          role: caller.role,
+          origin: await folderOrigin(sourcePath),
+          ...(request.lateReason !== undefined && { lateReason: request.lateReason }),
+        });
         return { ingestId: job.id };
       },
       'ingest.cancel': ({ ingestId }) => ({

@@ -106,6 +106,10 @@ export function recordCheckin(db: Database, id: number, checkin: Checkin): void 
 export const openCheckoutOf = (db: Database, deviceId: number): CheckoutRow | null =>
   (db.prepare('SELECT * FROM checkouts WHERE device_id = ? AND returned_at IS NULL').get(deviceId) as CheckoutRow | undefined) ?? null;
 
+/** When the device last came back, null if it never went out: a check-out before that would overlap it. */
+export const lastReturnOf = (db: Database, deviceId: number): number | null =>
+  (db.prepare('SELECT MAX(returned_at) AS at FROM checkouts WHERE device_id = ?').get(deviceId) as { at: number | null }).at;
+
 /** Body cameras the officer holds now. */
 export const bodyCamerasOutTo = (db: Database, officerId: number): number =>
   (
