@@ -118,6 +118,17 @@ describe('people, accounts and sign-in', () => {
     expect(await station.call('devices.list', {}, session)).toMatchObject({ ok: false, error: { code: 'unauthenticated' } });
   });
 
+  it('never lets the last admin go, which would open the station to anyone', async () => {
+    const admin = await value(station.call('people.add', { name: '赵管理', roles: ['admin'], login: 'zhao', password: adminPassword }, desk));
+    const asAdmin = { login: 'zhao', password: adminPassword };
+    expect(await station.call('people.update', { id: admin.id, active: false }, asAdmin)).toMatchObject({ ok: false, error: { code: 'invalid-input' } });
+    expect(await station.call('people.update', { id: admin.id, roles: ['clerk'] }, asAdmin)).toMatchObject({ ok: false, error: { code: 'invalid-input' } });
+    expect(await value(station.call('session.status', {}, {}))).toMatchObject({ state: 'signed-out' });
+    // With a second admin the first may step down.
+    await value(station.call('people.add', { name: '钱管理', roles: ['admin'], login: 'qian', password: clerkPassword }, asAdmin));
+    expect(await value(station.call('people.update', { id: admin.id, roles: ['clerk'] }, asAdmin))).toMatchObject({ roles: ['clerk'] });
+  });
+
   it('signs a person out everywhere when an admin makes them inactive or sets a new password', async () => {
     await value(station.call('people.add', { name: '赵管理', roles: ['admin'], login: 'zhao', password: adminPassword }, desk));
     const admin = { login: 'zhao', password: adminPassword };
