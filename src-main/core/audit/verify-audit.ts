@@ -5,13 +5,22 @@ import { checkpointStatement, type StationKey } from './station-key.js';
 
 type Problem = AuditVerifyReport['problems'][number];
 
+/** The chain's head a bag's bag-info names (`Audit-Head`). */
+export interface BagAuditHead {
+  seq: number;
+  hash: string;
+}
+
 /**
  * Walks the chain as stored and says where it was tampered with: a row whose content no longer
  * hashes to its hash (`altered`), a sequence number skipped (`missing`), a row not chained to the
  * one before (`inserted`), rows whose links point the wrong way (`reordered`), a chain shorter than
- * a signed checkpoint (`truncated`), a checkpoint whose signature fails (`bad-signature`).
+ * a signed checkpoint or a bag's Audit-Head (`truncated`), a checkpoint whose signature fails
+ * (`bad-signature`), a row that is not the one a checkpoint or a bag saw at its place (`altered`).
+ * `bagHeads` must be read before the rows: a bag names a head already committed, so the rows read
+ * after it always reach it unless someone cut them.
  */
-export function verifyAuditChain(db: Database, key: StationKey | null): AuditVerifyReport {
+export function verifyAuditChain(db: Database, key: StationKey | null, bagHeads: readonly BagAuditHead[]): AuditVerifyReport {
   const rows = allAuditRows(db);
   const checkpoints = allCheckpoints(db);
   const problems: Problem[] = [];
@@ -49,6 +58,12 @@ export function verifyAuditChain(db: Database, key: StationKey | null): AuditVer
     }
     if (checkpoint.seq > lastSeq) flag(checkpoint.seq, 'truncated');
     else if (bySeq.get(checkpoint.seq)?.hash !== checkpoint.hash) flag(checkpoint.seq, 'altered');
+  }
+  // A bag's head needs no signature: the bag's own tag manifest and copies elsewhere vouch for it.
+  for (const head of bagHeads) {
+    if (head.seq === 0) continue;
+    if (head.seq > lastSeq) flag(head.seq, 'truncated');
+    else if (bySeq.get(head.seq)?.hash !== head.hash) flag(head.seq, 'altered');
   }
   problems.sort((a, b) => a.seq - b.seq);
   return { rows: rows.length, checkpoints: checkpoints.length, ok: problems.length === 0, problems };

@@ -83,7 +83,10 @@ rows, every hour and at shutdown.
   list           Rows oldest first: seq, time, actor, role, action, object, hash.
     --since SEQ  Only rows after SEQ.
     --json       [{seq, at, actor, role, action, object, details, hash}]
-  verify         Re-walks the chain: {rows, checkpoints, ok, problems: [{seq, problem}]}, problem
+  verify         Re-walks the chain and holds it against the signed checkpoints and the
+                 Audit-Head in every bag's bag-info.txt (a log cut short below a bag's head is
+                 truncated; another row at that seq, altered):
+                 {rows, checkpoints, ok, problems: [{seq, problem}]}, problem
                  altered | missing | inserted | reordered | truncated | bad-signature.
 Exit status: 0 listed / intact, 1 a problem found, 2 it could not run.`,
   recordings: `Usage: station recordings [--json] [--search TEXT]
