@@ -76,8 +76,8 @@ Exit status: 0 listed, 2 a filter was not understood.`,
   audit: `Usage: station audit list [--json] [--since SEQ]
        station audit verify [--json]
 
-Every change (a device registered, a setting, an ingest started and finished) and every view of a
-recording is a row of a hash chain, written in the same transaction as the change; the station
+Every change (a device registered or matched to a card, a setting, an ingest started, cancelled
+and finished) and every view of a recording or receipt printed is a row of a hash chain, written in the same transaction as the change; the station
 signs a checkpoint of the chain's head (its own Ed25519 key, keys/ in the data folder) every 100
 rows, every hour and at shutdown.
   list           Rows oldest first: seq, time, actor, role, action, object, hash.
