@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { Role } from './roles.js';
-import { AuditRow, AuditVerifyReport } from './audit.js';
+import { AuditQuery, AuditRow, AuditVerifyReport } from './audit.js';
 import { AttachedVolume, Device, DeviceStatus, DeviceType, NewDevice, Settings } from './devices.js';
 import { NewPerson, Person, PersonChange, SessionStatus, SignIn, Password, Login } from './people.js';
 import { IngestPage, IngestQuery, IngestReport, IngestSummary } from './ingest.js';
@@ -130,9 +130,9 @@ export const commands = {
     output: Person,
     roles: admins,
   },
-  /** The audit chain, oldest first from `sinceSeq`. */
+  /** The audit chain, oldest first from `sinceSeq` (or newest first), narrowed by person, action, object and days. */
   'audit.list': {
-    input: z.object({ sinceSeq: z.number().int().min(0).default(0), limit: z.number().int().min(1).max(10_000).default(1000) }),
+    input: AuditQuery,
     output: z.array(AuditRow),
     roles: overseers,
   },

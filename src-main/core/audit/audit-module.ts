@@ -14,13 +14,14 @@ export function auditModule(
   dataDir: string,
   trail: AuditTrail | null,
   key: StationKey | null,
+  zone: string,
   iso: (ms: number) => string,
 ): Capability<'audit.list' | 'audit.verify'> {
   let timer: NodeJS.Timeout | null = null;
   return {
     handlers: {
-      'audit.list': ({ sinceSeq, limit }) =>
-        auditRows(db, sinceSeq, limit).map((row) => {
+      'audit.list': (query) =>
+        auditRows(db, query, zone).map((row) => {
           const entry = entryOf(row);
           return { seq: row.seq, at: iso(row.at), actor: entry.actor, role: entry.role, action: entry.action, object: entry.object, details: entry.details, hash: row.hash };
         }),

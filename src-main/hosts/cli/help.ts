@@ -73,7 +73,8 @@ bytes, ingest id and source. The number listed and the number matching go to std
   --json         Print a JSON array of {ingestId, source, archivePath, operator, state, startedAt,
                  finishedAt, reason, reasonCode, deviceId, device, totals, clockDrift, findingCount}.
 Exit status: 0 listed, 2 a filter was not understood.`,
-  audit: `Usage: station audit list [--json] [--since SEQ]
+  audit: `Usage: station audit list [--json] [--since SEQ] [--actor NAME] [--action A] [--object PREFIX]
+                          [--from DAY] [--to DAY]
        station audit verify [--json]
 
 Every change (a device registered or matched to a card, a setting, an ingest started, cancelled
@@ -82,6 +83,11 @@ signs a checkpoint of the chain's head (its own Ed25519 key, keys/ in the data f
 rows, every hour and at shutdown.
   list           Rows oldest first: seq, time, actor, role, action, object, hash.
     --since SEQ  Only rows after SEQ.
+    --actor NAME Only rows of this person (the name as recorded; station for its own).
+    --action A   Only this action: devices.add, ingest.start, recordings.play, session.sign-in, ...
+    --object P   Only objects starting with P: device:3, ingest:, recording:12.
+    --from DAY, --to DAY  Only rows on or after / on or before these days (YYYY-MM-DD, the
+                 station's zone).
     --json       [{seq, at, actor, role, action, object, details, hash}]
   verify         Re-walks the chain and holds it against the signed checkpoints and the
                  Audit-Head in every bag's bag-info.txt (a log cut short below a bag's head is
