@@ -1,9 +1,12 @@
+import Database from 'better-sqlite3';
+import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { DateTime } from 'luxon';
 import { describe, expect, it } from 'vitest';
 import type { AuditRow } from '../../../src-main/contract/index.js';
+import { appendAuditRow } from '../../../src-main/core/audit/audit-store.js';
 import { openStation } from '../../../src-main/core/station.js';
-import { runCli, runCliJson } from '../../helpers/run-cli.js';
+import { cliEntry, runCli, runCliJson } from '../../helpers/run-cli.js';
 import { tempDir } from '../../helpers/temp-dir.js';
 
 const auditor = { name: 'sun', role: 'auditor' } as const;
@@ -68,5 +71,29 @@ describe('station audit list: narrowed by person, action, object and days', () =
     } finally {
       await station.close();
     }
+  }, 120_000);
+
+  it('prints every row of a chain longer than one answer holds', async () => {
+    const data = await folderWithRows();
+    // Rows as the station writes them, many more than the 10,000 one audit.list answer carries.
+    const db = new Database(join(data, 'station.db'));
+    try {
+      db.transaction(() => {
+        for (let n = 0; n < 10_050; n += 1) {
+          appendAuditRow(db, { at: Date.now(), actor: n % 2 ? 'wang' : 'zhao', role: 'clerk', action: 'recordings.get', object: `recording:${n}`, details: { kind: 'view' } });
+        }
+      })();
+    } finally {
+      db.close();
+    }
+    // Megabytes of JSON: more than runCli's default buffer holds.
+    const run = spawnSync(process.execPath, [cliEntry, '--data', data, 'audit', 'list', '--json'], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+    expect(run.status, run.stderr).toBe(0);
+    const all = (JSON.parse(run.stdout) as AuditRow[]).map((row) => row.seq);
+    expect(all).toHaveLength(10_055);
+    expect(all.at(-1)).toBe(10_055);
+    expect(new Set(all).size).toBe(10_055);
+    expect(list(data, ['--actor', 'wang', '--since', '10000'])).toEqual(all.filter((seq) => seq > 10_000 && seq % 2 === 1));
+    expect(runCliJson(data, ['audit', 'verify']).json).toMatchObject({ rows: 10_055, ok: true });
   }, 120_000);
 });
