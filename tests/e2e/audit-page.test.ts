@@ -1,4 +1,5 @@
 import Database from 'better-sqlite3';
+import { spawnSync } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -6,7 +7,7 @@ import { DateTime } from 'luxon';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AuditRow } from '../../src-main/contract/index.js';
-import { runCli, runCliJson } from '../helpers/run-cli.js';
+import { cliEntry, runCli, runCliJson } from '../helpers/run-cli.js';
 import { browserSkipReason, launchChromium } from './support/chromium.js';
 import { commandInPage } from './support/in-page.js';
 import { startStation, type RunningStation } from './support/station-process.js';
@@ -102,5 +103,46 @@ describe.skipIf(skipReason !== null)(`the audit log page${skipReason ? ` (skippe
     const problems = page.getByTestId('audit-problems').locator('li');
     expect(await problems.evaluateAll((items) => items.map((item) => [item.getAttribute('data-seq'), item.getAttribute('data-problem')]))).toEqual([['2', 'altered']]);
     expect(await problems.first().textContent()).toBe('序号 2：被改动');
+  });
+});
+
+describe.skipIf(skipReason !== null)(`the audit log page for someone who may not read it${skipReason ? ` (skipped: ${skipReason})` : ''}`, () => {
+  let work: string;
+  let station: RunningStation;
+  let browser: Browser;
+
+  /** `station person add`, as the admin once one exists; the new account's password from the environment. */
+  const addPerson = (data: string, args: string[], asAdmin: boolean) => {
+    const env = { ...process.env, STATION_NEW_PASSWORD: 'a long enough password 1', STATION_PASSWORD: 'a long enough password 1' };
+    const run = spawnSync(process.execPath, [cliEntry, '--data', data, ...(asAdmin ? ['--user', 'admin1'] : []), 'person', 'add', ...args], { encoding: 'utf8', env });
+    expect(run.status, run.stderr).toBe(0);
+  };
+
+  beforeAll(async () => {
+    work = await mkdtemp(join(tmpdir(), 'station-audit-refused-'));
+    const data = join(work, 'data');
+    addPerson(data, ['--name', '赵管理', '--roles', 'admin', '--login', 'admin1'], false);
+    addPerson(data, ['--name', '王内勤', '--roles', 'clerk', '--login', 'clerk1'], true);
+    station = await startStation(data);
+    browser = await launchChromium();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await station?.stop();
+    if (work) await rm(work, { recursive: true, force: true });
+  });
+
+  it("shows the core's refusal in Chinese, and the chain's state, which anyone may check", async () => {
+    const page = await browser.newPage({ viewport: { width: 1366, height: 768 } });
+    await page.goto(station.url);
+    expect(await commandInPage(page, 'session.signIn', { login: 'clerk1', password: 'a long enough password 1' })).toMatchObject({ ok: true });
+    // Signed in now: the page starts again, on the audit log.
+    await page.evaluate("location.hash = '#/audit'");
+    await page.reload();
+    await page.getByTestId('audit-forbidden').waitFor();
+    expect(await page.getByTestId('audit-forbidden').textContent()).toBe('审计日志仅限主要领导、审计人员和管理员查看：请用有权限的账号登录');
+    expect(await page.getByTestId('audit-row').count()).toBe(0);
+    await expect.poll(() => page.getByTestId('audit-chain-state').getAttribute('data-ok')).toBe('true');
   });
 });
