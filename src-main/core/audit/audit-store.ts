@@ -93,8 +93,11 @@ export function auditRows(db: Database, query: AuditQuery, zone: string): AuditL
   return db.prepare(`SELECT * FROM audit_log WHERE ${conditions.join(' AND ')} ORDER BY seq ${direction} LIMIT ?`).all(...params, query.limit) as AuditLogRow[];
 }
 
-/** Every row in the order it is stored (rowid), which a reordering by hand shows up against. */
-export const allAuditRows = (db: Database): AuditLogRow[] => db.prepare('SELECT * FROM audit_log ORDER BY rowid').all() as AuditLogRow[];
+/** Up to `limit` rows after `afterSeq`, in the order they are stored (seq is the rowid), for a walk a chunk at a time. */
+export const auditRowsAfter = (db: Database, afterSeq: number, limit: number): AuditLogRow[] =>
+  db.prepare('SELECT * FROM audit_log WHERE seq > ? ORDER BY seq LIMIT ?').all(afterSeq, limit) as AuditLogRow[];
+
+export const auditHashes = (db: Database): string[] => db.prepare('SELECT hash FROM audit_log').pluck().all() as string[];
 
 export function insertCheckpoint(db: Database, checkpoint: Omit<CheckpointRow, 'id'>): void {
   db.prepare('INSERT INTO audit_checkpoints (seq, hash, at, signature) VALUES (?, ?, ?, ?)').run(checkpoint.seq, checkpoint.hash, checkpoint.at, checkpoint.signature);

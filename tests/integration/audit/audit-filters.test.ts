@@ -95,5 +95,13 @@ describe('station audit list: narrowed by person, action, object and days', () =
     expect(new Set(all).size).toBe(10_055);
     expect(list(data, ['--actor', 'wang', '--since', '10000'])).toEqual(all.filter((seq) => seq > 10_000 && seq % 2 === 1));
     expect(runCliJson(data, ['audit', 'verify']).json).toMatchObject({ rows: 10_055, ok: true });
+    // The walk goes a chunk at a time: a row edited far past the first chunk is still found, and only it.
+    const edit = new Database(join(data, 'station.db'));
+    try {
+      edit.exec("DROP TRIGGER audit_log_no_update; UPDATE audit_log SET actor = 'someone' WHERE seq = 7001");
+    } finally {
+      edit.close();
+    }
+    expect(runCliJson(data, ['audit', 'verify']).json).toMatchObject({ rows: 10_055, ok: false, problems: [{ seq: 7001, problem: 'altered' }] });
   }, 120_000);
 });
