@@ -29,7 +29,8 @@ export function AuditTable({ rows }: { rows: readonly AuditRow[] }) {
               <td className="mono">{row.seq}</td>
               <td>{formatTime(row.at)}</td>
               <td>{row.actor}</td>
-              <td>{word(roleKey(row.role), row.role)}</td>
+              {/* A sign-in row names every role the person holds, comma-separated. */}
+              <td>{row.role.split(',').map((role) => word(roleKey(role), role)).join(t('audit.roleSeparator'))}</td>
               <td title={row.action}>{word(actionKey(row.action), row.action)}</td>
               <td className="mono">{row.object ?? '—'}</td>
               <td className="mono audit-details" title={details}>
