@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { AppHeader } from './components/AppHeader.js';
 import { ErrorMessage } from './components/ErrorMessage.js';
 import { LanguageSwitch } from './components/LanguageSwitch.js';
+import { AuditPage } from './features/audit/AuditPage.js';
 import { CalibrationClockPage } from './features/calibration/CalibrationClockPage.js';
 import { DevicesPage } from './features/devices/DevicesPage.js';
 import { ImportPage } from './features/import/ImportPage.js';
@@ -23,6 +24,8 @@ function Page({ route }: { route: Route }) {
       return <RecordingsPage key={route.ingestId ?? ''} ingestId={route.ingestId} />;
     case 'ingests':
       return <IngestsPage />;
+    case 'audit':
+      return <AuditPage />;
     case 'clock':
       return <CalibrationClockPage />;
   }

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { Role } from './roles.js';
-import { AuditRow, AuditVerifyReport } from './audit.js';
+import { AuditQuery, AuditRow, AuditVerifyReport } from './audit.js';
 import { AttachedVolume, Device, DeviceStatus, DeviceType, NewDevice, Settings } from './devices.js';
 import { NewPerson, Person, PersonChange, SessionStatus, SignIn, Password, Login } from './people.js';
 import { IngestPage, IngestQuery, IngestReport, IngestSummary } from './ingest.js';
@@ -61,6 +61,8 @@ export const commands = {
     roles: ingesters,
   },
   'ingest.get': { input: z.object({ ingestId: z.string() }), output: IngestReport, roles: everyone },
+  /** A host is about to print (export) an ingest's receipt (交接单): the core checks who asks and records it. */
+  'ingest.receipt': { input: z.object({ ingestId: z.string() }), output: z.object({ ingestId: z.string() }), roles: everyone },
   'ingest.list': { input: IngestQuery, output: z.array(IngestSummary), roles: everyone },
   /** The same list with the number of ingests the filters match, for a paged history. */
   'ingest.page': { input: IngestQuery, output: IngestPage, roles: everyone },
@@ -153,9 +155,9 @@ export const commands = {
   'ledger.deadlines': { input: z.object({}), output: z.array(Deadline), roles: everyone },
   /** The ledger written as .xlsx or a printable PDF; recorded in the audit chain. */
   'ledger.export': { input: LedgerExport, output: z.object({ path: z.string(), rows: z.number().int() }), roles: everyone },
-  /** The audit chain, oldest first from `sinceSeq`. */
+  /** The audit chain, oldest first from `sinceSeq` (or newest first), narrowed by person, action, object and days. */
   'audit.list': {
-    input: z.object({ sinceSeq: z.number().int().min(0).default(0), limit: z.number().int().min(1).max(10_000).default(1000) }),
+    input: AuditQuery,
     output: z.array(AuditRow),
     roles: overseers,
   },
@@ -166,13 +168,20 @@ export const commands = {
 /**
  * Commands that change something (`change`) or show evidence (`view`): the router writes their
  * audit row in the same transaction as the handler's own writes, so both land or neither does.
- * Their handlers must be synchronous; an asynchronous change (an ingest, a password hashed) records its rows itself.
+ * Their handlers must be synchronous; an asynchronous change records its rows itself, in the
+ * transaction of its own write: `ingest.start` and `volumes.ingest` (`ingest.start`, then
+ * `ingest.finish`), `volumes.match`, `people.add`, `people.setPassword` and the session's commands.
+ * Lists and reports (`ingest.get`, `ingest.list`, `recordings.list`, thumbnails) are not audited:
+ * they show the index, not a recording; opening one (`recordings.get`), playing it
+ * (`recordings.play`) or printing a receipt (`ingest.receipt`) is.
  */
 export const audited: Partial<Record<CommandName, 'change' | 'view'>> = {
   'devices.add': 'change',
   'devices.update': 'change',
   'devices.setMetadataLocalTime': 'change',
   'settings.update': 'change',
+  'ingest.cancel': 'change',
+  'ingest.receipt': 'view',
   'recordings.get': 'view',
   'recordings.play': 'view',
   'people.update': 'change',

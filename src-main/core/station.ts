@@ -87,7 +87,7 @@ export async function openStation(options: StationOptions): Promise<Station> {
   const plugIn = plugInModule(services, ingest, ledger, options.watch);
   const capabilities: Capability[] = [
     // First, so it stops last: its shutdown checkpoint covers everything the others recorded.
-    auditModule(db, audit, stationKey, services.iso),
+    auditModule(db, dataDir, audit, stationKey, zone, services.iso),
     people,
     stationInfoModule(services, { version: options.version ?? '0.0.0', autoIngestOverride: options.watch?.autoIngest ?? null }),
     settingsModule(db),

@@ -6,7 +6,8 @@ import { useStation } from '../state/station-context.js';
 import { LanguageSwitch } from './LanguageSwitch.js';
 import { StationClock } from './StationClock.js';
 
-const pages = ['import', 'devices', 'recordings', 'ingests', 'clock'] as const;
+// The audit log is for the head, the auditor and the admin: the core refuses anyone else, and the page says so.
+const pages = ['import', 'devices', 'recordings', 'ingests', 'audit', 'clock'] as const;
 
 export function AppHeader({ route }: { route: Route }) {
   const { t } = useTranslation();

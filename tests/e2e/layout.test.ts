@@ -125,6 +125,13 @@ describe.skipIf(skipReason !== null)(`every page whole at 1366×768${skipReason 
       await check('devices');
     });
 
+    it('audit log: the chain checked at the top, its rows below', async () => {
+      await page.getByTestId('nav-audit').click();
+      await page.getByTestId('audit-table').waitFor();
+      await page.locator('[data-testid="audit-chain-state"][data-ok]').waitFor();
+      await check('audit');
+    });
+
     it('calibration clock', async () => {
       await page.goto(`${station.url.split('#')[0]}#/clock`);
       await page.getByTestId('calibration-zone').waitFor();

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { createInstance } from 'i18next';
 import { describe, expect, it } from 'vitest';
 import {
+  AuditProblemKind,
   DeviceStatus,
   DeviceType,
   DriftBasis,
@@ -22,6 +23,7 @@ import {
 import { describeDrift, driftKey } from '../../src-renderer/format/drift.js';
 import { errorKey, problemKey, reasonKey, timeSourceKey } from '../../src-renderer/format/reason.js';
 import { outcomes } from '../../src-renderer/features/ingests/outcome.js';
+import { knownActions } from '../../src-renderer/features/audit/audit-words.js';
 
 const rendererDir = join(import.meta.dirname, '../../src-renderer');
 const localeFiles = { 'zh-CN': 'zh-CN.json', en: 'en.json' } as const;
@@ -100,6 +102,8 @@ describe('renderer locale files', () => {
       ...DeviceType.options.map((type) => `deviceType.${type}`),
       ...DeviceStatus.options.map((status) => `deviceStatus.${status}`),
       ...Role.options.map((role) => `roles.${role}`),
+      ...knownActions.map((action) => `auditAction.${action}`),
+      ...AuditProblemKind.options.map((problem) => `auditProblem.${problem}`),
       ...VolumeState.options.map((state) => `volumeState.${state}`),
       'volumeState.removed',
       ...RecognitionMethod.unwrap().options.map((how) => `recognition.${how}`),

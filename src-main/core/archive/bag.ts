@@ -20,6 +20,11 @@ export interface BagInfo {
   started: string;
   finished: string | null;
   state: string;
+  /**
+   * The audit chain's head when the bag's tags are written (`Audit-Head: <seq> <hash>`): a log later
+   * cut short below it, or rewritten there, no longer matches the bag.
+   */
+  auditHead: { seq: number; hash: string } | null;
 }
 
 /** RFC 8493 §2.1.3: CR, LF and % in a manifest path are percent-encoded. */
@@ -54,6 +59,7 @@ export async function writeBagTags(bagDir: string, entries: readonly BagEntry[],
     ['Ingest-Started', info.started],
     ['Ingest-Finished', info.finished],
     ['Ingest-State', info.state],
+    ['Audit-Head', info.auditHead && `${info.auditHead.seq} ${info.auditHead.hash}`],
   ];
   const text = fields
     .filter((field): field is [string, string] => field[1] !== null)
@@ -61,6 +67,19 @@ export async function writeBagTags(bagDir: string, entries: readonly BagEntry[],
     .join('');
   await writeFileDurably(join(bagDir, 'bag-info.txt'), text);
   await writeTagManifest(bagDir);
+}
+
+/** The audit chain's head a bag's bag-info names; null for a bag without one (made before the chain, or unfinished). */
+export async function readBagAuditHead(bagDir: string): Promise<{ seq: number; hash: string } | null> {
+  let text: string;
+  try {
+    text = await fs.readFile(join(bagDir, 'bag-info.txt'), 'utf8');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
+    throw error;
+  }
+  const match = /^Audit-Head:\s*(\d+)\s+([0-9a-f]{64})\s*$/m.exec(text);
+  return match?.[1] && match[2] ? { seq: Number(match[1]), hash: match[2] } : null;
 }
 
 export async function readManifest(bagDir: string): Promise<Map<string, string>> {

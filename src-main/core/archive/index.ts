@@ -1,5 +1,5 @@
 // The archive on disk: bag layout, streaming copy, read-back past the cache, free space. No index.
-export { readManifest, startBag, writeBagTags, type BagEntry, type BagInfo } from './bag.js';
+export { readBagAuditHead, readManifest, startBag, writeBagTags, type BagEntry, type BagInfo } from './bag.js';
 export { syncDirectory } from './durable-fs.js';
 export { availableBytes, DiskFullError, isNoSpace } from './free-space.js';
 export { archiveFolder, archivedFilePath, ingestArchiveDir, partialSuffix, toAbsolute, toStored } from './layout.js';

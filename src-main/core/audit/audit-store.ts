@@ -1,4 +1,6 @@
 import { createHash } from 'node:crypto';
+import type { AuditQuery } from '../../contract/index.js';
+import { dayRange } from '../clock.js';
 import type { Database } from '../db/index.js';
 import { canonicalJson } from './canonical-json.js';
 
@@ -68,11 +70,34 @@ export function appendAuditRow(db: Database, entry: AuditEntry): { seq: number; 
   return { seq, hash };
 }
 
-export const auditRows = (db: Database, sinceSeq: number, limit: number): AuditLogRow[] =>
-  db.prepare('SELECT * FROM audit_log WHERE seq > ? ORDER BY seq LIMIT ?').all(sinceSeq, limit) as AuditLogRow[];
+/**
+ * The rows a query asks for. Every filter walks the primary key in order and stops at `limit`, so a
+ * page costs the rows it skips, not the whole log (no extra index, no count).
+ */
+export function auditRows(db: Database, query: AuditQuery, zone: string): AuditLogRow[] {
+  const conditions = ['seq > ?'];
+  const params: unknown[] = [query.sinceSeq];
+  const add = (condition: string, ...values: unknown[]) => {
+    conditions.push(condition);
+    params.push(...values);
+  };
+  if (query.beforeSeq !== undefined) add('seq < ?', query.beforeSeq);
+  if (query.actor !== undefined) add('actor = ?', query.actor);
+  if (query.action !== undefined) add('action = ?', query.action);
+  // A prefix without LIKE: its % and _ would be wildcards in an object such as an ingest id.
+  if (query.object !== undefined) add('substr(object, 1, length(?)) = ?', query.object, query.object);
+  const { startMs, endMs } = dayRange(query.from, query.to, zone);
+  if (startMs !== null) add('at >= ?', startMs);
+  if (endMs !== null) add('at < ?', endMs);
+  const direction = query.order === 'desc' ? 'DESC' : 'ASC';
+  return db.prepare(`SELECT * FROM audit_log WHERE ${conditions.join(' AND ')} ORDER BY seq ${direction} LIMIT ?`).all(...params, query.limit) as AuditLogRow[];
+}
 
-/** Every row in the order it is stored (rowid), which a reordering by hand shows up against. */
-export const allAuditRows = (db: Database): AuditLogRow[] => db.prepare('SELECT * FROM audit_log ORDER BY rowid').all() as AuditLogRow[];
+/** Up to `limit` rows after `afterSeq`, in the order they are stored (seq is the rowid), for a walk a chunk at a time. */
+export const auditRowsAfter = (db: Database, afterSeq: number, limit: number): AuditLogRow[] =>
+  db.prepare('SELECT * FROM audit_log WHERE seq > ? ORDER BY seq LIMIT ?').all(afterSeq, limit) as AuditLogRow[];
+
+export const auditHashes = (db: Database): string[] => db.prepare('SELECT hash FROM audit_log').pluck().all() as string[];
 
 export function insertCheckpoint(db: Database, checkpoint: Omit<CheckpointRow, 'id'>): void {
   db.prepare('INSERT INTO audit_checkpoints (seq, hash, at, signature) VALUES (?, ?, ?, ?)').run(checkpoint.seq, checkpoint.hash, checkpoint.at, checkpoint.signature);

@@ -234,7 +234,17 @@ export class IngestJob {
     try {
       await startBag(toAbsolute(env.dataDir, ingestArchiveDir(job.id)));
     } catch (error) {
-      finishIngest(env.db, job.id, 'failed', { code: 'copy-failed', message: `cannot make the bag: ${describe(error)}` }, env.now());
+      const reason = { code: 'copy-failed', message: `cannot make the bag: ${describe(error)}` } as const;
+      env.db.transaction(() => {
+        finishIngest(env.db, job.id, 'failed', reason, env.now());
+        env.audit?.record({
+          actor: actor.name,
+          role: actor.role,
+          action: 'ingest.finish',
+          object: `ingest:${job.id}`,
+          details: { state: 'failed', reasonCode: reason.code, totals: ingestTotals(env.db, job.id) },
+        });
+      })();
       throw error;
     }
     job.progress.start();

@@ -15,11 +15,11 @@ import { MetadataQueue } from './metadata-queue.js';
 import { recoverInterruptedIngests } from './recovery.js';
 import { linkIngestsToSerial } from './relink-device.js';
 
-export interface IngestModule extends Capability<'ingest.start' | 'ingest.cancel' | 'ingest.get' | 'ingest.list' | 'ingest.page'> {
+export interface IngestModule extends Capability<'ingest.start' | 'ingest.cancel' | 'ingest.get' | 'ingest.receipt' | 'ingest.list' | 'ingest.page'> {
   /** The one way to start an ingest, for the plug-in service and anything later. */
   submit(request: IngestRequest): Promise<ScheduledIngest>;
   stopIngest: IngestScheduler['stopJob'];
-  /** Prints the ingest's receipt (交接单) as a PDF at `path`, for a host to save or show. */
+  /** Prints the ingest's receipt (交接单) as a PDF at `path`, for a host to save or show, once `ingest.receipt` allowed and recorded it. */
   writeReceipt(ingestId: string, path: string): Promise<void>;
   /** A device was registered: earlier folder ingests whose names carry its serial alone are tied to it. */
   deviceRegistered(device: { id: number; serial: string }): void;
@@ -76,7 +76,7 @@ export function ingestModule(services: StationServices, options: { freeSpaceMarg
       attributeDevice(db, ingestsOfDevice(db, deviceId), attribution());
     },
     async start() {
-      for (const ingestId of await recoverInterruptedIngests(db, dataDir, services.now())) log.info('ingest.recovered', { ingestId });
+      for (const ingestId of await recoverInterruptedIngests(db, dataDir, services.now(), services.audit)) log.info('ingest.recovered', { ingestId });
     },
     async stop() {
       await scheduler.stop();
@@ -102,6 +102,11 @@ export function ingestModule(services: StationServices, options: { freeSpaceMarg
         const found = report(ingestId);
         if (!found) throw new StationError('not-found', `no ingest ${ingestId}`);
         return found;
+      },
+      // Audited as a view: the row is written in this answer's transaction, and only for an ingest that exists.
+      'ingest.receipt': ({ ingestId }) => {
+        if (!getIngest(db, ingestId)) throw new StationError('not-found', `no ingest ${ingestId}`);
+        return { ingestId };
       },
       'ingest.list': (query) => listIngestPage(db, query, services.zone).rows.map((row) => ingestSummary(db, dataDir, row, iso)),
       'ingest.page': (query) => {

@@ -1,11 +1,12 @@
 import { promises as fs } from 'node:fs';
 import { join } from 'node:path';
+import type { AuditTrail } from '../audit/index.js';
 import type { Database } from '../db/index.js';
 import { archivedFilePath, toAbsolute, toStored, filesUnder } from '../archive/index.js';
 import { finalizeBag } from './finalize-bag.js';
 import { bagEntries } from '../recordings/index.js';
 import { isProcessAlive } from '../process/index.js';
-import { finishIngest, runningIngests } from './ingest-store.js';
+import { finishIngest, ingestTotals, runningIngests } from './ingest-store.js';
 
 /**
  * An ingest still marked running whose process is gone (or whose PID now belongs to another
@@ -14,7 +15,7 @@ import { finishIngest, runningIngests } from './ingest-store.js';
  * the instant before its commit) is the station's own unproved copy: removed, so the bag holds
  * only verified files. The source still has the originals; the next ingest of it resumes.
  */
-export async function recoverInterruptedIngests(db: Database, dataDir: string, now: number): Promise<string[]> {
+export async function recoverInterruptedIngests(db: Database, dataDir: string, now: number, audit: AuditTrail | null): Promise<string[]> {
   const recovered: string[] = [];
   for (const ingest of runningIngests(db)) {
     if (ingest.owner_pid !== process.pid && isProcessAlive(ingest.owner_pid, ingest.owner_identity)) continue;
@@ -23,13 +24,18 @@ export async function recoverInterruptedIngests(db: Database, dataDir: string, n
       if (!counted.has(toStored(dataDir, path))) await fs.rm(path, { force: true });
     }
     await finalizeBag(db, dataDir, ingest.id, now, 'interrupted');
-    finishIngest(
-      db,
-      ingest.id,
-      'interrupted',
-      { code: 'interrupted', message: 'the station stopped during this ingest; ingest the source again to resume' },
-      now,
-    );
+    const reason = { code: 'interrupted', message: 'the station stopped during this ingest; ingest the source again to resume' } as const;
+    // The station ends it, not its operator: the chain says so, beside the ingest's own start row.
+    db.transaction(() => {
+      finishIngest(db, ingest.id, 'interrupted', reason, now);
+      audit?.record({
+        actor: 'station',
+        role: 'station',
+        action: 'ingest.finish',
+        object: `ingest:${ingest.id}`,
+        details: { state: 'interrupted', reasonCode: reason.code, totals: ingestTotals(db, ingest.id) },
+      });
+    })();
     recovered.push(ingest.id);
   }
   return recovered;

@@ -33,7 +33,8 @@ export function plugInModule(
     ? new VolumeService(
         {
           ...services,
-          startIngest: (mountpoint, origin) => ingest.submit({ sourcePath: mountpoint, operator: options.operator, role: 'station', origin }),
+          startIngest: (mountpoint, origin, actor) =>
+            ingest.submit({ sourcePath: mountpoint, operator: actor?.name ?? options.operator, role: actor?.role ?? 'station', origin }),
           stopIngest: (ingestId, reason) => void ingest.stopIngest(ingestId, reason),
           ledger,
         },
@@ -60,8 +61,9 @@ export function plugInModule(
           openCheckoutOf: ledger.openCheckout,
         });
       },
-      'volumes.match': ({ mountpoint, deviceId }) => watching().match(mountpoint, deviceId),
-      'volumes.ingest': ({ mountpoint }) => watching().ingest(mountpoint),
+      // Asynchronous, so the router cannot wrap them: each records its own row (see `audited`).
+      'volumes.match': ({ mountpoint, deviceId }, caller) => watching().match(mountpoint, deviceId, caller),
+      'volumes.ingest': ({ mountpoint }, caller) => watching().ingest(mountpoint, caller),
     },
   };
 }

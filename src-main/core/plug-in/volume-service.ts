@@ -1,10 +1,11 @@
-import type { AttachedVolume, Settings } from '../../contract/index.js';
+import type { AttachedVolume, Caller, Settings } from '../../contract/index.js';
+import type { AuditTrail } from '../audit/index.js';
 import { isoInZone } from '../clock.js';
 import type { Database } from '../db/index.js';
 import { getDevice, publicDevice, recognizeVolume, rememberVolume, type Recognition } from '../devices/index.js';
 import { describe, StationError } from '../errors.js';
 import type { EventBus } from '../event-bus.js';
-import type { IngestOrigin, Reason, ScheduledIngest } from '../ingest/index.js';
+import type { IngestActor, IngestOrigin, Reason, ScheduledIngest } from '../ingest/index.js';
 import type { Volume, VolumeScanner } from '../volumes/index.js';
 import { attachedView, type OpenCheckoutOf } from './attached-view.js';
 
@@ -25,13 +26,18 @@ export interface VolumeServiceDeps {
   events: EventBus;
   zone: string;
   settings: () => Settings;
-  /** Submits a verified ingest of the mount point to the scheduler; resolves once it is recorded. */
-  startIngest: (mountpoint: string, origin: IngestOrigin) => Promise<ScheduledIngest>;
+  /**
+   * Submits a verified ingest of the mount point to the scheduler; resolves once it is recorded.
+   * `actor` is whoever asked for it; null when the station starts it on its own (auto-ingest).
+   */
+  startIngest: (mountpoint: string, origin: IngestOrigin, actor: IngestActor | null) => Promise<ScheduledIngest>;
   /** Stops a queued or running ingest with the reason. */
   stopIngest: (ingestId: string, reason: Reason) => void;
   now: () => number;
   /** The device ledger: whether a recorder is out, and checking it in at its plug-in time (setting checkInOnPlugIn). */
   ledger: { openCheckout: OpenCheckoutOf; checkInAtPlugIn(deviceId: number, pluggedInAt: number): boolean };
+  /** Where a match is recorded, in the transaction that remembers it. */
+  audit: AuditTrail | null;
 }
 
 /**
@@ -73,11 +79,22 @@ export class VolumeService {
     return [...this.entries.values()].map((entry) => entry.view);
   }
 
-  /** The officer says which device this is: remembered, and the card ingested if auto-ingest is on. */
-  async match(mountpoint: string, deviceId: number): Promise<AttachedVolume> {
+  /** The officer says which device this is: remembered (and audited), and the card ingested if auto-ingest is on. */
+  async match(mountpoint: string, deviceId: number, caller: Caller): Promise<AttachedVolume> {
     const entry = this.require(mountpoint);
-    const { db } = this.deps;
-    rememberVolume(db, deviceId, entry.volume, entry.recognition);
+    const { db, audit } = this.deps;
+    const { uuid, label } = entry.volume;
+    db.transaction(() => {
+      // What the device is known by from now on, this card's UUID, label or serials among them.
+      const knownBy = rememberVolume(db, deviceId, entry.volume, entry.recognition);
+      audit?.record({
+        actor: caller.name,
+        role: caller.role,
+        action: 'volumes.match',
+        object: `device:${deviceId}`,
+        details: { kind: 'change', mountpoint, uuid, label, knownBy: knownBy.map(({ kind, value }) => ({ kind, value })) },
+      });
+    })();
     // Recognised again from what is now remembered, so the card says how it will be known next time.
     entry.recognition = await recognizeVolume(db, entry.volume, { extraPatterns: this.deps.settings().namePatterns });
     const view = attachedView(db, entry.volume, entry.recognition, entry.view.attachedAt, this.deps.ledger.openCheckout);
@@ -93,10 +110,11 @@ export class VolumeService {
     return entry.view;
   }
 
-  ingest(mountpoint: string): Promise<{ ingestId: string }> {
+  /** The caller asked for this card to be ingested: its `ingest.start` row names them. */
+  ingest(mountpoint: string, caller: Caller): Promise<{ ingestId: string }> {
     const entry = this.require(mountpoint);
     if (entry.busy) throw new StationError('busy', `${mountpoint} is already being ingested`);
-    return this.run(entry);
+    return this.run(entry, { name: caller.name, role: caller.role });
   }
 
   private require(mountpoint: string): Entry {
@@ -163,14 +181,14 @@ export class VolumeService {
   }
 
   private autoStart(entry: Entry): void {
-    if (!entry.busy) void this.run(entry).catch(() => undefined);
+    if (!entry.busy) void this.run(entry, null).catch(() => undefined);
   }
 
   private stopIngestOf(entry: Entry, reason: Reason): void {
     if (entry.ingestId !== null) this.deps.stopIngest(entry.ingestId, reason);
   }
 
-  private async run(entry: Entry): Promise<{ ingestId: string }> {
+  private async run(entry: Entry, actor: IngestActor | null): Promise<{ ingestId: string }> {
     const { mountpoint } = entry.volume;
     entry.busy = true;
     try {
@@ -178,7 +196,7 @@ export class VolumeService {
         mountpoint,
         deviceId: entry.view.deviceId,
         pluggedInAtMs: entry.pluggedInAt,
-      });
+      }, actor);
       entry.ingestId = job.id;
       // Unplugged (or the station stopping) while the ingest was being set up: it must not run on.
       if (this.stopped || this.entries.get(mountpoint) !== entry) {

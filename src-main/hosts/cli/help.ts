@@ -88,17 +88,26 @@ bytes, ingest id and source. The number listed and the number matching go to std
   --json         Print a JSON array of {ingestId, source, archivePath, operator, state, startedAt,
                  finishedAt, reason, reasonCode, deviceId, device, totals, clockDrift, findingCount}.
 Exit status: 0 listed, 2 a filter was not understood.`,
-  audit: `Usage: station audit list [--json] [--since SEQ]
+  audit: `Usage: station audit list [--json] [--since SEQ] [--actor NAME] [--action A] [--object PREFIX]
+                          [--from DAY] [--to DAY]
        station audit verify [--json]
 
-Every change (a device registered, a setting, an ingest started and finished) and every view of a
-recording is a row of a hash chain, written in the same transaction as the change; the station
+Every change (a device registered or matched to a card, a setting, an ingest started, cancelled
+and finished) and every view of a recording or receipt printed is a row of a hash chain, written in the same transaction as the change; the station
 signs a checkpoint of the chain's head (its own Ed25519 key, keys/ in the data folder) every 100
 rows, every hour and at shutdown.
   list           Rows oldest first: seq, time, actor, role, action, object, hash.
     --since SEQ  Only rows after SEQ.
+    --actor NAME Only rows of this person (the name as recorded; station for its own).
+    --action A   Only this action: devices.add, ingest.start, recordings.play, session.sign-in, ...
+    --object P   Only objects starting with P: device:3, ingest:, recording:12.
+    --from DAY, --to DAY  Only rows on or after / on or before these days (YYYY-MM-DD, the
+                 station's zone).
     --json       [{seq, at, actor, role, action, object, details, hash}]
-  verify         Re-walks the chain: {rows, checkpoints, ok, problems: [{seq, problem}]}, problem
+  verify         Re-walks the chain and holds it against the signed checkpoints and the
+                 Audit-Head in every bag's bag-info.txt (a log cut short below a bag's head is
+                 truncated; another row at that seq, altered):
+                 {rows, checkpoints, ok, problems: [{seq, problem}]}, problem
                  altered | missing | inserted | reordered | truncated | bad-signature.
 Exit status: 0 listed / intact, 1 a problem found, 2 it could not run.`,
   recordings: `Usage: station recordings [--json] [--search TEXT]

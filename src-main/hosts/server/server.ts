@@ -11,7 +11,7 @@ import { handleMedia } from './media-route.js';
 import { handleReceipt } from './receipt-route.js';
 import { sendText } from './responses.js';
 import { sessionCookie } from './session-cookie.js';
-import { handleSign } from './sign-route.js';
+import { handleSign, resourceCommand } from './sign-route.js';
 import { createUrlSigner, defaultSignerTimes, type SignerTimes } from './signed-urls.js';
 import { handleStatic } from './static-route.js';
 
@@ -82,6 +82,15 @@ export async function startServer(station: Station, options: ServerOptions): Pro
     if (access !== 'public' && !hasToken(req, token) && !(access === 'signed' && signer.accepts(url))) {
       sendText(res, 401, 'Unauthorised: open the address the station printed when it started.');
       return;
+    }
+    // The token alone, no signature: the same question signing asks first (who may have it, and the audit row of a playback or a receipt).
+    const ask = access === 'signed' && !signer.accepts(url) ? resourceCommand(path) : null;
+    if (ask !== null) {
+      const allowed = await dispatchWithSession(station, ...ask, sessionCookie(req, res, port), options.openAs);
+      if (!allowed.ok) {
+        sendText(res, allowed.error.code === 'not-found' ? 404 : 403, allowed.error.message);
+        return;
+      }
     }
     if (path.startsWith(commandPrefix) || path.startsWith(`${signPrefix}/`)) {
       if (!isFromOwnPage(req, port)) {

@@ -11,9 +11,18 @@ import type { UrlSigner } from './signed-urls.js';
 const signable: readonly { pattern: RegExp; ask: (match: RegExpExecArray) => [string, unknown] }[] = [
   { pattern: /^\/media\/(\d{1,15})$/, ask: (match) => ['recordings.play', { id: Number(match[1]) }] },
   { pattern: /^\/media\/\d{1,15}\/thumbnail$/, ask: () => ['station.info', {}] },
-  { pattern: /^\/receipt\/([\w-]{1,64})$/, ask: (match) => ['ingest.get', { ingestId: match[1] }] },
+  { pattern: /^\/receipt\/([\w-]{1,64})$/, ask: (match) => ['ingest.receipt', { ingestId: match[1] }] },
   { pattern: /^\/api\/events$/, ask: () => ['station.info', {}] },
 ];
+
+/** The command that asks whether the page's person may load `path` (and records a playback or an export); null for a path not signable. */
+export function resourceCommand(path: string): [string, unknown] | null {
+  for (const { pattern, ask } of signable) {
+    const match = pattern.exec(path);
+    if (match) return ask(match);
+  }
+  return null;
+}
 
 /**
  * `POST /api/sign/<path>`: a short-lived URL for one resource the browser must load without the
@@ -31,12 +40,12 @@ export async function handleSign(
     sendResult(res, 405, fail('invalid-input', 'URLs are signed on POST.'), { Allow: 'POST' });
     return;
   }
-  const found = signable.map(({ pattern, ask }) => ({ match: pattern.exec(path), ask })).find(({ match }) => match !== null);
-  if (!found?.match) {
+  const ask = resourceCommand(path);
+  if (ask === null) {
     sendResult(res, 404, fail('not-found', `Nothing to sign at ${path}.`));
     return;
   }
-  const allowed = await dispatch(...found.ask(found.match));
+  const allowed = await dispatch(...ask);
   if (!allowed.ok) {
     sendResult(res, 200, allowed);
     return;

@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { IngestReport } from '../../../src-main/contract/index.js';
+import type { AuditRow, IngestReport } from '../../../src-main/contract/index.js';
 import { makeFile } from '../../helpers/make-media.js';
 import { runCli, runCliJson } from '../../helpers/run-cli.js';
 import { tempDir } from '../../helpers/temp-dir.js';
@@ -33,6 +33,9 @@ describe('the ingest receipt (交接单)', () => {
     }
     expect(text).toContain('交出人（执法人员）签名');
     expect(text).toContain('接收人（内勤）签名');
+    // Printing it is an export of evidence information: the audit chain names who took it.
+    const receipts = runCliJson<AuditRow[]>(data, ['--operator', 'zhou', 'audit', 'list']).json.filter((row) => row.action === 'ingest.receipt');
+    expect(receipts).toMatchObject([{ object: `ingest:${report.ingestId}`, details: { kind: 'view' } }]);
   });
 
   it('is refused for an ingest that does not exist, and writes nothing', () => {
@@ -41,5 +44,6 @@ describe('the ingest receipt (交接单)', () => {
     expect(run.status).toBe(2);
     expect(run.stderr).toContain('no ingest no-such-ingest (not-found)');
     expect(existsSync(out)).toBe(false);
+    expect(runCliJson<AuditRow[]>(join(root, 'data'), ['audit', 'list']).json.filter((row) => row.action === 'ingest.receipt')).toHaveLength(1);
   });
 });

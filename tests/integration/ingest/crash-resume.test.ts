@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
-import type { IngestReport, VerifyReport } from '../../../src-main/contract/index.js';
+import type { AuditRow, AuditVerifyReport, IngestReport, VerifyReport } from '../../../src-main/contract/index.js';
 import { makeFile, sha256Of } from '../../helpers/make-media.js';
 import { partialCopies } from '../../helpers/partial-copies.js';
 import { runCliJson, startCli } from '../../helpers/run-cli.js';
@@ -62,5 +62,14 @@ describe('a killed ingest', () => {
     expect(states.map((s) => s.state)).toEqual(['interrupted', 'completed']);
     const verify = runCliJson<VerifyReport>(data, ['verify']);
     expect(verify.json).toEqual({ checked: names.length, problems: [] });
+    // The station, not the operator, ended the killed ingest: the chain has its finish row too.
+    const audit = runCliJson<AuditRow[]>(data, ['audit', 'list']).json.map((row) => [row.action, row.actor, row.details.state ?? null]);
+    expect(audit).toEqual([
+      ['ingest.start', expect.any(String), null],
+      ['ingest.finish', 'station', 'interrupted'],
+      ['ingest.start', expect.any(String), null],
+      ['ingest.finish', expect.any(String), 'completed'],
+    ]);
+    expect(runCliJson<AuditVerifyReport>(data, ['audit', 'verify']).json.ok).toBe(true);
   }, 180_000);
 });

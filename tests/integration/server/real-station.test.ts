@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { RecordingPage, StationEvent } from '../../../src-main/contract/index.js';
+import type { AuditRow, IngestSummary, RecordingPage, StationEvent } from '../../../src-main/contract/index.js';
 import { openStation } from '../../../src-main/core/station.js';
 import type { Station } from '../../../src-main/core/station-api.js';
 import { startServer, type RunningServer } from '../../../src-main/hosts/server/index.js';
@@ -78,5 +78,37 @@ describe('browser host over a real station', () => {
     expect(tail.status).toBe(206);
     expect(tail.headers.get('content-range')).toBe(`bytes ${clip.length - 1024}-${clip.length - 1}/${clip.length}`);
     expect(Buffer.from(await tail.arrayBuffer()).equals(clip.subarray(clip.length - 1024))).toBe(true);
+  });
+
+  it('records in the audit chain who played a recording and who took a receipt, when the page signs their URLs', async () => {
+    const rows = async (action: string): Promise<AuditRow[]> => {
+      const listed = await station.call('audit.list', {}, { name: 'sun', role: 'auditor' });
+      if (!listed.ok) throw new Error(listed.error.message);
+      return listed.value.filter((row) => row.action === action);
+    };
+    const sign = (resource: string) =>
+      fetch(`${base()}/api/sign${resource}`, { method: 'POST', headers: { 'X-Station-Token': server.token } }).then((r) => r.json() as Promise<{ ok: boolean; value?: { url: string } }>);
+    const page = (await command('recordings.list', {})) as { ok: true; value: RecordingPage };
+    const id = page.value.rows[0]!.id;
+    const [ingest] = ((await command('ingest.list', {})) as { ok: true; value: IngestSummary[] }).value;
+
+    const plays = (await rows('recordings.play')).length;
+    const signed = await sign(`/media/${id}`);
+    expect(signed.ok).toBe(true);
+    const played = await rows('recordings.play');
+    expect(played).toHaveLength(plays + 1);
+    expect(played.at(-1)).toMatchObject({ actor: '值班员', role: 'clerk', object: `recording:${id}`, details: { kind: 'view' } });
+    // Loading the signed URL is the playback the row recorded, not another one.
+    expect((await fetch(`${base()}${signed.value!.url}`, { headers: { Range: 'bytes=0-9' } })).status).toBe(206);
+    expect(await rows('recordings.play')).toHaveLength(plays + 1);
+    // The token alone, no signature: the same question is asked, and the same row written.
+    expect((await fetch(`${base()}/media/${id}`, { headers: { 'X-Station-Token': server.token, Range: 'bytes=0-9' } })).status).toBe(206);
+    expect(await rows('recordings.play')).toHaveLength(plays + 2);
+
+    expect((await sign(`/receipt/${ingest!.ingestId}`)).ok).toBe(true);
+    expect(await rows('ingest.receipt')).toMatchObject([{ actor: '值班员', role: 'clerk', object: `ingest:${ingest!.ingestId}`, details: { kind: 'view' } }]);
+    // A receipt of no ingest: refused, and nothing recorded.
+    expect(await sign('/receipt/no-such-ingest')).toMatchObject({ ok: false, error: { code: 'not-found' } });
+    expect(await rows('ingest.receipt')).toHaveLength(1);
   });
 });

@@ -39,6 +39,7 @@ export function smallStation(dataDir: string, media: ReadonlyMap<number, MediaFi
     },
     'ingest.cancel': () => ({ cancelled: false }),
     'ingest.get': absent('ingest'),
+    'ingest.receipt': absent('ingest'),
     'ingest.list': () => [],
     'ingest.page': () => ({ total: 0, rows: [] }),
     'recordings.list': () => ({ total: 0, rows: [] }),

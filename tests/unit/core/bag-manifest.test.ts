@@ -15,7 +15,7 @@ describe('BagIt manifest', () => {
     const entries = names.map((name) => ({ path: name, sha256: sha256Of(join(bag, 'data', name)), size: Buffer.byteLength(name) }));
     await writeBagTags(bag, entries, {
       sourceOrganization: 'o', externalIdentifier: 'x', sourcePath: '/s', sourceDevice: null, station: 's',
-      operator: 'op', started: '2026-11-27T00:00:00.000Z', finished: null, state: 'completed',
+      operator: 'op', started: '2026-11-27T00:00:00.000Z', finished: null, state: 'completed', auditHead: null,
     });
     const manifest = await readManifest(bag);
     expect(new Map(entries.map((e) => [e.path, e.sha256]))).toEqual(manifest);

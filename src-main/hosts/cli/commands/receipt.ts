@@ -6,8 +6,8 @@ import { reportFailure, type CliContext } from '../context.js';
 export async function receiptCommand(context: CliContext): Promise<number> {
   const [ingestId] = context.args;
   if (!ingestId) return reportFailure(context, { code: 'invalid-input', message: 'name the ingest: station receipt <ingestId>' });
-  // Through the router first: who is asking, and whether they may see this ingest.
-  const allowed = await context.station.call('ingest.get', { ingestId }, context.credentials);
+  // Through the router first: who is asking, whether they may have this ingest's receipt, and the audit row that they did.
+  const allowed = await context.station.call('ingest.receipt', { ingestId }, context.credentials);
   if (!allowed.ok) return reportFailure(context, allowed.error);
   const path = resolve(context.options.out ?? `receipt-${ingestId}.pdf`);
   try {
