@@ -3,6 +3,7 @@ export type Route =
   | { page: 'devices' }
   | { page: 'recordings'; ingestId: string | null }
   | { page: 'ingests' }
+  | { page: 'people' }
   | { page: 'clock' };
 
 /** Hash routes survive a reload under both hosts (custom protocol and local server) with no server help. */
@@ -16,6 +17,8 @@ export function parseRoute(hash: string): Route {
       return { page: 'recordings', ingestId: params.get('ingest') };
     case '/ingests':
       return { page: 'ingests' };
+    case '/people':
+      return { page: 'people' };
     case '/clock':
       return { page: 'clock' };
     default:
