@@ -182,6 +182,9 @@ describe.skipIf(browserSkip !== null)(`signing in, people and locks${browserSkip
     expect(await page.getByTestId('session-roles').textContent()).toBe('内勤');
     expect(await page.getByTestId('nav-import').isVisible()).toBe(true);
     expect(await page.getByTestId('nav-people').count()).toBe(0);
+    await page.evaluate(`location.hash = '#/people'`);
+    expect(await page.getByTestId('people-admins-only').textContent()).toBe('人员和账号由管理员管理：如需添加人员或重设密码，请联系管理员。');
+    expect(await page.getByTestId('person-add').count()).toBe(0);
 
     const refused = (await commandInPage(page, 'people.add', { name: '孙冒充', roles: ['admin'], login: 'sun', password: 'sun-pass-12' })) as {
       ok: boolean;

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { Person } from '../../../src-main/contract/index.js';
 import { ErrorMessage } from '../../components/ErrorMessage.js';
 import { useCommand } from '../../hooks/use-command.js';
+import { managesPeople, useSession } from '../../state/session.js';
 import { PasswordForm } from './PasswordForm.js';
 import { PeopleTable } from './PeopleTable.js';
 import { PersonForm } from './PersonForm.js';
@@ -14,6 +15,23 @@ type Editing = { mode: 'add' } | { mode: 'edit'; person: Person } | { mode: 'pas
  * use the station get an account. The core refuses anyone else whatever this page offers.
  */
 export function PeoplePage() {
+  const { t } = useTranslation();
+  const { status } = useSession();
+  // Reached by its address without the menu entry: say who manages people rather than offer forms the core refuses.
+  if (!managesPeople(status)) {
+    return (
+      <div className="page" data-testid="people-page">
+        <h2>{t('people.title')}</h2>
+        <p className="muted" data-testid="people-admins-only">
+          {t('people.adminsOnly')}
+        </p>
+      </div>
+    );
+  }
+  return <PeopleRegister />;
+}
+
+function PeopleRegister() {
   const { t } = useTranslation();
   const people = useCommand('people.list', {});
   const [editing, setEditing] = useState<Editing>(null);
