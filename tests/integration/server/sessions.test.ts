@@ -6,6 +6,7 @@ import { commands, Role, type CommandName } from '../../../src-main/contract/ind
 import { openStation } from '../../../src-main/core/station.js';
 import type { Station } from '../../../src-main/core/station-api.js';
 import { startServer, type RunningServer } from '../../../src-main/hosts/server/index.js';
+import { lockedUntil } from '../../../src-renderer/features/session/locked-until.js';
 
 interface Answer {
   status: number;
@@ -111,6 +112,23 @@ describe('browser mode sessions over a real station', () => {
     const answer = await command('session.signIn', { login: 'admin', password: 'not-it-at-all' });
     expect(answer.body).toMatchObject({ ok: false, error: { code: 'unauthenticated' } });
     expect(answer.setCookies).toEqual([]);
+  });
+
+  it('locks an account after five wrong passwords until the time the audit chain records, which the page reads from the refusal', async () => {
+    const admin = await signIn('admin', 'admin-pass-1');
+    const added = await command('people.add', { name: '周忘记', roles: ['clerk'], login: 'forgetful', password: 'right-pass-1' }, { cookie: admin });
+    expect(added.body?.ok).toBe(true);
+    const codes: string[] = [];
+    let last: Answer | null = null;
+    for (let attempt = 1; attempt <= 6; attempt += 1) {
+      last = await command('session.signIn', { login: 'forgetful', password: `wrong-${attempt}` });
+      codes.push(last.body?.error?.code ?? 'ok');
+    }
+    expect(codes).toEqual(['unauthenticated', 'unauthenticated', 'unauthenticated', 'unauthenticated', 'locked', 'locked']);
+    const rows = (await command('audit.list', {}, { cookie: admin })).body?.value as { action: string; details: { until?: string } }[];
+    const until = rows.findLast((row) => row.action === 'account.locked')?.details.until;
+    expect(until).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}/);
+    expect(lockedUntil({ code: 'locked', message: last!.body!.error!.message })).toBe(`${until!.slice(0, 10)} ${until!.slice(11, 19)}`);
   });
 
   it('lets each role do what commands.ts says, and refuses the rest as forbidden', async () => {
