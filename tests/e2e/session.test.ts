@@ -55,6 +55,10 @@ describe.skipIf(browserSkip !== null)(`signing in, people and locks${browserSkip
     await page.getByTestId('recordings-page').waitFor();
     expect(await banner.isVisible()).toBe(true);
     expect(await page.getByTestId('session-bar').count()).toBe(0);
+    await page.getByTestId('language-switch').selectOption('en');
+    await expect.poll(() => banner.getByRole('status').locator('strong').textContent()).toBe('No accounts yet: anyone at this station can do anything');
+    expect(await banner.getByTestId('create-first-admin').textContent()).toBe('Create the first admin account');
+    await page.getByTestId('language-switch').selectOption('zh-CN');
 
     await banner.getByTestId('create-first-admin').click();
     const form = page.getByTestId('first-admin-form');
@@ -233,5 +237,12 @@ describe.skipIf(browserSkip !== null)(`signing in, people and locks${browserSkip
     await page.getByTestId('sign-in-screen').waitFor();
     const status = (await commandInPage(page, 'session.status')) as { value: { state: string } };
     expect(status.value.state).toBe('signed-out');
+
+    await page.getByTestId('language-switch').selectOption('en');
+    await expect.poll(() => page.locator('#sign-in-title').textContent()).toBe('Sign in');
+    await signIn(page, clerk.login, 'wrong-again');
+    await expect.poll(() => page.getByTestId('sign-in-error').locator('strong').textContent()).toBe(
+      'Wrong login or password: check and type them again (five wrong passwords in a row lock the account for five minutes)',
+    );
   });
 });
