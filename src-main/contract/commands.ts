@@ -4,6 +4,7 @@ import { AuditRow, AuditVerifyReport } from './audit.js';
 import { AttachedVolume, Device, DeviceStatus, DeviceType, NewDevice, Settings } from './devices.js';
 import { NewPerson, Person, PersonChange, SessionStatus, SignIn, Password, Login } from './people.js';
 import { IngestPage, IngestQuery, IngestReport, IngestSummary } from './ingest.js';
+import { CheckinReceipt, CheckinRequest, CheckoutReceipt, CheckoutRequest, Deadline, LateReason, LedgerEntry, LedgerExport, LedgerQuery } from './ledger.js';
 import { RecordingDetail, RecordingPage, RecordingQuery, VerifyReport } from './recordings.js';
 
 const everyone: readonly Role[] = ['clerk', 'lead', 'head', 'auditor', 'admin'];
@@ -11,6 +12,10 @@ const ingesters: readonly Role[] = ['clerk', 'lead', 'admin'];
 const managers: readonly Role[] = ['lead', 'head', 'admin'];
 const overseers: readonly Role[] = ['head', 'auditor', 'admin'];
 const admins: readonly Role[] = ['admin'];
+/** Who keeps the ledger: the clerk (内勤), and the admin standing in. */
+const ledgerKeepers: readonly Role[] = ['clerk', 'admin'];
+/** Who may say why footage came in late: the ledger's keepers and the lead who reviews it. */
+const lateReasonGivers: readonly Role[] = ['clerk', 'lead', 'admin'];
 /** Commands that need no sign-in: the session's own, and the two checks anyone may run on the archive. */
 const anyone: readonly Role[] = Role.options;
 
@@ -42,7 +47,11 @@ export const commands = {
     roles: ingesters,
   },
   'ingest.start': {
-    input: z.object({ sourcePath: z.string().min(1) }),
+    input: z.object({
+      sourcePath: z.string().min(1),
+      /** Why the footage comes in after its 24-hour deadline: kept on the check-out this ingest meets late, else ignored. */
+      lateReason: LateReason.optional(),
+    }),
     output: z.object({ ingestId: z.string() }),
     roles: ingesters,
   },
@@ -128,6 +137,22 @@ export const commands = {
     output: Person,
     roles: admins,
   },
+  /** The device ledger (台账, Art. 4, 7): a recorder handed to an officer after its three pre-use checks. */
+  'ledger.checkout': { input: CheckoutRequest, output: CheckoutReceipt, roles: ledgerKeepers },
+  /** The recorder is back: its 24-hour deadline (Art. 13) starts at the return. */
+  'ledger.checkin': { input: CheckinRequest, output: CheckinReceipt, roles: ledgerKeepers },
+  /** Why a check-out's footage came in after its deadline. */
+  'ledger.lateReason': {
+    input: z.object({ checkoutId: z.number().int(), reason: LateReason }),
+    output: LedgerEntry,
+    roles: lateReasonGivers,
+  },
+  /** The ledger, newest check-out first. */
+  'ledger.list': { input: LedgerQuery, output: z.array(LedgerEntry), roles: everyone },
+  /** Every check-out not met yet (and late ones still without a reason), soonest deadline first. */
+  'ledger.deadlines': { input: z.object({}), output: z.array(Deadline), roles: everyone },
+  /** The ledger written as .xlsx or a printable PDF; recorded in the audit chain. */
+  'ledger.export': { input: LedgerExport, output: z.object({ path: z.string(), rows: z.number().int() }), roles: everyone },
   /** The audit chain, oldest first from `sinceSeq`. */
   'audit.list': {
     input: z.object({ sinceSeq: z.number().int().min(0).default(0), limit: z.number().int().min(1).max(10_000).default(1000) }),
@@ -151,6 +176,9 @@ export const audited: Partial<Record<CommandName, 'change' | 'view'>> = {
   'recordings.get': 'view',
   'recordings.play': 'view',
   'people.update': 'change',
+  'ledger.checkout': 'change',
+  'ledger.checkin': 'change',
+  'ledger.lateReason': 'change',
 };
 
 /** Commands any caller may run, signed in or not (the session's own, and checking the archive and the chain). */

@@ -61,6 +61,10 @@ export const AttachedVolume = z.object({
   /** True once everything on it is verified in the archive: the officer may unplug it. */
   safeToRemove: z.boolean(),
   attachedAt: z.string(),
+  /** The recorder on this volume is checked out: the desk may check it in at the plug-in time. */
+  openCheckout: z
+    .object({ checkoutId: z.number().int(), officerName: z.string(), officerNumber: z.string(), checkedOutAt: z.string() })
+    .nullable(),
 });
 export type AttachedVolume = z.infer<typeof AttachedVolume>;
 

@@ -31,6 +31,8 @@ export const StationEvent = z.discriminatedUnion('type', [
   z.object({ type: z.literal('volume.updated'), mountpoint: z.string(), deviceId: z.number().int().nullable(), volume: AttachedVolume }),
   z.object({ type: z.literal('volume.detached'), mountpoint: z.string(), deviceId: z.number().int().nullable() }),
   z.object({ type: z.literal('station.error'), message: z.string() }),
+  /** A check-out, check-in or late reason was recorded, or an ingest met a deadline: ledger and board read again. */
+  z.object({ type: z.literal('ledger.changed') }),
 ]);
 export type StationEvent = z.infer<typeof StationEvent>;
 export type StationEventType = StationEvent['type'];

@@ -125,3 +125,13 @@ export const Deadline = z.object({
   state: CheckoutState,
 });
 export type Deadline = z.infer<typeof Deadline>;
+
+/** Why footage came in after its deadline (Art. 13): the lead reads it at sign-off. */
+export const LateReason = z.string().trim().min(1).max(2000);
+
+export const LedgerExport = LedgerQuery.extend({
+  format: z.enum(['xlsx', 'pdf']),
+  /** Absolute; left out, a file in the data folder's `exports/` named by the time. */
+  path: z.string().min(1).optional(),
+});
+export type LedgerExport = z.infer<typeof LedgerExport>;

@@ -33,8 +33,10 @@ export interface Identify {
 
 const isCommandName = (name: string): name is CommandName => Object.hasOwn(commands, name);
 
-/** What an audit row names as the object: `device:3` (asked for, or just made), `recording:12`, `setting`. */
+/** What an audit row names as the object: `device:3` (asked for, or just made), `recording:12`, `checkout:5`, `setting`. */
 function objectOf(name: string, input: Record<string, unknown>, output: unknown): string {
+  const checkoutId = input.checkoutId ?? (output as { checkoutId?: unknown } | null)?.checkoutId;
+  if (typeof checkoutId === 'number') return `checkout:${checkoutId}`;
   const kind = name.slice(0, name.indexOf('.')).replace(/s$/, '');
   if (typeof input.id === 'number') return `${kind}:${input.id}`;
   const made = (output as { id?: unknown } | null)?.id;

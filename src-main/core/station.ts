@@ -11,6 +11,7 @@ import { openDatabase, openDatabaseReadOnly } from './db/index.js';
 import { devicesModule } from './devices/index.js';
 import { EventBus } from './event-bus.js';
 import { ingestModule } from './ingest/index.js';
+import { ledgerModule } from './ledger/index.js';
 import { nullLog, openStationLog } from './log/index.js';
 import { peopleModule } from './people/index.js';
 import { plugInModule, type WatchOptions } from './plug-in/index.js';
@@ -77,8 +78,13 @@ export async function openStation(options: StationOptions): Promise<Station> {
   const people = peopleModule(services);
   const recordings = recordingsModule(services);
   const thumbnails = thumbnailsModule(services);
-  const ingest = ingestModule(services, { freeSpaceMarginBytes: options.freeSpaceMarginBytes ?? defaultMarginBytes });
-  const plugIn = plugInModule(services, ingest, options.watch);
+  // Late-bound: the ledger tells the ingest capability, made next, when a device's windows change.
+  const ledger = ledgerModule(services, (deviceId) => ingest.ledgerChanged(deviceId));
+  const ingest = ingestModule(services, {
+    freeSpaceMarginBytes: options.freeSpaceMarginBytes ?? defaultMarginBytes,
+    onVerified: (verified) => ledger.meetDeadline(verified),
+  });
+  const plugIn = plugInModule(services, ingest, ledger, options.watch);
   const capabilities: Capability[] = [
     // First, so it stops last: its shutdown checkpoint covers everything the others recorded.
     auditModule(db, audit, stationKey, services.iso),
@@ -90,6 +96,7 @@ export async function openStation(options: StationOptions): Promise<Station> {
     recordings,
     thumbnails,
     verifyModule(db, dataDir),
+    ledger,
     ingest,
     plugIn,
   ];

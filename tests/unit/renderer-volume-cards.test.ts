@@ -21,6 +21,7 @@ function volume(mountpoint: string, change: Partial<AttachedVolume> = {}): Attac
     reasonCode: null,
     safeToRemove: false,
     attachedAt: '2026-11-26T08:30:15.000+08:00',
+    openCheckout: null,
     ...change,
   };
 }

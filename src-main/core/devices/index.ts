@@ -1,5 +1,5 @@
 // The device registry, and recognising which registered device a volume or folder is.
 export { devicesModule } from './devices-module.js';
-export { getDevice } from './device-store.js';
+export { findDeviceBySerial, getDevice } from './device-store.js';
 export { publicDevice } from './public-device.js';
 export { recognizeVolume, rememberVolume, type Recognition } from './recognize-volume.js';

@@ -1,7 +1,7 @@
 import { promises as fs } from 'node:fs';
 import { basename, resolve } from 'node:path';
 import { randomBytes } from 'node:crypto';
-import type { FileStatus, Settings } from '../../contract/index.js';
+import type { FileStatus, IngestTotals, Settings } from '../../contract/index.js';
 import {
   archivedFilePath,
   availableBytes,
@@ -25,11 +25,13 @@ import { isWithin } from '../paths.js';
 import { processIdentity } from '../process/index.js';
 import { officerAndMark } from '../recorder-names/index.js';
 import { recordingIdByHash } from '../recordings/index.js';
+import { isoInZone } from '../clock.js';
+import { attributeIngest } from './attribution.js';
 import { measureIngestClock } from './clock-step.js';
 import { copyToPartial, discardCopy, hashOnly, VerificationMismatch, verifyAndPlace, type CopiedFile, type CopyIo } from './file-pipeline.js';
 import { finalizeBag } from './finalize-bag.js';
 import { ingestSteps, isWorking, phaseOf, recordedState, type IngestPhase, type IngestStep } from './ingest-steps.js';
-import { finishIngest, ingestTotals, insertArchivedFile, insertIngest, recordSighting, seenBefore, type Reason } from './ingest-store.js';
+import { finishIngest, getIngest, ingestTotals, insertArchivedFile, insertIngest, recordSighting, seenBefore, type Reason } from './ingest-store.js';
 import type { MetadataQueue } from './metadata-queue.js';
 import { scanSource, type SourceFile } from './scan-source.js';
 import { sourceRootIdentity, sourceStillThere, type SourceRootIdentity } from './source-root.js';
@@ -48,7 +50,21 @@ export interface IngestEnvironment {
   now: () => number;
   /** Where the ingest records its start and its end; null on a read-only archive (no ingest runs there). */
   audit: AuditTrail | null;
+  /** The device ledger's 24-hour rule, told in the finishing transaction of an ingest that verified every file of a registered device. */
+  onVerified: VerifiedIngestHook;
 }
+
+/**
+ * Told, inside the transaction that records the ingest's end, that an ingest of a registered
+ * device completed with every file verified; answers the check-out whose deadline it met, if any.
+ */
+export type VerifiedIngestHook = (ingest: {
+  ingestId: string;
+  deviceId: number;
+  endedAt: number;
+  operator: string;
+  lateReason: string | null;
+}) => { checkoutId: number; late: boolean } | null;
 
 /** Who asked for the ingest, as the audit chain names them: a person and role, or the station itself (auto-ingest). */
 export interface IngestActor {
@@ -151,6 +167,8 @@ export class IngestJob {
     readonly root: string,
     readonly origin: IngestOrigin | null,
     private readonly actor: IngestActor,
+    /** Why the footage comes in after its deadline, given at ingest; kept only if this ingest meets a deadline late. */
+    private readonly lateReason: string | null,
   ) {
     this.id = newIngestId(env.now());
     this.progress = new ProgressTracker<IngestPhase>('queued', (progress) =>
@@ -173,7 +191,13 @@ export class IngestJob {
   }
 
   /** Checks the source and records the ingest, queued; the copy itself runs in `run()`. */
-  static async create(env: IngestEnvironment, sourcePath: string, actor: IngestActor, origin: IngestOrigin | null = null): Promise<IngestJob> {
+  static async create(
+    env: IngestEnvironment,
+    sourcePath: string,
+    actor: IngestActor,
+    origin: IngestOrigin | null = null,
+    lateReason: string | null = null,
+  ): Promise<IngestJob> {
     const root = resolve(sourcePath);
     await requireFolder(root);
     // Real paths: a symlink to the data folder (or into it) must not pass for another folder.
@@ -181,7 +205,7 @@ export class IngestJob {
       throw new StationError('invalid-input', `the source ${root} is inside the station's own data folder`);
     }
     await requireSomethingToImport(root, env.dataDir);
-    const job = new IngestJob(env, root, origin, actor);
+    const job = new IngestJob(env, root, origin, actor, lateReason);
     env.db.transaction(() => {
       insertIngest(env.db, {
         id: job.id,
@@ -306,13 +330,15 @@ export class IngestJob {
     const totals = ingestTotals(env.db, this.id);
     try {
       env.db.transaction(() => {
-        finishIngest(env.db, this.id, recordedState(end), reason, env.now());
+        const endedAt = env.now();
+        finishIngest(env.db, this.id, recordedState(end), reason, endedAt);
+        const met = this.meetDeadline(end, totals, endedAt);
         env.audit?.record({
           actor: this.actor.name,
           role: this.actor.role,
           action: 'ingest.finish',
           object: `ingest:${this.id}`,
-          details: { state: recordedState(end), reasonCode: reason?.code ?? null, totals },
+          details: { state: recordedState(end), reasonCode: reason?.code ?? null, totals, ...(met && { checkoutMet: met.checkoutId, late: met.late }) },
         });
       })();
     } catch (error) {
@@ -329,6 +355,13 @@ export class IngestJob {
       env.events.emit({ type: 'ingest.failed', ingestId: this.id, mountpoint, reason: why.message, reasonCode: why.code });
     }
     return { state: recordedState(end), reason, failed: totals.failed };
+  }
+
+  /** Art. 13: only an ingest that verified every file of a registered device meets a deadline. */
+  private meetDeadline(end: 'done' | 'failed' | 'cancelled', totals: IngestTotals, endedAt: number) {
+    const deviceId = getIngest(this.env.db, this.id)?.device_id ?? null;
+    if (end !== 'done' || totals.failed > 0 || totals.notReached > 0 || deviceId === null) return null;
+    return this.env.onVerified({ ingestId: this.id, deviceId, endedAt, operator: this.actor.name, lateReason: this.lateReason });
   }
 
   /**
@@ -363,6 +396,12 @@ export class IngestJob {
       });
     } catch (error) {
       env.log.error('ingest.clock-unmeasured', error, { ingestId: this.id });
+    }
+    // On the corrected times just measured: whose footage it is, and what the ledger says of it.
+    try {
+      attributeIngest(env.db, this.id, { iso: (ms) => isoInZone(ms, env.zone), gapSeconds: env.settings().recordingGapSeconds });
+    } catch (error) {
+      env.log.error('ingest.unattributed', error, { ingestId: this.id });
     }
   }
 

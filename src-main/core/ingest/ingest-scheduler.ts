@@ -11,6 +11,8 @@ export interface IngestRequest {
   /** The operator's role in the audit chain; `station` when the station started it on its own (auto-ingest). */
   role: string;
   origin: IngestOrigin | null;
+  /** Why the footage comes in after its deadline (Art. 13), when the operator knows it will. */
+  lateReason?: string;
 }
 
 /** A submitted ingest: recorded and queued or running; `done` resolves when it has ended. Never rejects. */
@@ -62,7 +64,7 @@ export class IngestScheduler {
     if ([...this.claimed].some((other) => overlaps(other, root))) throw new StationError('busy', `an ingest of ${root} is already starting`);
     if (this.stopped) throw new StationError('busy', 'the station is stopping');
     this.claimed.add(root);
-    const creating = IngestJob.create(this.env, root, { name: request.operator, role: request.role }, request.origin);
+    const creating = IngestJob.create(this.env, root, { name: request.operator, role: request.role }, request.origin, request.lateReason ?? null);
     this.settingUp.add(creating);
     try {
       const job = await creating;

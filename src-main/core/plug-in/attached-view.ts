@@ -3,8 +3,17 @@ import type { Database } from '../db/index.js';
 import { getDevice, publicDevice, type Recognition } from '../devices/index.js';
 import type { Volume } from '../volumes/index.js';
 
+/** The ledger's word on a recorder: its open check-out, if it is out. */
+export type OpenCheckoutOf = (deviceId: number) => AttachedVolume['openCheckout'];
+
 /** How a volume looks to the interface once recognised (or while it is being identified). */
-export function attachedView(db: Database, volume: Volume, recognition: Recognition | null, attachedAt: string): AttachedVolume {
+export function attachedView(
+  db: Database,
+  volume: Volume,
+  recognition: Recognition | null,
+  attachedAt: string,
+  openCheckoutOf: OpenCheckoutOf,
+): AttachedVolume {
   const device = recognition?.deviceId == null ? null : getDevice(db, recognition.deviceId);
   return {
     mountpoint: volume.mountpoint,
@@ -24,5 +33,6 @@ export function attachedView(db: Database, volume: Volume, recognition: Recognit
     reasonCode: null,
     safeToRemove: false,
     attachedAt,
+    openCheckout: device ? openCheckoutOf(device.id) : null,
   };
 }

@@ -1,6 +1,7 @@
 import type { Capability } from '../capability.js';
 import { StationError } from '../errors.js';
 import type { IngestModule } from '../ingest/index.js';
+import type { LedgerModule } from '../ledger/index.js';
 import type { StationServices } from '../services.js';
 import { createVolumeScanner } from '../volumes/index.js';
 import { VolumeService } from './volume-service.js';
@@ -21,7 +22,12 @@ export interface PlugInModule extends Capability<'volumes.list' | 'volumes.match
 }
 
 /** `volumes.*`: plugged-in devices, from detection to "safe to remove", when this host watches. */
-export function plugInModule(services: StationServices, ingest: IngestModule, options: WatchOptions | undefined): PlugInModule {
+export function plugInModule(
+  services: StationServices,
+  ingest: IngestModule,
+  ledger: Pick<LedgerModule, 'openCheckout' | 'checkInAtPlugIn'>,
+  options: WatchOptions | undefined,
+): PlugInModule {
   const { db, dataDir, settings } = services;
   const service = options
     ? new VolumeService(
@@ -29,6 +35,7 @@ export function plugInModule(services: StationServices, ingest: IngestModule, op
           ...services,
           startIngest: (mountpoint, origin) => ingest.submit({ sourcePath: mountpoint, operator: options.operator, role: 'station', origin }),
           stopIngest: (ingestId, reason) => void ingest.stopIngest(ingestId, reason),
+          ledger,
         },
         createVolumeScanner({ anyVolume: options.anyVolume ?? settings().anyVolume, excludePath: dataDir }),
         options.autoIngest ?? null,
@@ -48,7 +55,10 @@ export function plugInModule(services: StationServices, ingest: IngestModule, op
       'volumes.list': ({ anyVolume }) => {
         if (service) return service.list();
         const current = settings();
-        return volumeSnapshot(db, { anyVolume: anyVolume ?? current.anyVolume, dataDir, namePatterns: current.namePatterns, now: services.iso(services.now()) });
+        return volumeSnapshot(db, { anyVolume: anyVolume ?? current.anyVolume, dataDir, namePatterns: current.namePatterns,
+          now: services.iso(services.now()),
+          openCheckoutOf: ledger.openCheckout,
+        });
       },
       'volumes.match': ({ mountpoint, deviceId }) => watching().match(mountpoint, deviceId),
       'volumes.ingest': ({ mountpoint }) => watching().ingest(mountpoint),

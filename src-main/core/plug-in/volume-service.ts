@@ -6,7 +6,7 @@ import { describe, StationError } from '../errors.js';
 import type { EventBus } from '../event-bus.js';
 import type { IngestOrigin, Reason, ScheduledIngest } from '../ingest/index.js';
 import type { Volume, VolumeScanner } from '../volumes/index.js';
-import { attachedView } from './attached-view.js';
+import { attachedView, type OpenCheckoutOf } from './attached-view.js';
 
 interface Entry {
   volume: Volume;
@@ -30,6 +30,8 @@ export interface VolumeServiceDeps {
   /** Stops a queued or running ingest with the reason. */
   stopIngest: (ingestId: string, reason: Reason) => void;
   now: () => number;
+  /** The device ledger: whether a recorder is out, and checking it in at its plug-in time (setting checkInOnPlugIn). */
+  ledger: { openCheckout: OpenCheckoutOf; checkInAtPlugIn(deviceId: number, pluggedInAt: number): boolean };
 }
 
 /**
@@ -41,6 +43,7 @@ export interface VolumeServiceDeps {
 export class VolumeService {
   private readonly entries = new Map<string, Entry>();
   private stopped = false;
+  private unsubscribe: (() => void) | null = null;
 
   constructor(
     private readonly deps: VolumeServiceDeps,
@@ -52,11 +55,16 @@ export class VolumeService {
     this.scanner.on('attach', (volume) => void this.attached(volume));
     this.scanner.on('detach', (volume) => this.detached(volume));
     this.scanner.on('error', (error) => this.deps.events.emit({ type: 'station.error', message: describe(error) }));
+    // A recorder checked in or out at the desk while plugged in: its card says so at once.
+    this.unsubscribe = this.deps.events.subscribe((event) => {
+      if (event.type === 'ledger.changed') this.refreshCheckouts();
+    });
     await this.scanner.start();
   }
 
   async stop(): Promise<void> {
     this.stopped = true;
+    this.unsubscribe?.();
     await this.scanner.stop();
     for (const entry of this.entries.values()) this.stopIngestOf(entry, { code: 'cancelled', message: 'the station is stopping' });
   }
@@ -72,14 +80,15 @@ export class VolumeService {
     rememberVolume(db, deviceId, entry.volume, entry.recognition);
     // Recognised again from what is now remembered, so the card says how it will be known next time.
     entry.recognition = await recognizeVolume(db, entry.volume, { extraPatterns: this.deps.settings().namePatterns });
-    const view = attachedView(db, entry.volume, entry.recognition, entry.view.attachedAt);
+    const view = attachedView(db, entry.volume, entry.recognition, entry.view.attachedAt, this.deps.ledger.openCheckout);
     if (view.deviceId === deviceId) {
-      this.update(entry, { deviceId, device: view.device, how: view.how, state: 'ready' });
+      this.update(entry, { deviceId, device: view.device, how: view.how, state: 'ready', openCheckout: view.openCheckout });
     } else {
       // Nothing on this card can be remembered (no UUID, a generic label): the officer's word holds for now.
       const device = getDevice(db, deviceId);
-      this.update(entry, { deviceId, device: device && publicDevice(device), how: null, state: 'ready' });
+      this.update(entry, { deviceId, device: device && publicDevice(device), how: null, state: 'ready', openCheckout: this.deps.ledger.openCheckout(deviceId) });
     }
+    this.checkInIfSet(entry);
     if (this.autoIngest()) this.autoStart(entry);
     return entry.view;
   }
@@ -109,18 +118,40 @@ export class VolumeService {
       pluggedInAt: now(),
       recognition: null,
       ingestId: null,
-      view: attachedView(db, volume, null, attachedAt),
+      view: attachedView(db, volume, null, attachedAt, this.deps.ledger.openCheckout),
     };
     this.entries.set(volume.mountpoint, entry);
     try {
       entry.recognition = await recognizeVolume(db, volume, { extraPatterns: this.deps.settings().namePatterns });
-      entry.view = attachedView(db, volume, entry.recognition, attachedAt);
+      entry.view = attachedView(db, volume, entry.recognition, attachedAt, this.deps.ledger.openCheckout);
     } catch (error) {
       entry.view = { ...entry.view, state: 'failed', reason: `cannot read the volume: ${describe(error)}`, reasonCode: 'unreadable' };
     }
     if (this.stopped || this.entries.get(volume.mountpoint) !== entry) return;
+    // Checked in before the ingest starts, so that the ingest meets the deadline this return starts.
+    this.checkInIfSet(entry);
     events.emit({ type: 'volume.attached', mountpoint: volume.mountpoint, deviceId: entry.view.deviceId, volume: entry.view });
     if (entry.view.state === 'ready' && this.autoIngest()) this.autoStart(entry);
+  }
+
+  /** With the setting checkInOnPlugIn, a recorder that is out is checked in at the moment it was plugged in. */
+  private checkInIfSet(entry: Entry): void {
+    const { deviceId, openCheckout } = entry.view;
+    if (deviceId === null || openCheckout === null || !this.deps.settings().checkInOnPlugIn) return;
+    try {
+      if (this.deps.ledger.checkInAtPlugIn(deviceId, entry.pluggedInAt)) entry.view = { ...entry.view, openCheckout: this.deps.ledger.openCheckout(deviceId) };
+    } catch (error) {
+      this.deps.events.emit({ type: 'station.error', message: `could not check in the recorder at ${entry.volume.mountpoint}: ${describe(error)}` });
+    }
+  }
+
+  /** The ledger changed: each card shows its recorder's check-out as it is now. */
+  private refreshCheckouts(): void {
+    for (const entry of this.entries.values()) {
+      if (entry.view.deviceId === null) continue;
+      const openCheckout = this.deps.ledger.openCheckout(entry.view.deviceId);
+      if (openCheckout?.checkoutId !== entry.view.openCheckout?.checkoutId) this.update(entry, { openCheckout });
+    }
   }
 
   private detached(volume: Volume): void {

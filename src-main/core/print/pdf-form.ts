@@ -11,7 +11,22 @@ export interface Column {
   mono?: boolean;
 }
 
-const margin = 48;
+export interface FormLayout {
+  /** A wide table (the ledger) prints across the page. */
+  orientation?: 'portrait' | 'landscape';
+  margin?: number;
+  /** The footer of every page, e.g. 第 1 页，共 3 页: a loose page is put back in its place. */
+  pageNumber?: (page: number, pages: number) => string;
+}
+
+export interface TableOptions {
+  /** Sizes of the cells' and the headings' text (7 and 9 pt): a wide table needs smaller. */
+  cellSize?: number;
+  headerSize?: number;
+  /** Said in the table's place when it has no rows, so an empty form is not mistaken for a cut one. */
+  empty?: string;
+}
+
 const bodySize = 9;
 
 /**
@@ -19,10 +34,21 @@ const bodySize = 9;
  * behind this one module, so another PDF library could take its place.
  */
 export class PdfForm {
-  private readonly doc = new PDFDocument({ size: 'A4', margin, bufferPages: false });
+  private readonly doc: PDFKit.PDFDocument;
   private readonly font = chineseFont();
+  private readonly margin: number;
+  private readonly pageNumber: FormLayout['pageNumber'];
 
-  constructor(info: { title: string; subject: string }) {
+  constructor(info: { title: string; subject: string }, layout: FormLayout = {}) {
+    this.margin = layout.margin ?? 48;
+    this.pageNumber = layout.pageNumber;
+    // Page numbers need the page count, known only at the end: keep the pages until then.
+    this.doc = new PDFDocument({
+      size: 'A4',
+      layout: layout.orientation ?? 'portrait',
+      margin: this.margin,
+      bufferPages: this.pageNumber !== undefined,
+    });
     this.doc.info.Title = info.title;
     this.doc.info.Subject = info.subject;
     this.doc.registerFont('body', this.font.path, this.font.family);
@@ -42,33 +68,46 @@ export class PdfForm {
       const height = Math.max(this.doc.heightOfString(label, { width: labelWidth }), this.doc.heightOfString(value, { width: this.contentWidth - labelWidth }));
       this.breakIfNeeded(height);
       const top = this.doc.y;
-      this.doc.font('body').text(label, margin, top, { width: labelWidth });
-      this.doc.text(value, margin + labelWidth, top, { width: this.contentWidth - labelWidth });
+      this.doc.font('body').text(label, this.margin, top, { width: labelWidth });
+      this.doc.text(value, this.margin + labelWidth, top, { width: this.contentWidth - labelWidth });
       this.doc.y = top + height + 2;
     }
     this.doc.moveDown(0.8);
     return this;
   }
 
-  table(columns: readonly Column[], rows: readonly string[][]): this {
+  /** A table whose heading row is printed again at the top of every page it runs onto. */
+  table(columns: readonly Column[], rows: readonly string[][], options: TableOptions = {}): this {
+    const sizes = { cell: options.cellSize ?? 7, header: options.headerSize ?? bodySize };
+    const heightOf = (cells: readonly string[], header: boolean) =>
+      Math.max(...cells.map((cell, i) => this.cellHeight(cell, columns[i]!, header ? sizes.header : sizes.cell, header))) + 4;
     const drawRow = (cells: readonly string[], header: boolean) => {
-      const heights = cells.map((cell, i) => this.cellHeight(cell, columns[i]!));
-      const height = Math.max(...heights) + 4;
-      this.breakIfNeeded(height);
+      const height = heightOf(cells, header);
       const top = this.doc.y;
-      let x = margin;
+      let x = this.margin;
       cells.forEach((cell, i) => {
         const column = columns[i]!;
-        this.setFace(column, header);
+        this.setFace(column, header ? sizes.header : sizes.cell, header);
         this.doc.text(cell, x + 2, top + 2, { width: column.width - 4 });
         x += column.width;
       });
-      this.doc.moveTo(margin, top + height).lineTo(margin + this.contentWidth, top + height).lineWidth(0.3).stroke('#999');
+      this.doc.moveTo(this.margin, top + height).lineTo(x, top + height).lineWidth(0.3).stroke('#999');
       this.doc.y = top + height;
       this.doc.font('body').fontSize(bodySize);
     };
-    drawRow(columns.map((column) => column.title), true);
-    for (const row of rows) drawRow(row, false);
+    const headings = columns.map((column) => column.title);
+    const headerHeight = heightOf(headings, true);
+    const firstRow = rows[0];
+    // The heading never stands alone at the foot of a page.
+    this.breakIfNeeded(headerHeight + (firstRow ? heightOf(firstRow, false) : 2 * bodySize));
+    drawRow(headings, true);
+    if (!firstRow && options.empty !== undefined) {
+      this.doc.text(options.empty, this.margin, this.doc.y + 4, { width: this.contentWidth, align: 'center' });
+    }
+    for (const row of rows) {
+      if (this.breakIfNeeded(heightOf(row, false))) drawRow(headings, true);
+      drawRow(row, false);
+    }
     this.doc.moveDown(1);
     return this;
   }
@@ -78,8 +117,8 @@ export class PdfForm {
     for (const label of labels) {
       this.doc.moveDown(1.6);
       const y = this.doc.y;
-      this.doc.text(label, margin, y, { width: 220 });
-      this.doc.moveTo(margin + 220, y + 11).lineTo(margin + this.contentWidth, y + 11).lineWidth(0.5).stroke('black');
+      this.doc.text(label, this.margin, y, { width: 220 });
+      this.doc.moveTo(this.margin + 220, y + 11).lineTo(this.margin + this.contentWidth, y + 11).lineWidth(0.5).stroke('black');
     }
     return this;
   }
@@ -89,6 +128,7 @@ export class PdfForm {
     const partial = `${path}.writing`;
     const out = createWriteStream(partial);
     this.doc.pipe(out);
+    this.numberPages();
     this.doc.end();
     try {
       await finished(out);
@@ -99,23 +139,42 @@ export class PdfForm {
     }
   }
 
+  private numberPages(): void {
+    if (!this.pageNumber) return;
+    const { start, count } = this.doc.bufferedPageRange();
+    for (let page = start; page < start + count; page++) {
+      this.doc.switchToPage(page);
+      // Text in the bottom margin would make pdfkit start a new page: lift the margin while writing.
+      const bottom = this.doc.page.margins.bottom;
+      this.doc.page.margins.bottom = 0;
+      this.doc
+        .font('body')
+        .fontSize(8)
+        .text(this.pageNumber(page - start + 1, count), this.margin, this.doc.page.height - bottom / 2 - 4, { width: this.contentWidth, align: 'center' });
+      this.doc.page.margins.bottom = bottom;
+    }
+  }
+
   private get contentWidth(): number {
-    return this.doc.page.width - 2 * margin;
+    return this.doc.page.width - 2 * this.margin;
   }
 
-  private setFace(column: Column, header: boolean): void {
+  private setFace(column: Column, size: number, header: boolean): void {
     if (column.mono && !header) this.doc.font('Courier').fontSize(6);
-    else this.doc.font('body').fontSize(header ? bodySize : 7);
+    else this.doc.font('body').fontSize(size);
   }
 
-  private cellHeight(text: string, column: Column): number {
-    this.setFace(column, false);
+  private cellHeight(text: string, column: Column, size: number, header: boolean): number {
+    this.setFace(column, size, header);
     const height = this.doc.heightOfString(text, { width: column.width - 4 });
     this.doc.font('body').fontSize(bodySize);
     return height;
   }
 
-  private breakIfNeeded(height: number): void {
-    if (this.doc.y + height > this.doc.page.height - margin) this.doc.addPage();
+  /** Starts a new page when `height` no longer fits on this one; says whether it did. */
+  private breakIfNeeded(height: number): boolean {
+    if (this.doc.y + height <= this.doc.page.height - this.margin) return false;
+    this.doc.addPage();
+    return true;
   }
 }

@@ -13,6 +13,7 @@ Commands:
   serve             Start the browser host on 127.0.0.1 and print its URL; watches for devices.
   devices           The volumes attached now, each with the registered device it was recognised as.
   device add|list|local-time  The device registry (Art. 2, 3).
+  person add|list   The office's people (officers, clerks, leads, ...) and their accounts.
   watch             Watch for plugged-in recorders; with --auto-ingest, ingest them on their own.
   help [command]    Show help for a command.
 
@@ -22,7 +23,14 @@ Global options:
                     be written (write-protected media) is opened read-only for recordings,
                     ingests, verify and receipt; other commands refuse it (exit 2).
   --zone ZONE       Station time zone for times without one (default Asia/Shanghai). Also STATION_ZONE.
-  --operator NAME   Who is doing this (default: the logged-in user).
+  --operator NAME   Who is doing this while the station has no admin account (default: the logged-in user).
+  --user LOGIN      Sign in as LOGIN, once an admin account exists (then every command but
+                    verify, audit verify and --help needs it). The password comes from the
+                    environment variable STATION_PASSWORD or --password-file FILE, never an argument.
+  --password-file F The password of --user, read from F (one line).
+
+Exit status 3: refused for who is asking — unauthenticated (no --user, or a wrong password),
+forbidden (the person's roles do not allow it), locked (five wrong passwords: wait five minutes).
   -h, --help        Show help.
 
 Run "station <command> --help" for a command's options and output.`;
@@ -124,6 +132,24 @@ names, by a device profile's identity file, or by the volume UUID or label remem
                  device, how, serial, state, ...}]; how: file-name-serial | identity-file |
                  volume-uuid | volume-label | null (not recognised).
   --any-volume   Also list volumes the system does not call removable.`,
+  person: `Usage: station person add --name N [--officer-number X] [--cert-number C] [--unit U]
+                         [--roles R1,R2] [--login L] [--new-password-file F] [--json]
+       station person list [--json]
+
+The office's people. --officer-number is the 6 letters or digits recorders write into file names
+(unique); --cert-number the enforcement certificate number (执法证号). --roles (default officer)
+from: officer (执法人员), clerk (内勤), lead (执法队负责人), head (主要领导), auditor, admin; a
+person may hold several. --login gives the person an account; its password comes from the
+environment variable STATION_NEW_PASSWORD or --new-password-file F (at least 8 characters),
+never an argument. Officers who only wear recorders need no account.
+While no admin account exists the station runs open (anyone may do anything, as before accounts);
+the first person added with --roles admin and a --login ends that: from then on every command
+needs --user. Only admins add people.
+
+  --json   add: {id, name, officerNumber, certNumber, unit, roles, login, active};
+           list: an array of those.
+Exit status: 0 done, 1 refused for what was asked (a taken officer number or login, a bad role),
+3 refused for who asked.`,
   device: `Usage: station device add --serial S --type T [--name N] [--model M] [--asset A] [--json]
        station device list [--json]
        station device local-time <id> on|off [--json]

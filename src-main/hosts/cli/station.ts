@@ -8,9 +8,11 @@ import { credentialsFrom, CredentialsError } from './credentials.js';
 import { commandHelp, usage } from './help.js';
 import type { CliContext } from './context.js';
 import { auditCommand } from './commands/audit.js';
+import { checkinCommand, checkoutCommand } from './commands/checkout.js';
 import { deviceCommand, devicesCommand } from './commands/devices.js';
 import { ingestCommand } from './commands/ingest.js';
 import { ingestsCommand } from './commands/ingests.js';
+import { deadlinesCommand, ledgerCommand } from './commands/ledger.js';
 import { personCommand } from './commands/person.js';
 import { receiptCommand } from './commands/receipt.js';
 import { recordingsCommand } from './commands/recordings.js';
@@ -36,6 +38,11 @@ const commands: Record<string, CliCommand> = {
   devices: { run: devicesCommand, watches: false, onlyReads: false },
   device: { run: deviceCommand, watches: false, onlyReads: false },
   person: { run: personCommand, watches: false, onlyReads: false },
+  checkout: { run: checkoutCommand, watches: false, onlyReads: false },
+  checkin: { run: checkinCommand, watches: false, onlyReads: false },
+  // `ledger export` writes a file but not the data folder; the audit row it records does, so not read-only.
+  ledger: { run: ledgerCommand, watches: false, onlyReads: false },
+  deadlines: { run: deadlinesCommand, watches: false, onlyReads: true },
   watch: { run: watchCommand, watches: true, onlyReads: false },
   serve: { run: serveCommand, watches: true, onlyReads: false },
 };
@@ -78,6 +85,27 @@ function parse(argv: string[]) {
       unit: { type: 'string' },
       roles: { type: 'string' },
       login: { type: 'string' },
+      // The device ledger: checkout, checkin, ledger, deadlines, and ingest --late-reason.
+      battery: { type: 'string' },
+      storage: { type: 'string' },
+      clock: { type: 'string' },
+      officer: { type: 'string' },
+      category: { type: 'string' },
+      'case-number': { type: 'string' },
+      'case-name': { type: 'string' },
+      place: { type: 'string' },
+      'expected-return': { type: 'string' },
+      remote: { type: 'boolean', default: false },
+      at: { type: 'string' },
+      condition: { type: 'string' },
+      note: { type: 'string' },
+      arrived: { type: 'string' },
+      left: { type: 'string' },
+      'late-reason': { type: 'string' },
+      checkout: { type: 'string' },
+      reason: { type: 'string' },
+      xlsx: { type: 'string' },
+      pdf: { type: 'string' },
       help: { type: 'boolean', short: 'h', default: false },
     },
   });
@@ -142,7 +170,8 @@ async function main(argv: string[]): Promise<number> {
       limit: wholeNumber(values.limit, 'limit', 1000),
       offset: wholeNumber(values.offset, 'offset'),
       state: values.state,
-      deviceId: wholeNumber(values.device, 'device'),
+      // `ingests --device` is a device's id; the ledger's `--device` is its serial, read by those commands.
+      deviceId: name === 'ingests' ? wholeNumber(values.device, 'device') : undefined,
       from: values.from,
       to: values.to,
     };

@@ -26,7 +26,8 @@ export async function ingestCommand(context: CliContext): Promise<number> {
     if ((event.type === 'ingest.completed' || event.type === 'ingest.failed') && event.ingestId === ingestId) finished();
   };
   const unsubscribe = station.onEvent(onEvent);
-  const started = await station.call('ingest.start', { sourcePath }, credentials);
+  const lateReason = context.options.values['late-reason'];
+  const started = await station.call('ingest.start', { sourcePath, ...(typeof lateReason === 'string' && { lateReason }) }, credentials);
   if (!started.ok) {
     unsubscribe();
     return reportFailure(context, started.error);
