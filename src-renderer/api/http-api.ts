@@ -10,8 +10,10 @@ const reopenDelayMs = 2000;
 
 /**
  * Browser mode. The page holds the start token (see sign-in.ts) and sends it in a header on every
- * request it makes; the browser keeps no credential of its own (no cookie), so nothing reaches
- * other ports of 127.0.0.1 and stations on several ports work side by side. What the browser
+ * request it makes. Once the station has accounts, the person signed in is held in a session
+ * cookie the station sets on sign-in: HttpOnly (this script never sees it), SameSite=Strict, named
+ * for this port, and useless without the token. Same-origin fetches carry it by default
+ * (`credentials: 'same-origin'`), so nothing here handles it. What the browser
  * loads by URL alone — the player's `src`, the receipt tab, the event stream — gets a URL the
  * station signs for that one resource, for a short while.
  */

@@ -1,18 +1,23 @@
 import { useTranslation } from 'react-i18next';
+import { SessionBar } from '../features/session/SessionBar.js';
 import { useIngestTracker } from '../state/ingest-tracker.js';
 import type { Route } from '../state/route.js';
 import { routeHref } from '../state/route.js';
+import { managesPeople, readsAudit, useSession } from '../state/session.js';
 import { useStation } from '../state/station-context.js';
 import { LanguageSwitch } from './LanguageSwitch.js';
 import { StationClock } from './StationClock.js';
 
-// The audit log is for the head, the auditor and the admin: the core refuses anyone else, and the page says so.
-const pages = ['import', 'devices', 'recordings', 'ingests', 'audit', 'clock'] as const;
+const pages = ['import', 'devices', 'recordings', 'ingests', 'audit', 'people', 'clock'] as const;
 
 export function AppHeader({ route }: { route: Route }) {
   const { t } = useTranslation();
   const { info } = useStation();
   const { jobs } = useIngestTracker();
+  const { status } = useSession();
+  // The core refuses people.* to anyone else anyway: the entry is left out where it cannot work.
+  // The audit log is for the head, the auditor and the admin; the core refuses anyone else, and the page says so.
+  const shown = pages.filter((page) => (page === 'people' ? managesPeople(status) : page === 'audit' ? readsAudit(status) : true));
   // Seen from every page: while an import runs, the card must stay in.
   const importing = Object.values(jobs).some((job) => job.outcome === null);
   return (
@@ -25,7 +30,7 @@ export function AppHeader({ route }: { route: Route }) {
       </div>
       <nav aria-label={t('app.nav.label')}>
         <ul>
-          {pages.map((page) => (
+          {shown.map((page) => (
             <li key={page}>
               <a
                 href={routeHref(page === 'recordings' ? { page, ingestId: null } : { page })}
@@ -42,6 +47,7 @@ export function AppHeader({ route }: { route: Route }) {
         </ul>
       </nav>
       <div className="header-tools">
+        {status.person ? <SessionBar person={status.person} /> : null}
         <StationClock />
         <LanguageSwitch />
       </div>

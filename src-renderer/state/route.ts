@@ -4,6 +4,7 @@ export type Route =
   | { page: 'recordings'; ingestId: string | null }
   | { page: 'ingests' }
   | { page: 'audit' }
+  | { page: 'people' }
   | { page: 'clock' };
 
 /** Hash routes survive a reload under both hosts (custom protocol and local server) with no server help. */
@@ -19,6 +20,8 @@ export function parseRoute(hash: string): Route {
       return { page: 'ingests' };
     case '/audit':
       return { page: 'audit' };
+    case '/people':
+      return { page: 'people' };
     case '/clock':
       return { page: 'clock' };
     default:

@@ -45,7 +45,8 @@ export async function playUntilFramesShow(video: Locator): Promise<{ videoWidth:
 
 /**
  * Runs a station command from inside the page, as the page itself does: with the start token it
- * keeps in this tab's sessionStorage, in the header (browser mode keeps no cookie).
+ * keeps in this tab's sessionStorage, in the header, and the session cookie of whoever signed in
+ * there (the browser adds it to a same-origin fetch).
  */
 export async function commandInPage(page: Page, name: string, input: unknown = {}): Promise<unknown> {
   return page.evaluate(`fetch('/api/command/' + ${JSON.stringify(name)}, {
