@@ -7,7 +7,8 @@ import type { TimeFormatter } from '../../format/station-time.js';
 import { LateReasonForm } from './LateReasonForm.js';
 import { preUseChecks } from './checkout-form.js';
 
-export const ledgerColumns = ['device', 'officer', 'checkedOut', 'expectedReturn', 'returned', 'deadline', 'state', 'lateReason', 'checks', 'activity', 'content'] as const;
+/** Two times share a column (out and expected back; back and deadline), one line each, so the book fits the clerk's screen. */
+export const ledgerColumns = ['device', 'officer', 'out', 'back', 'state', 'lateReason', 'checks', 'activity', 'content'] as const;
 
 export function deviceLabel(device: { serial: string; name: string | null }): string {
   return device.name ? `${device.name} (${device.serial})` : device.serial;
@@ -25,18 +26,20 @@ export function LedgerRow({ entry, formatTime }: { entry: LedgerEntry; formatTim
       <td data-testid="ledger-officer">
         {entry.officer.name} <span className="mono muted">{entry.officer.officerNumber}</span>
       </td>
-      <td className="num">{formatTime(entry.checkedOutAt)}</td>
-      <td className="num">{formatTime(entry.expectedReturnAt)}</td>
-      <td className="num" data-testid="ledger-returned">
-        {formatTime(entry.returnedAt)}
-        {entry.condition && entry.condition !== 'ok' ? <span className="pill pill-bad">{t(`returnCondition.${entry.condition}`)}</span> : null}
+      <td data-testid="ledger-out">
+        <span className="time-line num">{formatTime(entry.checkedOutAt)}</span>
+        {entry.expectedReturnAt ? <span className="time-line num muted">{t('ledger.expected', { time: formatTime(entry.expectedReturnAt) })}</span> : null}
       </td>
-      <td className="num">{formatTime(entry.deadline)}</td>
+      <td data-testid="ledger-back">
+        {entry.returnedAt ? <span className="time-line num">{formatTime(entry.returnedAt)}</span> : <span className="muted">{t('ledger.notBack')}</span>}
+        {entry.deadline ? <span className="time-line num muted">{t('ledger.deadline', { time: formatTime(entry.deadline) })}</span> : null}
+      </td>
       <td>
         <span className={`badge checkout-${entry.state}`} data-testid="ledger-state">
           {t(`checkoutState.${entry.state}`)}
         </span>
         {entry.remote ? <span className="pill pill-warn">{t('ledger.remote')}</span> : null}
+        {entry.condition && entry.condition !== 'ok' ? <span className="pill pill-bad">{t(`returnCondition.${entry.condition}`)}</span> : null}
       </td>
       <td data-testid="ledger-late-reason">
         {entry.lateReason ?? null}
@@ -57,11 +60,14 @@ export function LedgerRow({ entry, formatTime }: { entry: LedgerEntry; formatTim
         {entry.lateReason === null && !reasonMissing ? '—' : null}
       </td>
       <td data-testid="ledger-checks">
-        {preUseChecks.map((check) => (
-          <span key={check} className={`check-result check-${entry.checks[check]}`}>
-            {t(`checkout.checks.${check}`)} {t(`checkout.answer.${entry.checks[check]}`)}
-          </span>
-        ))}
+        {/* A check-out is only made with every check passed; the book still says which, should one differ. */}
+        {preUseChecks.every((check) => entry.checks[check] === 'ok')
+          ? t('ledger.checksAllOk')
+          : preUseChecks.map((check) => (
+              <span key={check} className={`check-result check-${entry.checks[check]}`}>
+                {t(`checkout.checks.${check}`)} {t(`checkout.answer.${entry.checks[check]}`)}
+              </span>
+            ))}
       </td>
       <td data-testid="ledger-activity">
         {activity.category ? <div>{t(`activityCategory.${activity.category}`)}</div> : null}
@@ -75,9 +81,8 @@ export function LedgerRow({ entry, formatTime }: { entry: LedgerEntry; formatTim
         ) : (
           <>
             <div>{t('ledger.contentSummary', { n: content.recordings, duration: formatDuration(content.durationSeconds), size: formatBytes(content.bytes) })}</div>
-            <div className="num muted">
-              {formatTime(content.firstRecordedAt)} – {formatTime(content.lastRecordedAt)}
-            </div>
+            <span className="time-line num muted">{formatTime(content.firstRecordedAt)} –</span>
+            <span className="time-line num muted">{formatTime(content.lastRecordedAt)}</span>
           </>
         )}
       </td>
