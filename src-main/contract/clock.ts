@@ -47,6 +47,22 @@ export const Finding = z.discriminatedUnion('kind', [
     before: z.number().int(),
     missing: z.array(z.number().int()),
   }),
-  z.object({ kind: z.literal('recording-gap'), source: z.string(), previous: z.string(), gapSeconds: z.number() }),
+  z.object({
+    kind: z.literal('recording-gap'),
+    /** The file after the pause; null when footage is missing at the end of an activity (before the officer left). */
+    source: z.string().nullable(),
+    /** The file before the pause; null when footage is missing at the start of an activity (after the officer arrived). */
+    previous: z.string().nullable(),
+    gapSeconds: z.number(),
+    /**
+     * Set when the pause lies inside an activity's window (Art. 8: from arriving at the scene to
+     * leaving it, as checked in): the check-out, and the missing span on the station's clock.
+     */
+    activity: z.object({ checkoutId: z.number().int(), from: z.string(), to: z.string() }).optional(),
+  }),
+  /** Art. 18 (3): the file name carries one officer's number, the ledger had the device out to another. */
+  z.object({ kind: z.literal('officer-mismatch'), source: z.string(), nameOfficer: z.string(), ledgerOfficer: z.string() }),
+  /** Art. 5: recorded while the device was not checked out to anyone. */
+  z.object({ kind: z.literal('outside-checkout'), source: z.string(), recordedAt: z.string() }),
 ]);
 export type Finding = z.infer<typeof Finding>;

@@ -21,6 +21,14 @@ export const Recording = z.object({
   officerNumber: z.string().nullable(),
   /** The officer marked the file important (`IMP` in its name). */
   important: z.boolean(),
+  /**
+   * Who recorded it: the officer the device was checked out to when it was recorded (its
+   * drift-corrected time inside a check-out window), else the person whose officer number its name
+   * carries; null when neither is known (footage not attributed to anyone).
+   */
+  officer: z.object({ id: z.number().int(), name: z.string(), officerNumber: z.string().nullable() }).nullable(),
+  /** The check-out whose window holds it, or null. */
+  checkoutId: z.number().int().nullable(),
 });
 export type Recording = z.infer<typeof Recording>;
 

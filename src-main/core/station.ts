@@ -78,7 +78,8 @@ export async function openStation(options: StationOptions): Promise<Station> {
   const people = peopleModule(services);
   const recordings = recordingsModule(services);
   const thumbnails = thumbnailsModule(services);
-  const ledger = ledgerModule(services);
+  // Late-bound: the ledger tells the ingest capability, made next, when a device's windows change.
+  const ledger = ledgerModule(services, (deviceId) => ingest.ledgerChanged(deviceId));
   const ingest = ingestModule(services, {
     freeSpaceMarginBytes: options.freeSpaceMarginBytes ?? defaultMarginBytes,
     onVerified: (verified) => ledger.meetDeadline(verified),

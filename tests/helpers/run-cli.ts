@@ -10,13 +10,14 @@ export interface CliResult {
   stderr: string;
 }
 
-export function runCli(dataDir: string, args: string[]): CliResult {
-  const result = spawnSync(process.execPath, [cliEntry, '--data', dataDir, ...args], { encoding: 'utf8', env: { ...process.env, TZ: 'UTC' } });
+/** `env` adds to the test's own environment (STATION_PASSWORD, STATION_NEW_PASSWORD). */
+export function runCli(dataDir: string, args: string[], env: Record<string, string> = {}): CliResult {
+  const result = spawnSync(process.execPath, [cliEntry, '--data', dataDir, ...args], { encoding: 'utf8', env: { ...process.env, TZ: 'UTC', ...env } });
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
-export function runCliJson<T>(dataDir: string, args: string[]): { status: number | null; json: T; stderr: string } {
-  const result = runCli(dataDir, [...args, '--json']);
+export function runCliJson<T>(dataDir: string, args: string[], env: Record<string, string> = {}): { status: number | null; json: T; stderr: string } {
+  const result = runCli(dataDir, [...args, '--json'], env);
   try {
     return { status: result.status, json: JSON.parse(result.stdout) as T, stderr: result.stderr };
   } catch {

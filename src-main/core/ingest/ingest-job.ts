@@ -25,6 +25,8 @@ import { isWithin } from '../paths.js';
 import { processIdentity } from '../process/index.js';
 import { officerAndMark } from '../recorder-names/index.js';
 import { recordingIdByHash } from '../recordings/index.js';
+import { isoInZone } from '../clock.js';
+import { attributeIngest } from './attribution.js';
 import { measureIngestClock } from './clock-step.js';
 import { copyToPartial, discardCopy, hashOnly, VerificationMismatch, verifyAndPlace, type CopiedFile, type CopyIo } from './file-pipeline.js';
 import { finalizeBag } from './finalize-bag.js';
@@ -394,6 +396,12 @@ export class IngestJob {
       });
     } catch (error) {
       env.log.error('ingest.clock-unmeasured', error, { ingestId: this.id });
+    }
+    // On the corrected times just measured: whose footage it is, and what the ledger says of it.
+    try {
+      attributeIngest(env.db, this.id, { iso: (ms) => isoInZone(ms, env.zone), gapSeconds: env.settings().recordingGapSeconds });
+    } catch (error) {
+      env.log.error('ingest.unattributed', error, { ingestId: this.id });
     }
   }
 

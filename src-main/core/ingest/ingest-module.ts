@@ -9,7 +9,8 @@ import { writeIngestReceipt } from './ingest-receipt.js';
 import { ingestReport, ingestSummary } from './ingest-report.js';
 import { IngestScheduler, type IngestRequest, type ScheduledIngest } from './ingest-scheduler.js';
 import { listIngestPage } from './ingest-query.js';
-import { getIngest } from './ingest-store.js';
+import { attributeDevice } from './attribution.js';
+import { getIngest, ingestsOfDevice } from './ingest-store.js';
 import { MetadataQueue } from './metadata-queue.js';
 import { recoverInterruptedIngests } from './recovery.js';
 import { linkIngestsToSerial } from './relink-device.js';
@@ -22,6 +23,8 @@ export interface IngestModule extends Capability<'ingest.start' | 'ingest.cancel
   writeReceipt(ingestId: string, path: string): Promise<void>;
   /** A device was registered: earlier folder ingests whose names carry its serial alone are tied to it. */
   deviceRegistered(device: { id: number; serial: string }): void;
+  /** A device's ledger changed (a check-out, a check-in): its recordings are attributed again. */
+  ledgerChanged(deviceId: number): void;
 }
 
 /** `ingest.*`: verified ingests of folders and volumes, scheduled in one place. */
@@ -30,6 +33,8 @@ export function ingestModule(services: StationServices, options: { freeSpaceMarg
   let inspector: MediaInspector | null = null;
   const metadata = new MetadataQueue(db, () => (inspector ??= createMediaInspector({ zone: services.zone })), log);
   const scheduler = new IngestScheduler({ ...services, metadata, freeSpaceMarginBytes: options.freeSpaceMarginBytes, onVerified: options.onVerified });
+
+  const attribution = () => ({ iso, gapSeconds: services.settings().recordingGapSeconds });
 
   let resumed = false;
   const submit = async (request: IngestRequest): Promise<ScheduledIngest> => {
@@ -65,6 +70,10 @@ export function ingestModule(services: StationServices, options: { freeSpaceMarg
     deviceRegistered(device) {
       const linked = linkIngestsToSerial(db, device.id, device.serial, services.settings().namePatterns);
       if (linked.length > 0) log.info('ingest.relinked', { deviceId: device.id, ingests: linked });
+      attributeDevice(db, linked, attribution());
+    },
+    ledgerChanged(deviceId) {
+      attributeDevice(db, ingestsOfDevice(db, deviceId), attribution());
     },
     async start() {
       for (const ingestId of await recoverInterruptedIngests(db, dataDir, services.now())) log.info('ingest.recovered', { ingestId });

@@ -261,3 +261,37 @@ export function earlierSighting(db: Database, ingest: { id: string; started_at: 
     .get({ id: ingest.id, started: ingest.started_at }) as { at: number | null };
   return row.at;
 }
+
+/** A file this ingest archived, at its drift-corrected start (device time where none was measured). */
+export interface ArchivedTime {
+  recording_id: number;
+  source: string;
+  kind: MediaKind;
+  officer_number: string | null;
+  duration_seconds: number | null;
+  at_ms: number | null;
+}
+
+export const archivedTimes = (db: Database, ingestId: string): ArchivedTime[] =>
+  db
+    .prepare(
+      `SELECT r.id AS recording_id, f.source_path AS source, r.kind, r.officer_number, r.duration_seconds,
+         COALESCE(CAST(unixepoch(COALESCE(f.corrected_time, f.device_time), 'subsec') * 1000 AS INTEGER), r.recorded_at_ms) AS at_ms
+       FROM ingest_files f JOIN recordings r ON r.id = f.recording_id
+       WHERE f.ingest_id = ? AND f.status = 'archived' ORDER BY at_ms, f.id`,
+    )
+    .all(ingestId) as ArchivedTime[];
+
+/** The ingests of a device, oldest first: attribution runs over them again when its ledger changes. */
+export const ingestsOfDevice = (db: Database, deviceId: number): string[] =>
+  (db.prepare('SELECT id FROM ingests WHERE device_id = ? ORDER BY started_at').all(deviceId) as { id: string }[]).map((row) => row.id);
+
+/** What attribution found, in place of what it found before (the ledger may have changed since). */
+export function replaceAttributionFindings(db: Database, ingestId: string, findings: readonly Finding[]): void {
+  db.prepare(
+    `DELETE FROM ingest_findings WHERE ingest_id = ?
+       AND (kind IN ('officer-mismatch', 'outside-checkout') OR (kind = 'recording-gap' AND json_extract(details_json, '$.activity') IS NOT NULL))`,
+  ).run(ingestId);
+  const add = db.prepare('INSERT INTO ingest_findings (ingest_id, kind, details_json) VALUES (?, ?, ?)');
+  for (const finding of findings) add.run(ingestId, finding.kind, JSON.stringify(finding));
+}

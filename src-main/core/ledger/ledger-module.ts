@@ -23,7 +23,11 @@ export interface LedgerModule extends Capability<LedgerCommands> {
 }
 
 /** `ledger.*`: the device ledger (台账, Art. 4, 7) and the 24-hour rule (Art. 13). */
-export function ledgerModule(services: StationServices): LedgerModule {
+export function ledgerModule(
+  services: StationServices,
+  /** A device's check-out windows changed: its recordings are attributed again (in the same transaction). */
+  windowsChanged: (deviceId: number) => void,
+): LedgerModule {
   const { db, iso } = services;
   const context: LedgerContext = { db, now: services.now, iso, settings: services.settings };
   // Changes run in a synchronous transaction (the router's or the ingest's): told once it has committed.
@@ -50,17 +54,23 @@ export function ledgerModule(services: StationServices): LedgerModule {
     },
     checkInAtPlugIn(deviceId, pluggedInAt) {
       const receipt = checkInAtPlugIn(context, services.audit, deviceId, pluggedInAt);
-      if (receipt !== null) changed();
+      if (receipt !== null) {
+        windowsChanged(deviceId);
+        changed();
+      }
       return receipt !== null;
     },
     handlers: {
       'ledger.checkout': (request, caller) => {
         const receipt = checkOut(context, request, caller);
+        windowsChanged(receipt.device.id);
         changed();
         return receipt;
       },
       'ledger.checkin': (request, caller) => {
         const receipt = checkInRequest(context, request, caller.name);
+        const row = ledgerRow(db, receipt.checkoutId);
+        if (row) windowsChanged(row.device_id);
         changed();
         return receipt;
       },

@@ -199,3 +199,22 @@ export function recordingsOfDeviceBetween(db: Database, deviceId: number, fromMs
     )
     .all(deviceId, fromMs, toMs) as ContentRecording[];
 }
+
+/** A check-out's window on its device, with its officer's number: what attribution needs. */
+export interface CheckoutWindow {
+  id: number;
+  officer_id: number;
+  officer_number: string | null;
+  checked_out_at: number;
+  returned_at: number | null;
+  arrived_at: number | null;
+  left_at: number | null;
+}
+
+export const checkoutWindows = (db: Database, deviceId: number): CheckoutWindow[] =>
+  db
+    .prepare(
+      `SELECT c.id, c.officer_id, p.officer_number, c.checked_out_at, c.returned_at, c.arrived_at, c.left_at
+       FROM checkouts c JOIN people p ON p.id = c.officer_id WHERE c.device_id = ? ORDER BY c.checked_out_at`,
+    )
+    .all(deviceId) as CheckoutWindow[];

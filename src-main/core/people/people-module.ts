@@ -134,7 +134,12 @@ export function peopleModule(services: StationServices): PeopleModule {
       'people.update': ({ id, ...change }) => {
         const before = requirePerson(id);
         requireFreeOfficerNumber(change.officerNumber, id);
+        const wasOpen = authenticator.isOpen();
         updatePerson(db, id, { ...change, roles: change.roles ? [...new Set(change.roles)] : undefined });
+        // The router's transaction undoes the change: without an admin the station would run open to anyone.
+        if (!wasOpen && authenticator.isOpen()) {
+          throw new StationError('invalid-input', `${before.name} is the last active admin with an account: make another admin first`);
+        }
         if (change.active === false && before.active) sessions.closeAllOf(id);
         return requirePerson(id);
       },

@@ -7,6 +7,7 @@ export {
   pendingMetadata,
   recordingIdByHash,
   saveMetadata,
+  setRecordingAttribution,
   thumbnailSource,
   type NewRecording,
 } from './recording-store.js';

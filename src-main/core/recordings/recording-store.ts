@@ -71,6 +71,10 @@ interface RecordingRow {
   local_time: number | null;
   officer_number: string | null;
   important: number;
+  officer_id: number | null;
+  checkout_id: number | null;
+  officer_name: string | null;
+  officer_person_number: string | null;
 }
 
 /** The registered device (name and serial) where the ingest knew it, else the camera model the file names, else the source. */
@@ -78,8 +82,10 @@ const selectRecording = `
   SELECT r.*, COALESCE(
       CASE WHEN d.id IS NULL THEN NULL WHEN d.name IS NULL THEN d.serial ELSE d.name || ' (' || d.serial || ')' END,
       json_extract(r.tags_json, '$."EXIF:Model"'), json_extract(r.tags_json, '$."QuickTime:Model"'),
-      i.source_label) AS device, i.device_id AS ingest_device_id, d.metadata_local_time AS local_time
-  FROM recordings r JOIN ingests i ON i.id = r.ingest_id LEFT JOIN devices d ON d.id = i.device_id`;
+      i.source_label) AS device, i.device_id AS ingest_device_id, d.metadata_local_time AS local_time,
+    p.name AS officer_name, p.officer_number AS officer_person_number
+  FROM recordings r JOIN ingests i ON i.id = r.ingest_id LEFT JOIN devices d ON d.id = i.device_id
+    LEFT JOIN people p ON p.id = r.officer_id`;
 
 function toRecording(row: RecordingRow, dataDir: string, zone: string, iso: (ms: number) => string): Recording {
   return {
@@ -98,7 +104,14 @@ function toRecording(row: RecordingRow, dataDir: string, zone: string, iso: (ms:
     readable: row.readable === null ? null : row.readable === 1,
     officerNumber: row.officer_number,
     important: row.important === 1,
+    officer: row.officer_id === null ? null : { id: row.officer_id, name: row.officer_name ?? '', officerNumber: row.officer_person_number },
+    checkoutId: row.checkout_id,
   };
+}
+
+/** Who recorded it and under which check-out, as attribution concluded (nulls: not attributed). */
+export function setRecordingAttribution(db: Database, id: number, officerId: number | null, checkoutId: number | null): void {
+  db.prepare('UPDATE recordings SET officer_id = ?, checkout_id = ? WHERE id = ?').run(officerId, checkoutId, id);
 }
 
 export function listRecordings(db: Database, dataDir: string, query: RecordingQuery, zone: string, iso: (ms: number) => string) {

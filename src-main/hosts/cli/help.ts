@@ -13,7 +13,12 @@ Commands:
   serve             Start the browser host on 127.0.0.1 and print its URL; watches for devices.
   devices           The volumes attached now, each with the registered device it was recognised as.
   device add|list|local-time  The device registry (Art. 2, 3).
+  person add|list   The office's people (officers, clerks, leads, ...) and their accounts.
   watch             Watch for plugged-in recorders; with --auto-ingest, ingest them on their own.
+  checkout          Hand a recorder to an officer after its three pre-use checks (台账, Art. 4, 7).
+  checkin           Take a recorder back; its footage is due within 24 hours (Art. 13).
+  ledger            The device ledger; ledger late-reason, ledger export --xlsx|--pdf.
+  deadlines         Every check-out whose footage is not stored yet, soonest deadline first.
   help [command]    Show help for a command.
 
 Global options:
@@ -22,13 +27,20 @@ Global options:
                     be written (write-protected media) is opened read-only for recordings,
                     ingests, verify and receipt; other commands refuse it (exit 2).
   --zone ZONE       Station time zone for times without one (default Asia/Shanghai). Also STATION_ZONE.
-  --operator NAME   Who is doing this (default: the logged-in user).
+  --operator NAME   Who is doing this while the station has no admin account (default: the logged-in user).
+  --user LOGIN      Sign in as LOGIN, once an admin account exists (then every command but
+                    verify, audit verify and --help needs it). The password comes from the
+                    environment variable STATION_PASSWORD or --password-file FILE, never an argument.
+  --password-file F The password of --user, read from F (one line).
+
+Exit status 3: refused for who is asking — unauthenticated (no --user, or a wrong password),
+forbidden (the person's roles do not allow it), locked (five wrong passwords: wait five minutes).
   -h, --help        Show help.
 
 Run "station <command> --help" for a command's options and output.`;
 
 export const commandHelp: Record<string, string> = {
-  ingest: `Usage: station ingest <path> [--json]
+  ingest: `Usage: station ingest <path> [--late-reason TEXT] [--json]
 
 Copies every regular file under <path> into a new BagIt bag under <data>/archive/<ingestId>/,
 hashing (SHA-256) while copying and reading the copy back from disk to verify it. Operating-system
@@ -57,6 +69,9 @@ from the current folder.
            earlier ingests whose names carry that serial alone are tied to it); importedBefore:
            when an earlier ingest last found files this one found again (ISO-8601), or null.
   --reserve BYTES  Free space to keep on the archive volume beyond each file (default 64 MiB).
+  --late-reason TEXT  Why this footage comes in after its 24-hour deadline (Art. 13). Kept on the
+           check-out the ingest meets late; ignored when it meets none late. Without it a late
+           check-out says "reason missing" until "station ledger late-reason" gives one.
 
 Exit status: 0 nothing failed, 1 a file failed or the ingest stopped, 2 the ingest could not run.
 Ctrl-C stops the ingest cleanly; run it again to resume.`,
@@ -124,6 +139,24 @@ names, by a device profile's identity file, or by the volume UUID or label remem
                  device, how, serial, state, ...}]; how: file-name-serial | identity-file |
                  volume-uuid | volume-label | null (not recognised).
   --any-volume   Also list volumes the system does not call removable.`,
+  person: `Usage: station person add --name N [--officer-number X] [--cert-number C] [--unit U]
+                         [--roles R1,R2] [--login L] [--new-password-file F] [--json]
+       station person list [--json]
+
+The office's people. --officer-number is the 6 letters or digits recorders write into file names
+(unique); --cert-number the enforcement certificate number (执法证号). --roles (default officer)
+from: officer (执法人员), clerk (内勤), lead (执法队负责人), head (主要领导), auditor, admin; a
+person may hold several. --login gives the person an account; its password comes from the
+environment variable STATION_NEW_PASSWORD or --new-password-file F (at least 8 characters),
+never an argument. Officers who only wear recorders need no account.
+While no admin account exists the station runs open (anyone may do anything, as before accounts);
+the first person added with --roles admin and a --login ends that: from then on every command
+needs --user. Only admins add people.
+
+  --json   add: {id, name, officerNumber, certNumber, unit, roles, login, active};
+           list: an array of those.
+Exit status: 0 done, 1 refused for what was asked (a taken officer number or login, a bad role),
+3 refused for who asked.`,
   device: `Usage: station device add --serial S --type T [--name N] [--model M] [--asset A] [--json]
        station device list [--json]
        station device local-time <id> on|off [--json]
@@ -153,4 +186,58 @@ most two at once, and reported safe to remove when done.
            {type: "ingest.failed", ingestId, mountpoint, reason, reasonCode}
            state: identifying | unknown-device | ready | ingesting | verified | failed.
   --any-volume   Also watch volumes the system does not call removable (loop devices, SD readers).`,
+  checkout: `Usage: station checkout --device SERIAL --officer OFFICER_NUMBER --battery ok|fail --storage ok|fail
+                        --clock ok|fail [--category C] [--case-number N] [--case-name S] [--place P]
+                        [--expected-return ISO] [--remote] [--at ISO] [--json]
+
+Hands a registered, in-service recorder that is not out to the officer with that officer number
+(see station person add), after Art. 7's three pre-use checks: battery sufficient, storage free,
+clock set. Any check "fail" refuses the check-out. An officer holds one body camera at a time
+unless the setting bodyCamerasPerOfficer allows more.
+  --category C   investigation (调查取证) | hearing (听证) | on-site (现场执法) |
+                 service-left (留置送达) | service-notice (公告送达).
+  --remote       Remote or out-of-town work (Art. 13's exception); the deadline still runs from the return.
+  --at ISO       When it really happened, for a hand-over written up later (not in the future);
+                 the audit row keeps both times. A time without a zone is the station's (--zone).
+  --json   Print {checkoutId, device: {id, serial}, officer: {id, name, officerNumber},
+           checkedOutAt, expectedReturnAt, checks: {battery, storage, clock}, remote}.
+Exit 0 checked out; 1 refused (error.code device-unavailable, unknown-officer,
+pre-use-check-failed, invalid-input), printed as {error: {code, message}} with --json; 3 refused
+for who is asking (unauthenticated, forbidden, locked).`,
+  checkin: `Usage: station checkin --device SERIAL [--at ISO] [--condition ok|damaged|lost] [--note T]
+                       [--arrived ISO --left ISO] [--json]
+
+Takes a checked-out recorder back. Its deadline is the return plus the setting
+ingestDeadlineHours (24): an ingest of the device that verifies every file before then meets it.
+  --at ISO        When it came back (default now; not in the future, not before the check-out).
+  --arrived ISO --left ISO  When the officer arrived at and left the scene (Art. 8), both or neither.
+  --json   Print {checkoutId, returnedAt, deadline}.
+Exit 0 checked in; 1 refused (device-unavailable: not checked out; invalid-input); 3 as checkout.`,
+  ledger: `Usage: station ledger [--json] [--from DAY] [--to DAY] [--device SERIAL] [--officer NUMBER]
+       station ledger late-reason --checkout ID --reason TEXT [--json]
+       station ledger export --xlsx FILE | --pdf FILE [same filters] [--json]
+
+The device ledger (台账), newest check-out first; --from/--to are days (YYYY-MM-DD, station zone)
+of the check-out, inclusive.
+  --json   Print [{checkoutId, device: {id, serial, name}, officer: {id, name, officerNumber},
+           checkedOutAt, expectedReturnAt, returnedAt, deadline, state, lateReason,
+           checks: {battery, storage, clock}, remote, condition, note, arrivedAt, leftAt,
+           activity: {category, caseNumber, caseName, place},
+           content: {ingests: [ingestId], recordings, bytes, durationSeconds, firstRecordedAt,
+                     lastRecordedAt}, checkedOutBy, checkedInBy}].
+           state: out | overdue-return (past its expected return) | returned (awaiting ingest) |
+           ingested (met) | late (ingested after the deadline) | overdue (deadline passed).
+           content: the recordings of the device whose drift-corrected time lies between the
+           check-out and the return (now while out).
+  late-reason   Why the footage came in (or will come in) after its deadline; for a late or
+                overdue check-out. --json prints the ledger entry.
+  export        The ledger as an .xlsx sheet or an A4 landscape PDF to print and sign; --json
+                prints {path, rows}. Recorded in the audit chain.`,
+  deadlines: `Usage: station deadlines [--json]
+
+Every check-out not met yet (out, overdue-return, returned, overdue) and every late one still
+without a reason, soonest deadline first; recorders still out come last.
+  --json   Print [{checkoutId, device: {id, serial, name}, officer: {id, name, officerNumber},
+           returnedAt, deadline, secondsLeft, state}]; secondsLeft is negative once the deadline
+           has passed, null while the recorder is out.`,
 };

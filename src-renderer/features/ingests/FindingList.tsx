@@ -26,8 +26,18 @@ function FindingText({ finding, formatTime }: { finding: Finding; formatTime: Ti
       const missing = more > 0 ? t('findings.missingMore', { list, n: finding.missing.length }) : list;
       return <>{t('findings.sequence-gap', { serial: finding.serial, day: finding.day, after: finding.after, before: finding.before, missing })}</>;
     }
-    case 'recording-gap':
-      return <>{t('findings.recording-gap', { previous: finding.previous, source: finding.source, gap: amount(finding.gapSeconds) })}</>;
+    case 'recording-gap': {
+      const gap = amount(finding.gapSeconds);
+      if (!finding.activity) return <>{t('findings.recording-gap', { previous: finding.previous, source: finding.source, gap })}</>;
+      const span = { from: formatTime(finding.activity.from), to: formatTime(finding.activity.to), gap, previous: finding.previous, source: finding.source };
+      if (finding.previous === null) return <>{t('findings.activity-gap-start', span)}</>;
+      if (finding.source === null) return <>{t('findings.activity-gap-end', span)}</>;
+      return <>{t('findings.activity-gap', span)}</>;
+    }
+    case 'officer-mismatch':
+      return <>{t('findings.officer-mismatch', { source: finding.source, nameOfficer: finding.nameOfficer, ledgerOfficer: finding.ledgerOfficer })}</>;
+    case 'outside-checkout':
+      return <>{t('findings.outside-checkout', { source: finding.source, recordedAt: formatTime(finding.recordedAt) })}</>;
   }
 }
 

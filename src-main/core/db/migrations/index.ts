@@ -9,10 +9,11 @@ import * as metadataLocalTime from './007-metadata-local-time.js';
 import * as auditChain from './008-audit-chain.js';
 import * as people from './009-people.js';
 import * as ledger from './010-ledger.js';
+import * as custodyFindings from './011-custody-findings.js';
 
 export interface Migration {
   up(db: Database): void;
 }
 
 /** In order; migration N brings the schema to `PRAGMA user_version = N`. Never edit a shipped one. */
-export const migrations: readonly Migration[] = [initial, devices, clockAndSettings, ownerIdentity, recorderNameFields, originalNameBytes, metadataLocalTime, auditChain, people, ledger];
+export const migrations: readonly Migration[] = [initial, devices, clockAndSettings, ownerIdentity, recorderNameFields, originalNameBytes, metadataLocalTime, auditChain, people, ledger, custodyFindings];

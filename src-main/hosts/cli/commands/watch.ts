@@ -1,5 +1,5 @@
 import type { StationEvent } from '../../../contract/index.js';
-import type { CliContext } from '../context.js';
+import { reportFailure, type CliContext } from '../context.js';
 
 /** What `station watch --json` prints per event: one object a line, flat, as the contract promises. */
 function watchLine(event: StationEvent): Record<string, unknown> | null {
@@ -47,6 +47,9 @@ function humanLine(event: StationEvent): string | null {
  * does the work; this only prints. Stopping discards any partial copy.
  */
 export async function watchCommand(context: CliContext): Promise<number> {
+  // Watching ingests what is plugged in: once the station has accounts, a person must start it.
+  const allowed = await context.station.call('volumes.list', {}, context.credentials);
+  if (!allowed.ok) return reportFailure(context, allowed.error);
   const unsubscribe = context.station.onEvent((event) => {
     const line = context.options.json ? watchLine(event) : humanLine(event);
     if (line === null) return;
