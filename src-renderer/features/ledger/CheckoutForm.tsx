@@ -26,8 +26,9 @@ export function CheckoutForm({ onDone, onCancel }: Props) {
   const [showClock, setShowClock] = useState(false);
   const save = useAction();
 
-  const out = new Set((open.value ?? []).filter((d) => d.state === 'out' || d.state === 'overdue-return').map((d) => d.device.id));
-  const available = (devices.value ?? []).filter((device) => device.status === 'in-service' && !out.has(device.id));
+  // Offered once the station said which are out: a recorder out must never show as available, not even for a moment.
+  const out = open.value ? new Set(open.value.filter((d) => d.state === 'out' || d.state === 'overdue-return').map((d) => d.device.id)) : null;
+  const available = out ? (devices.value ?? []).filter((device) => device.status === 'in-service' && !out.has(device.id)) : [];
   const officers = (people.value ?? []).filter((person) => person.active && person.officerNumber !== null);
 
   const update = (next: CheckoutValues) => {

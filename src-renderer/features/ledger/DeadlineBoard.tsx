@@ -10,9 +10,12 @@ import { Countdown } from './Countdown.js';
 import { LateReasonForm } from './LateReasonForm.js';
 import { deviceLabel } from './LedgerRow.js';
 import { useLedgerChanges } from './use-ledger-changes.js';
+import { useUnattributed } from './use-unattributed.js';
 
-/** Late check-outs stay on the board for this many days, reason given or not, for the lead to see. */
+/** Late check-outs and unattributed footage stay on the board for this many days, for the lead to see. */
 const lateDays = 30;
+/** The newest unattributed recordings named on the board; the count says how many there are. */
+const shownUnattributed = 5;
 
 /**
  * Art. 13 at a glance on the first page: recorders out, recorders back whose footage must be
@@ -20,14 +23,16 @@ const lateDays = 30;
  */
 export function DeadlineBoard() {
   const { t } = useTranslation();
-  const { info, offsetMs } = useStation();
+  const { info, offsetMs, formatTime } = useStation();
   const deadlines = useCommand('ledger.deadlines', {});
   // Fixed when the page opens: a query that changed every second would ask the station every second.
   const [since] = useState(() => stationDay(Date.now() + offsetMs, info.zone, lateDays));
   const recent = useCommand('ledger.list', { from: since });
+  const unattributed = useUnattributed(since);
   useLedgerChanges(() => {
     deadlines.reload();
     recent.reload();
+    unattributed.reload();
   });
   const open = deadlines.value ?? [];
   const out = open.filter((d) => d.state === 'out' || d.state === 'overdue-return');
@@ -66,16 +71,43 @@ export function DeadlineBoard() {
             <LateItem key={entry.checkoutId} entry={entry} />
           ))}
         </BoardList>
+        <BoardList
+          title={t('board.unattributed')}
+          empty={t('board.noneUnattributed')}
+          testId="board-unattributed"
+          count={unattributed.value?.recordings.length ?? 0}
+          atLeast={unattributed.value?.atLeast ?? false}
+        >
+          {(unattributed.value?.recordings ?? []).slice(0, shownUnattributed).map((recording) => (
+            <li key={recording.id} data-testid="board-unattributed-item" data-recording={recording.id}>
+              <a className="ellipsis" href={routeHref({ page: 'recordings', ingestId: recording.ingestId })} title={recording.originalName}>
+                {recording.originalName}
+              </a>
+              <span className="num muted">{formatTime(recording.recordedAt)}</span>
+            </li>
+          ))}
+        </BoardList>
       </div>
     </section>
   );
 }
 
-function BoardList({ title, empty, count, testId, children }: { title: string; empty: string; count: number; testId: string; children: ReactNode }) {
+interface BoardListProps {
+  title: string;
+  empty: string;
+  count: number;
+  /** The count is a floor: there may be more than were read. */
+  atLeast?: boolean;
+  testId: string;
+  children: ReactNode;
+}
+
+function BoardList({ title, empty, count, atLeast = false, testId, children }: BoardListProps) {
+  const { t } = useTranslation();
   return (
     <div className="board-list" data-testid={testId}>
       <h4>
-        {title} <span className="badge">{count}</span>
+        {title} <span className="badge" data-testid={`${testId}-count`}>{atLeast ? t('board.atLeast', { n: count }) : count}</span>
       </h4>
       {count === 0 ? <p className="muted">{empty}</p> : <ul>{children}</ul>}
     </div>
