@@ -22,8 +22,10 @@ export function CalibrationClockPage({ onClose }: { onClose?: () => void } = {})
   const targets = useMemo(() => ({ frame, canvas, date, time }), []);
   useCalibrationDrawing(targets, offsetMs, formatTime);
 
+  // Over a form it is a dialog inside the page's main region, not a second main region.
+  const Root = onClose ? 'div' : 'main';
   return (
-    <main className="calibration" data-testid="calibration-clock">
+    <Root className="calibration" data-testid="calibration-clock" role={onClose ? 'dialog' : undefined} aria-label={onClose ? t('calibration.title') : undefined}>
       <div className="calibration-code" ref={frame}>
         <canvas ref={canvas} role="img" aria-label={t('calibration.codeLabel')} data-testid="calibration-qr" />
       </div>
@@ -56,6 +58,6 @@ export function CalibrationClockPage({ onClose }: { onClose?: () => void } = {})
           <LanguageSwitch />
         </div>
       </div>
-    </main>
+    </Root>
   );
 }
