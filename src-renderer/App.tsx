@@ -10,6 +10,7 @@ import { CalibrationClockPage } from './features/calibration/CalibrationClockPag
 import { DevicesPage } from './features/devices/DevicesPage.js';
 import { ImportPage } from './features/import/ImportPage.js';
 import { IngestsPage } from './features/ingests/IngestsPage.js';
+import { LedgerPage } from './features/ledger/LedgerPage.js';
 import { PeoplePage } from './features/people/PeoplePage.js';
 import { RecordingsPage } from './features/recordings/RecordingsPage.js';
 import { LockScreen } from './features/session/LockScreen.js';
@@ -29,6 +30,8 @@ function Page({ route }: { route: Route }) {
       return <ImportPage />;
     case 'devices':
       return <DevicesPage />;
+    case 'ledger':
+      return <LedgerPage />;
     case 'recordings':
       return <RecordingsPage key={route.ingestId ?? ''} ingestId={route.ingestId} />;
     case 'ingests':

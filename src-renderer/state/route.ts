@@ -1,6 +1,7 @@
 export type Route =
   | { page: 'import' }
   | { page: 'devices' }
+  | { page: 'ledger' }
   | { page: 'recordings'; ingestId: string | null }
   | { page: 'ingests' }
   | { page: 'audit' }
@@ -14,6 +15,8 @@ export function parseRoute(hash: string): Route {
   switch (path) {
     case '/devices':
       return { page: 'devices' };
+    case '/ledger':
+      return { page: 'ledger' };
     case '/recordings':
       return { page: 'recordings', ingestId: params.get('ingest') };
     case '/ingests':

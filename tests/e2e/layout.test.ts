@@ -119,6 +119,18 @@ describe.skipIf(skipReason !== null)(`every page whole at 1366×768${skipReason 
       await check('ingests');
     });
 
+    it('ledger: the check-out form with its three checks unanswered, then the check-in form', async () => {
+      await page.getByTestId('nav-ledger').click();
+      await page.getByTestId('ledger-page').waitFor();
+      await page.getByTestId('open-checkout').click();
+      await page.getByTestId('checkout-save').click();
+      await page.getByTestId('check-clock-error').waitFor();
+      await check('ledger-checkout');
+      await page.getByTestId('open-checkin').click();
+      await page.getByTestId('checkin-form').waitFor();
+      await check('ledger-checkin');
+    });
+
     it('devices', async () => {
       await page.getByTestId('nav-devices').click();
       await page.getByTestId('devices-page').waitFor();

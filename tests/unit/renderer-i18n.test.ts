@@ -3,6 +3,8 @@ import { join } from 'node:path';
 import { createInstance } from 'i18next';
 import { describe, expect, it } from 'vitest';
 import {
+  ActivityCategory,
+  CheckoutState,
   AuditProblemKind,
   DeviceStatus,
   DeviceType,
@@ -16,6 +18,7 @@ import {
   ProblemCode,
   ReasonCode,
   RecognitionMethod,
+  ReturnCondition,
   Role,
   VerificationMethod,
   VolumeState,
@@ -23,6 +26,7 @@ import {
 import { describeDrift, driftKey } from '../../src-renderer/format/drift.js';
 import { errorKey, problemKey, reasonKey, timeSourceKey } from '../../src-renderer/format/reason.js';
 import { outcomes } from '../../src-renderer/features/ingests/outcome.js';
+import { preUseChecks } from '../../src-renderer/features/ledger/checkout-form.js';
 import { knownActions } from '../../src-renderer/features/audit/audit-words.js';
 
 const rendererDir = join(import.meta.dirname, '../../src-renderer');
@@ -102,6 +106,10 @@ describe('renderer locale files', () => {
       ...DeviceType.options.map((type) => `deviceType.${type}`),
       ...DeviceStatus.options.map((status) => `deviceStatus.${status}`),
       ...Role.options.map((role) => `roles.${role}`),
+      ...CheckoutState.options.map((state) => `checkoutState.${state}`),
+      ...ActivityCategory.options.map((category) => `activityCategory.${category}`),
+      ...ReturnCondition.options.map((condition) => `returnCondition.${condition}`),
+      ...preUseChecks.map((check) => `checkout.checks.${check}`),
       ...knownActions.map((action) => `auditAction.${action}`),
       ...AuditProblemKind.options.map((problem) => `auditProblem.${problem}`),
       ...VolumeState.options.map((state) => `volumeState.${state}`),

@@ -10,7 +10,8 @@ import { useCalibrationDrawing } from './use-calibration-drawing.js';
  * The screen officers film when they take a recorder out (Art. 7): the station's clock as a QR
  * code the ingest reads back from the footage, and as figures a person can read.
  */
-export function CalibrationClockPage() {
+/** `onClose`: shown over a form (the check-out's) rather than as a page; its back button closes it. */
+export function CalibrationClockPage({ onClose }: { onClose?: () => void } = {}) {
   const { t } = useTranslation();
   const { info, offsetMs, formatTime } = useStation();
   const fullscreen = useFullscreen();
@@ -21,8 +22,10 @@ export function CalibrationClockPage() {
   const targets = useMemo(() => ({ frame, canvas, date, time }), []);
   useCalibrationDrawing(targets, offsetMs, formatTime);
 
+  // Over a form it is a dialog inside the page's main region, not a second main region.
+  const Root = onClose ? 'div' : 'main';
   return (
-    <main className="calibration" data-testid="calibration-clock">
+    <Root className="calibration" data-testid="calibration-clock" role={onClose ? 'dialog' : undefined} aria-label={onClose ? t('calibration.title') : undefined}>
       <div className="calibration-code" ref={frame}>
         <canvas ref={canvas} role="img" aria-label={t('calibration.codeLabel')} data-testid="calibration-qr" />
       </div>
@@ -43,12 +46,18 @@ export function CalibrationClockPage() {
           <button type="button" onClick={fullscreen.toggle} data-testid="calibration-fullscreen">
             {fullscreen.active ? t('calibration.exitFullscreen') : t('calibration.fullscreen')}
           </button>
-          <a href={routeHref({ page: 'devices' })} data-testid="calibration-back">
-            {t('calibration.back')}
-          </a>
+          {onClose ? (
+            <button type="button" onClick={onClose} data-testid="calibration-close">
+              {t('calibration.close')}
+            </button>
+          ) : (
+            <a href={routeHref({ page: 'devices' })} data-testid="calibration-back">
+              {t('calibration.back')}
+            </a>
+          )}
           <LanguageSwitch />
         </div>
       </div>
-    </main>
+    </Root>
   );
 }

@@ -7,6 +7,7 @@ import { baseName } from '../../format/paths.js';
 import { useAction } from '../../hooks/use-action.js';
 import { useJob } from '../../state/ingest-tracker.js';
 import { useStation } from '../../state/station-context.js';
+import { CheckInPrompt } from './CheckInPrompt.js';
 import { useDeviceName } from './DeviceName.js';
 import { UnknownDeviceActions } from './UnknownDeviceActions.js';
 import { VolumeCardOutcome } from './VolumeCardOutcome.js';
@@ -70,6 +71,7 @@ export function VolumeCard({ card, devices, onDevicesChanged, onDismiss }: Props
         <dd className="num">{formatTime(volume.attachedAt)}</dd>
       </dl>
 
+      {removed ? null : <CheckInPrompt volume={volume} />}
       {state === 'identifying' ? <p className="muted">{t('volumeCard.identifying')}</p> : null}
       {state === 'unknown-device' ? <UnknownDeviceActions volume={volume} devices={devices} onDevicesChanged={onDevicesChanged} /> : null}
       {state === 'ingesting' ? <VolumeCardProgress progress={job?.progress ?? null} /> : null}

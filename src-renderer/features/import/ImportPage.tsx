@@ -7,6 +7,7 @@ import { useAction } from '../../hooks/use-action.js';
 import { useIngestTracker, useJob } from '../../state/ingest-tracker.js';
 import { IngestSummary } from '../ingests/IngestSummary.js';
 import { useIngestReport } from '../ingests/use-ingest-report.js';
+import { DeadlineBoard } from '../ledger/DeadlineBoard.js';
 import { FileEventLog } from './FileEventLog.js';
 import { IngestProgressPanel } from './IngestProgressPanel.js';
 import { SourcePicker } from './SourcePicker.js';
@@ -42,6 +43,7 @@ export function ImportPage() {
   return (
     <div className="page" data-testid="import-page">
       <h2>{t('import.title')}</h2>
+      <DeadlineBoard />
       {action.error ? <ErrorMessage error={action.error} testId="import-error" /> : null}
       {currentId === null ? (
         <SourcePicker starting={action.busy} onStart={(path) => void start(path)} onPathChange={action.clearError} />

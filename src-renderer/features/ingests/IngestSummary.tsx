@@ -6,6 +6,7 @@ import { ReasonText } from '../../components/ReasonText.js';
 import { routeHref } from '../../state/route.js';
 import { useStation } from '../../state/station-context.js';
 import { RegisterSerial } from '../devices/RegisterSerial.js';
+import { LateIngestReason } from '../ledger/LateIngestReason.js';
 import { DamagedRecordings } from './DamagedRecordings.js';
 import { FileOutcomeTable } from './FileOutcomeTable.js';
 import { FindingList } from './FindingList.js';
@@ -50,6 +51,7 @@ export function IngestSummary({ report }: { report: IngestReport }) {
       {report.importedBefore ? (
         <p data-testid="imported-before">{t('summary.importedBefore', { time: formatTime(report.importedBefore) })}</p>
       ) : null}
+      {report.state === 'completed' ? <LateIngestReason deviceId={report.deviceId} /> : null}
       <IngestTotalsView totals={report.totals} />
       {report.unregisteredSerial !== null ? <RegisterSerial serial={report.unregisteredSerial} testId="summary-register" /> : null}
       <h4>{t('clock.heading')}</h4>
