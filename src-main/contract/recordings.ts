@@ -79,6 +79,8 @@ export const RecordingQuery = z.object({
   deviceId: z.number().int().optional(),
   /** Only recordings ffprobe could not read, or read with a problem (cut short, no stream). */
   damaged: z.boolean().optional(),
+  /** Only recordings no check-out and no officer number ties to anyone (`officer` null). */
+  unattributed: z.boolean().optional(),
   /** Newest recording first unless asked otherwise; rows without a value go last either way. */
   sort: RecordingSort.default('time'),
   order: SortOrder.default('desc'),

@@ -44,6 +44,7 @@ export function whereClause(query: RecordingQuery, zone: string): { sql: string;
   // What that ingest found on the card: archived by it, or found again (a re-import of duplicates).
   if (query.ingestId) where('r.id IN (SELECT recording_id FROM ingest_files WHERE ingest_id = ? AND recording_id IS NOT NULL)', query.ingestId);
   if (query.officer?.trim()) where('r.officer_number = ?', query.officer.trim().toUpperCase());
+  if (query.unattributed) where('r.officer_id IS NULL');
   if (query.important) where('r.important = 1');
   if (query.deviceId !== undefined) where('i.device_id = ?', query.deviceId);
   if (query.damaged) where('(r.readable = 0 OR r.problem IS NOT NULL)');

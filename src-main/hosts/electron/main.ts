@@ -21,8 +21,12 @@ import { windowOptions } from './window-options.js';
 const rendererDir = fileURLToPath(new URL('../../../renderer/', import.meta.url));
 const preloadPath = fileURLToPath(new URL('./preload.cjs', import.meta.url));
 
-/** While the station runs open (no admin account yet), the window acts for the OS account, with a desk officer's rights. */
-const deskCaller: Caller = { name: userInfo().username, role: 'clerk' };
+/**
+ * While the station runs open (no admin account yet), the window acts for the OS account as an
+ * admin, as the command line does: whoever sits at an open station must be able to make its first
+ * admin. Once one exists, the window's rights are those of whoever signs in.
+ */
+const deskCaller: Caller = { name: userInfo().username, role: 'admin' };
 /** Whoever signs in at the window: the main process keeps the session, the page never sees it. */
 const held = heldInMemory();
 

@@ -19,9 +19,8 @@ function sameToken(presented: string, token: string): boolean {
  * Whether the request carries the start token in its header. The page keeps the token in
  * sessionStorage and sends it itself; nothing the browser sends on its own (a cookie) would do,
  * because a browser sends cookies of 127.0.0.1 to every port, where anything listening on loopback
- * would receive them, and a second station would overwrite the first one's. An officer's sign-in
- * session (issue 8) must follow the same rule: its session id goes in a header the page sets,
- * checked here beside the start token, never in a cookie.
+ * would receive them. The sign-in session does travel in a cookie (session-cookie.ts), so that no
+ * script in the page can read it; that cookie is never enough alone: this check still runs.
  */
 export function hasToken(req: IncomingMessage, token: string): boolean {
   const header = req.headers[tokenHeaderName];

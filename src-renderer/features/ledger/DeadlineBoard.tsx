@@ -28,7 +28,7 @@ export function DeadlineBoard() {
   // Fixed when the page opens: a query that changed every second would ask the station every second.
   const [since] = useState(() => stationDay(Date.now() + offsetMs, info.zone, lateDays));
   const recent = useCommand('ledger.list', { from: since });
-  const unattributed = useUnattributed(since);
+  const unattributed = useUnattributed(since, shownUnattributed);
   useLedgerChanges(() => {
     deadlines.reload();
     recent.reload();
@@ -75,10 +75,9 @@ export function DeadlineBoard() {
           title={t('board.unattributed')}
           empty={t('board.noneUnattributed')}
           testId="board-unattributed"
-          count={unattributed.value?.recordings.length ?? 0}
-          atLeast={unattributed.value?.atLeast ?? false}
+          count={unattributed.value?.total ?? 0}
         >
-          {(unattributed.value?.recordings ?? []).slice(0, shownUnattributed).map((recording) => (
+          {(unattributed.value?.recordings ?? []).map((recording) => (
             <li key={recording.id} data-testid="board-unattributed-item" data-recording={recording.id}>
               <a className="ellipsis" href={routeHref({ page: 'recordings', ingestId: recording.ingestId })} title={recording.originalName}>
                 {recording.originalName}
@@ -96,18 +95,15 @@ interface BoardListProps {
   title: string;
   empty: string;
   count: number;
-  /** The count is a floor: there may be more than were read. */
-  atLeast?: boolean;
   testId: string;
   children: ReactNode;
 }
 
-function BoardList({ title, empty, count, atLeast = false, testId, children }: BoardListProps) {
-  const { t } = useTranslation();
+function BoardList({ title, empty, count, testId, children }: BoardListProps) {
   return (
     <div className="board-list" data-testid={testId}>
       <h4>
-        {title} <span className="badge" data-testid={`${testId}-count`}>{atLeast ? t('board.atLeast', { n: count }) : count}</span>
+        {title} <span className="badge" data-testid={`${testId}-count`}>{count}</span>
       </h4>
       {count === 0 ? <p className="muted">{empty}</p> : <ul>{children}</ul>}
     </div>
