@@ -29,7 +29,7 @@ Global options:
   --zone ZONE       Station time zone for times without one (default Asia/Shanghai). Also STATION_ZONE.
   --operator NAME   Who is doing this while the station has no admin account (default: the logged-in user).
   --user LOGIN      Sign in as LOGIN, once an admin account exists (then every command but
-                    verify, audit verify and --help needs it). The password comes from the
+                    verify, audit verify, serve and --help needs it). The password comes from the
                     environment variable STATION_PASSWORD or --password-file FILE, never an argument.
   --password-file F The password of --user, read from F (one line).
 
