@@ -9,7 +9,6 @@ import { RecordingDetail, RecordingPage, RecordingQuery, VerifyReport } from './
 
 const everyone: readonly Role[] = ['clerk', 'lead', 'head', 'auditor', 'admin'];
 const ingesters: readonly Role[] = ['clerk', 'lead', 'admin'];
-const managers: readonly Role[] = ['lead', 'head', 'admin'];
 const overseers: readonly Role[] = ['head', 'auditor', 'admin'];
 const admins: readonly Role[] = ['admin'];
 /** Who keeps the ledger: the clerk (内勤), and the admin standing in. */
@@ -106,7 +105,8 @@ export const commands = {
   },
   'volumes.ingest': { input: z.object({ mountpoint: z.string() }), output: z.object({ ingestId: z.string() }), roles: ingesters },
   'settings.get': { input: z.object({}), output: Settings, roles: everyone },
-  'settings.update': { input: Settings.partial(), output: Settings, roles: managers },
+  /** Admins manage the settings (issue 8): the deadline, the idle lock, the body-camera rule among them. */
+  'settings.update': { input: Settings.partial(), output: Settings, roles: admins },
   /** Where the host's user stands (open, signed out, signed in, locked); needs no sign-in. */
   'session.status': { input: z.object({}), output: SessionStatus, roles: anyone },
   /**

@@ -19,8 +19,8 @@ const inWindow = (window: CheckoutWindow, atMs: number): boolean =>
  * shows about it: the check-out whose window holds the recording's drift-corrected time on that
  * device gives the officer, else the officer number in its file name does. A name naming another
  * officer than the ledger is `officer-mismatch` (Art. 18 (3)); a recording outside every check-out
- * of a device the ledger keeps is `outside-checkout` (Art. 5: a device with no check-out at all is
- * not yet kept in the ledger, and is not flagged); pauses inside an activity's window, and footage
+ * of a device the ledger keeps is `outside-checkout` (Art. 5; footage from before the device's first
+ * check-out predates the ledger, and is not flagged); pauses inside an activity's window, and footage
  * missing at its start or end, are `recording-gap`s (Art. 8, 12). Run again whenever the device's
  * ledger changes, so a check-in written after the ingest still counts.
  */
@@ -29,6 +29,7 @@ export function attributeIngest(db: Database, ingestId: string, options: Attribu
   if (!ingest) return;
   const files = archivedTimes(db, ingestId);
   const windows = ingest.device_id === null ? [] : checkoutWindows(db, ingest.device_id);
+  const firstCheckout = windows[0]?.checked_out_at;
   db.transaction(() => {
     const findings: Finding[] = [];
     for (const file of files) {
@@ -38,7 +39,8 @@ export function attributeIngest(db: Database, ingestId: string, options: Attribu
       if (window && file.officer_number !== null && window.officer_number !== file.officer_number) {
         findings.push({ kind: 'officer-mismatch', source: file.source, nameOfficer: file.officer_number, ledgerOfficer: window.officer_number ?? '' });
       }
-      if (!window && windows.length > 0 && file.at_ms !== null) {
+      // From the device's first check-out on: footage from before the ledger kept it is not flagged.
+      if (!window && firstCheckout !== undefined && file.at_ms !== null && file.at_ms >= firstCheckout) {
         findings.push({ kind: 'outside-checkout', source: file.source, recordedAt: options.iso(file.at_ms) });
       }
     }

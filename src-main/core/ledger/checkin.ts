@@ -4,7 +4,7 @@ import type { AuditTrail } from '../audit/index.js';
 import { findDeviceBySerial } from '../devices/index.js';
 import { StationError } from '../errors.js';
 import type { LedgerContext } from './checkout.js';
-import { openCheckoutOf, recordCheckin, type Checkin, type CheckoutRow } from './ledger-store.js';
+import { markMet, openCheckoutOf, recordCheckin, verifiedIngestSince, type Checkin, type CheckoutRow } from './ledger-store.js';
 import { optionalInstant, pastInstant } from './ledger-times.js';
 
 const hourMs = 3_600_000;
@@ -27,6 +27,8 @@ function checkIn(context: LedgerContext, open: CheckoutRow, checkin: Omit<Checki
   }
   const deadlineAt = checkin.returnedAt + context.settings().ingestDeadlineHours * hourMs;
   recordCheckin(context.db, open.id, { ...checkin, deadlineAt });
+  const stored = verifiedIngestSince(context.db, open.device_id, checkin.returnedAt);
+  if (stored !== null) markMet(context.db, open.id, stored.id, stored.finished_at);
   return { checkoutId: open.id, returnedAt: context.iso(checkin.returnedAt), deadline: context.iso(deadlineAt) };
 }
 

@@ -218,3 +218,22 @@ export const checkoutWindows = (db: Database, deviceId: number): CheckoutWindow[
        FROM checkouts c JOIN people p ON p.id = c.officer_id WHERE c.device_id = ? ORDER BY c.checked_out_at`,
     )
     .all(deviceId) as CheckoutWindow[];
+
+/**
+ * The first ingest of the device that ended at or after `fromMs` with every file verified: a
+ * recorder checked in after its card was already ingested (the desk clicked "check in" once the
+ * import had run) has met its deadline with it.
+ */
+export const verifiedIngestSince = (db: Database, deviceId: number, fromMs: number): { id: string; finished_at: number } | null =>
+  (db
+    .prepare(
+      `SELECT i.id, i.finished_at FROM ingests i
+       WHERE i.device_id = ? AND i.state = 'completed' AND i.finished_at >= ?
+         AND NOT EXISTS (SELECT 1 FROM ingest_files f WHERE f.ingest_id = i.id AND f.status = 'failed')
+       ORDER BY i.finished_at LIMIT 1`,
+    )
+    .get(deviceId, fromMs) as { id: string; finished_at: number } | undefined) ?? null;
+
+export function markMet(db: Database, id: number, ingestId: string, at: number): void {
+  db.prepare('UPDATE checkouts SET met_at = ?, met_ingest_id = ? WHERE id = ? AND met_at IS NULL').run(at, ingestId, id);
+}

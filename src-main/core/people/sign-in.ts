@@ -1,8 +1,9 @@
+import { createHash } from 'node:crypto';
 import type { Person } from '../../contract/index.js';
 import type { AuditTrail } from '../audit/index.js';
 import type { Database } from '../db/index.js';
 import { StationError } from '../errors.js';
-import { passwordMatches } from './password-hash.js';
+import { hashPassword, passwordMatches } from './password-hash.js';
 import { accountByLogin, clearSignInFailures, personById, recordSignInFailure, type AccountRow } from './people-store.js';
 
 /** Five failures in a row lock the account for five minutes. */
@@ -17,6 +18,9 @@ export interface PasswordCheckEnv {
   iso: (ms: number) => string;
 }
 
+/** A hash to check unknown logins against. */
+let standIn: Promise<string> | undefined;
+
 const wrongLoginOrPassword = () => new StationError('unauthenticated', 'wrong login or password');
 
 /**
@@ -27,9 +31,14 @@ const wrongLoginOrPassword = () => new StationError('unauthenticated', 'wrong lo
 export async function checkPassword(env: PasswordCheckEnv, login: string, password: string, action: string): Promise<Person> {
   const account = accountByLogin(env.db, login);
   const person = account ? personById(env.db, account.person_id) : null;
+  // An unknown login is kept only as a short hash: what was typed may be a password in the wrong box,
+  // and the chain can never forget it.
+  const shownLogin = person ? login : `unknown:${createHash('sha256').update(login).digest('hex').slice(0, 12)}`;
   const record = (what: string, details: Record<string, unknown>) =>
-    env.audit?.record({ actor: person?.name ?? login, role: person?.roles.join(',') ?? 'none', action: what, object: person ? `person:${person.id}` : null, details: { login, ...details } });
+    env.audit?.record({ actor: person?.name ?? shownLogin, role: person?.roles.join(',') ?? 'none', action: what, object: person ? `person:${person.id}` : null, details: { login: shownLogin, ...details } });
   if (!account || !person || !person.active) {
+    // As long as a real check, so the time taken does not tell which logins exist.
+    await passwordMatches(password, await (standIn ??= hashPassword('no such account')));
     env.db.transaction(() => record(`${action}-failed`, { reason: account ? 'inactive' : 'unknown-login' }))();
     throw wrongLoginOrPassword();
   }
@@ -44,6 +53,12 @@ export async function checkPassword(env: PasswordCheckEnv, login: string, passwo
     // Read again: another process (a second CLI) may have counted a failure while scrypt ran.
     const fresh = accountByLogin(env.db, login) ?? account;
     const now = env.now();
+    // Locked while scrypt ran (guesses sent side by side): even the right password waits.
+    const lockedMeanwhile = activeLock(fresh, now);
+    if (lockedMeanwhile !== null) {
+      record(`${action}-refused`, { reason: 'locked', lockedUntil: env.iso(lockedMeanwhile) });
+      return lockedMeanwhile;
+    }
     if (matches) {
       if (env.audit) clearSignInFailures(env.db, person.id);
       record(action, {});

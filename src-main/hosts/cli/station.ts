@@ -190,6 +190,8 @@ async function main(argv: string[]): Promise<number> {
   let credentials;
   try {
     credentials = await credentialsFrom(values.user, values['password-file'], process.env, openAs);
+    // Read once: the tools the station runs (ffmpeg, exiftool) inherit the environment.
+    delete process.env.STATION_PASSWORD;
   } catch (error) {
     if (!(error instanceof CredentialsError)) throw error;
     if (values.json) out(JSON.stringify({ error: { code: 'unauthenticated', message: error.message } }));
@@ -214,6 +216,17 @@ async function main(argv: string[]): Promise<number> {
     return 2;
   }
   try {
+    // One sign-in per command line, then its session: one password check (one failure counted for
+    // a wrong one) and one sign-in row, however many calls the command makes.
+    if (!('role' in credentials) && credentials.login !== undefined && credentials.password !== undefined) {
+      const signedIn = await station.call('session.signIn', { login: credentials.login, password: credentials.password }, {});
+      if (!signedIn.ok) {
+        if (values.json) out(JSON.stringify({ error: signedIn.error }));
+        err(`station: ${signedIn.error.message} (${signedIn.error.code})`);
+        return 3;
+      }
+      credentials = { session: signedIn.value.session ?? '', openAs };
+    }
     return await command.run({
       station,
       credentials,

@@ -6,9 +6,10 @@ import { makeVideo } from '../../helpers/make-media.js';
 import { runCli, runCliJson } from '../../helpers/run-cli.js';
 import { tempDir } from '../../helpers/temp-dir.js';
 
-/** A recorder's card: one officer's clip, another officer's clip in the same check-out, and a clip the next day. */
+/** A recorder's card: a clip from before the ledger, one officer's clip, another officer's clip in the same check-out, and a clip the next day. */
 function card(root: string): string {
   const dcim = join(root, 'card/DCIM');
+  makeVideo(join(dcim, '7654321_012345_20261125100000_0000.MP4'), { seed: 4, seconds: 2, creationTime: '2026-11-25T02:00:00Z' });
   makeVideo(join(dcim, '7654321_012345_20261126083015_0001.MP4'), { seed: 1, seconds: 2, creationTime: '2026-11-26T00:30:15Z' });
   makeVideo(join(dcim, '7654321_054321_20261126090000_0002.MP4'), { seed: 2, seconds: 2, creationTime: '2026-11-26T01:00:00Z' });
   makeVideo(join(dcim, '7654321_054321_20261127100000_0003.MP4'), { seed: 3, seconds: 2, creationTime: '2026-11-27T02:00:00Z' });
@@ -67,6 +68,8 @@ describe('attribution of recordings to officers', () => {
     expect(report.status).toBe(0);
 
     expect(officers(data)).toEqual({
+      // Before the device's first check-out: the name's officer, and no finding (the ledger did not keep it yet).
+      '0000': { officer: '李执法', checkoutId: null },
       '0001': { officer: '李执法', checkoutId },
       // The ledger had the recorder out to 李执法: the name's 054321 is a finding, not the answer.
       '0002': { officer: '李执法', checkoutId },
@@ -82,6 +85,7 @@ describe('attribution of recordings to officers', () => {
     const report = runCliJson<IngestReport>(data, ['ingest', card(root)]);
     // No ledger for the device yet: officers from the names, and nothing flagged.
     expect(officers(data)).toEqual({
+      '0000': { officer: '李执法', checkoutId: null },
       '0001': { officer: '李执法', checkoutId: null },
       '0002': { officer: '王五', checkoutId: null },
       '0003': { officer: '王五', checkoutId: null },
@@ -90,6 +94,8 @@ describe('attribution of recordings to officers', () => {
 
     const checkoutId = checkOutAndIn(data);
     expect(officers(data)).toEqual({
+      // Before the device's first check-out: the name's officer, and no finding (the ledger did not keep it yet).
+      '0000': { officer: '李执法', checkoutId: null },
       '0001': { officer: '李执法', checkoutId },
       '0002': { officer: '李执法', checkoutId },
       '0003': { officer: '王五', checkoutId: null },

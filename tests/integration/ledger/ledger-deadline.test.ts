@@ -36,13 +36,14 @@ describe('the 24-hour rule met by ingests, from the command line', () => {
   const ingest = (card: string, ...extra: string[]) => runCliJson<IngestReport>(data, ['ingest', join(root, card), ...extra]);
 
   beforeAll(() => {
-    for (const serial of ['7654321', '7654322', '7654323', '7654324']) ok(runCli(data, ['device', 'add', '--serial', serial, '--type', 'body-camera']));
+    for (const serial of ['7654321', '7654322', '7654323', '7654324', '7654325']) ok(runCli(data, ['device', 'add', '--serial', serial, '--type', 'body-camera']));
     ok(runCli(data, ['person', 'add', '--name', '张伟', '--officer-number', OFFICER]));
     // On time: two recordings inside the window, one made before the check-out.
     makeCard(join(root, 'on-time'), '7654321', [start - 10 * hour, start - 5 * hour, start - 4 * hour]);
     makeCard(join(root, 'late-with-reason'), '7654322', [start - 59 * hour]);
     makeCard(join(root, 'late-without'), '7654323', [start - 39 * hour]);
     makeCard(join(root, 'still-out'), '7654324', [start - 2 * hour]);
+    makeCard(join(root, 'back-before-ingest'), '7654325', [start - 2 * hour]);
   }, 120_000);
 
   it('meets the deadline of a recorder returned and ingested in time; a late reason given then is not kept', () => {
@@ -99,10 +100,20 @@ describe('the 24-hour rule met by ingests, from the command line', () => {
     ok(ingest('still-out'));
     const entry = ledger()['7654324']!;
     expect(entry).toMatchObject({ state: 'out', returnedAt: null, deadline: null, content: { recordings: 1 } });
-    // Checked in after that ingest: its deadline waits for the next one.
-    ok(checkin('7654324', 0));
+    // Checked in after that ingest, back only now: its deadline waits for the next one.
+    ok(runCli(data, ['checkin', '--device', '7654324']));
     expect(ledger()['7654324']!.state).toBe('returned');
     expect(runCliJson<Deadline[]>(data, ['deadlines']).json.map((line) => line.device.serial)).toEqual(['7654324']);
+  }, 120_000);
+
+  it('meets the deadline with an ingest that ran before the check-in was written, when the recorder was back before it ended', () => {
+    ok(checkout('7654325', 3));
+    // The card was plugged in and imported; the desk writes the return afterwards, at the plug-in time.
+    const report = ingest('back-before-ingest');
+    ok(report);
+    ok(checkin('7654325', 1));
+    expect(ledger()['7654325']).toMatchObject({ state: 'ingested', content: { recordings: 1, ingests: [report.json.ingestId] } });
+    expect(runCliJson<Deadline[]>(data, ['deadlines']).json.map((line) => line.device.serial)).not.toContain('7654325');
   }, 120_000);
 
   it('filters the ledger and keeps the audit chain intact', () => {
@@ -113,7 +124,7 @@ describe('the 24-hour rule met by ingests, from the command line', () => {
     expect(that).toContain('7654322');
     expect(that).not.toContain('7654324');
     // Newest check-out first.
-    expect(runCliJson<LedgerEntry[]>(data, ['ledger']).json.map((entry) => entry.device.serial)).toEqual(['7654324', '7654321', '7654323', '7654322']);
+    expect(runCliJson<LedgerEntry[]>(data, ['ledger']).json.map((entry) => entry.device.serial)).toEqual(['7654325', '7654324', '7654321', '7654323', '7654322']);
     expect(runCliJson<{ ok: boolean }>(data, ['audit', 'verify']).json.ok).toBe(true);
   }, 60_000);
 });

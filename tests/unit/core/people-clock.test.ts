@@ -4,7 +4,7 @@ import { AuditTrail, openStationKey } from '../../../src-main/core/audit/index.j
 import { openDatabase, type Database } from '../../../src-main/core/db/index.js';
 import { Authenticator } from '../../../src-main/core/people/authenticator.js';
 import { hashPassword, passwordMatches } from '../../../src-main/core/people/password-hash.js';
-import { insertPerson, setAccount } from '../../../src-main/core/people/people-store.js';
+import { insertPerson, recordSignInFailure, setAccount } from '../../../src-main/core/people/people-store.js';
 import { SessionRegistry } from '../../../src-main/core/people/session-registry.js';
 import { checkPassword, failuresBeforeLock, lockMs } from '../../../src-main/core/people/sign-in.js';
 import { defaultSettings } from '../../../src-main/core/settings/settings-store.js';
@@ -51,6 +51,20 @@ describe('sign-in over time', () => {
     expect(await attempt('the right one')).toBe('ok');
     for (let i = 1; i < failuresBeforeLock; i += 1) expect(await attempt('wrong')).toBe('unauthenticated');
     expect(await attempt('wrong')).toBe('locked');
+  });
+
+  it('refuses even the right password when the account locked while it was being checked (guesses sent side by side)', async () => {
+    const checking = attempt('the right one');
+    // Another attempt, elsewhere, locked the account after this one looked but before scrypt answered.
+    recordSignInFailure(db, 1, failuresBeforeLock, now + lockMs);
+    expect(await checking).toBe('locked');
+  });
+
+  it('keeps an unknown login out of the chain, which cannot forget what was typed there', async () => {
+    await checkPassword(env, 'my-secret-password', 'x', 'session.sign-in').catch(() => undefined);
+    const row = db.prepare("SELECT actor, details_json FROM audit_log WHERE action = 'session.sign-in-failed'").get() as { actor: string; details_json: string };
+    expect(`${row.actor} ${row.details_json}`).not.toContain('my-secret-password');
+    expect(row.actor).toMatch(/^unknown:[0-9a-f]{12}$/);
   });
 
   it('locks a session idle past the setting, and counts only commands as activity', async () => {

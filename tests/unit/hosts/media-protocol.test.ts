@@ -14,6 +14,7 @@ describe('Electron media:// protocol', () => {
   /** What the handler asked the core, in order; `signedIn` false makes the core refuse. */
   const asked: string[] = [];
   let signedIn = true;
+  let clock = Date.UTC(2026, 11, 6);
   const ask = (name: string, input: unknown): Promise<Result<unknown>> => {
     asked.push(`${name} ${JSON.stringify(input)}`);
     return Promise.resolve(signedIn ? ok(input) : fail('unauthenticated', 'sign in first'));
@@ -32,18 +33,21 @@ describe('Electron media:// protocol', () => {
     handle = mediaProtocolHandler({
       mediaFile: (id) => media.get(id) ?? null,
       thumbnailFile: (id) => Promise.resolve(id === 3 ? { path: frame, size: 4, mime: 'image/jpeg' } : null),
-    }, ask);
+    }, ask, () => clock);
   });
   afterAll(() => rm(dir, { recursive: true, force: true }));
 
   const get = (url: string, headers: Record<string, string> = {}, method = 'GET') => handle(new Request(url, { method, headers }));
 
-  it('asks the core before serving: a playback start is recorded as recordings.play, a seek or a frame needs only a sign-in', async () => {
+  it('asks the core before serving: a playback is recorded once as recordings.play, whatever its first range, and again after a quiet spell', async () => {
     asked.length = 0;
-    await get('media://recording/3', { Range: 'bytes=0-' });
+    // Not from byte 0: still a new playback of recording 3 (a range cannot dodge the record).
+    await get('media://recording/3', { Range: 'bytes=1-' });
     await get('media://recording/3', { Range: 'bytes=1000-1999' });
     await get('media://recording/3/thumbnail');
-    expect(asked).toEqual(['recordings.play {"id":3}', 'station.info {}', 'station.info {}']);
+    clock += 11 * 60_000;
+    await get('media://recording/3', { Range: 'bytes=5000-' });
+    expect(asked).toEqual(['recordings.play {"id":3}', 'station.info {}', 'station.info {}', 'recordings.play {"id":3}']);
   });
 
   it('serves nothing the core refuses', async () => {

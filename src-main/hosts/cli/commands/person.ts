@@ -19,7 +19,10 @@ const shown = (person: Person) => ({
 async function newPassword(context: CliContext): Promise<string | undefined> {
   const file = context.options.values['new-password-file'];
   if (typeof file === 'string') return readPasswordFile(file, '--new-password-file');
-  return process.env.STATION_NEW_PASSWORD || undefined;
+  const password = process.env.STATION_NEW_PASSWORD || undefined;
+  // Read once: nothing the station runs afterwards should inherit it.
+  delete process.env.STATION_NEW_PASSWORD;
+  return password;
 }
 
 async function addPerson(context: CliContext): Promise<number> {
