@@ -34,10 +34,18 @@ export interface CliContext {
   credentials: Credentials;
   /** The identity a server started here uses while the station runs open. */
   openAs: Caller;
+  /** The station's zone, as it was opened with: zoneless times typed here are read in it. */
+  zone: string;
   options: CliOptions;
   args: string[];
   out: (text: string) => void;
   err: (text: string) => void;
+}
+
+/** An option's text, or undefined when it was not given. */
+export function optionText(context: CliContext, name: string): string | undefined {
+  const value = context.options.values[name];
+  return typeof value === 'string' ? value : undefined;
 }
 
 /** Refusals for who is asking, not for what is asked: they exit 3. */

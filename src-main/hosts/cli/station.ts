@@ -3,6 +3,7 @@ import { userInfo } from 'node:os';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { defaultDataDir, ReadOnlyDataFolderError } from '../../core/data-dir.js';
+import { defaultZone } from '../../core/clock.js';
 import { openStation } from '../../core/station.js';
 import { credentialsFrom, CredentialsError } from './credentials.js';
 import { commandHelp, usage } from './help.js';
@@ -185,6 +186,7 @@ async function main(argv: string[]): Promise<number> {
     return 2;
   }
   const operator = values.operator ?? userInfo().username;
+  const zone = values.zone ?? process.env.STATION_ZONE ?? defaultZone;
   // In open mode (no admin account yet) the command line runs as an admin, as it always has.
   const openAs = { name: operator, role: 'admin' } as const;
   let credentials;
@@ -202,7 +204,7 @@ async function main(argv: string[]): Promise<number> {
   try {
     station = await openStation({
       dataDir,
-      zone: values.zone ?? process.env.STATION_ZONE,
+      zone,
       freeSpaceMarginBytes: reserve,
       version: process.env.npm_package_version,
       watch: command.watches
@@ -231,6 +233,7 @@ async function main(argv: string[]): Promise<number> {
       station,
       credentials,
       openAs,
+      zone,
       options: {
         json: values.json,
         port: port ?? 0,

@@ -1,5 +1,5 @@
 import type { AuditRow } from '../../../contract/index.js';
-import { reportFailure, type CliContext } from '../context.js';
+import { optionText, reportFailure, type CliContext } from '../context.js';
 
 /** `station audit list|verify`: the audit chain, and the proof that nobody edited it. */
 export async function auditCommand(context: CliContext): Promise<number> {
@@ -14,8 +14,7 @@ const pageSize = 10_000;
 
 /** Every row the filters match, a page at a time: a year's chain is more than one answer holds. */
 async function list(context: CliContext): Promise<number> {
-  const { values } = context.options;
-  const text = (name: string) => (typeof values[name] === 'string' ? values[name] : undefined);
+  const text = (name: string) => optionText(context, name);
   const filters = { actor: text('actor'), action: text('action'), object: text('object'), from: context.options.history.from, to: context.options.history.to };
   const rows: AuditRow[] = [];
   for (let sinceSeq = context.options.sinceSeq ?? 0; ; ) {

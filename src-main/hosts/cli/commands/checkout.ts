@@ -1,10 +1,9 @@
-import { reportFailure, type CliContext } from '../context.js';
-import { instantOption, stationZone, textOption } from './ledger-args.js';
+import { optionText, reportFailure, type CliContext } from '../context.js';
+import { instantOption } from './ledger-args.js';
 
 /** `station checkout`: a recorder handed to an officer after its three pre-use checks (Art. 4, 7). */
 export async function checkoutCommand(context: CliContext): Promise<number> {
-  const zone = await stationZone(context);
-  const text = (name: string) => textOption(context, name);
+  const text = (name: string) => optionText(context, name);
   const request = {
     deviceSerial: text('device'),
     officerNumber: text('officer'),
@@ -13,9 +12,9 @@ export async function checkoutCommand(context: CliContext): Promise<number> {
     caseNumber: text('case-number'),
     caseName: text('case-name'),
     place: text('place'),
-    expectedReturnAt: instantOption(context, 'expected-return', zone),
+    expectedReturnAt: instantOption(context, 'expected-return'),
     remote: context.options.values.remote === true,
-    at: instantOption(context, 'at', zone),
+    at: instantOption(context, 'at'),
   };
   const result = await context.station.call('ledger.checkout', request, context.credentials);
   if (!result.ok) return reportFailure(context, result.error, 1);
@@ -27,14 +26,13 @@ export async function checkoutCommand(context: CliContext): Promise<number> {
 
 /** `station checkin`: the recorder is back; its footage is due within the deadline setting (Art. 13). */
 export async function checkinCommand(context: CliContext): Promise<number> {
-  const zone = await stationZone(context);
   const request = {
-    deviceSerial: textOption(context, 'device'),
-    at: instantOption(context, 'at', zone),
-    condition: textOption(context, 'condition'),
-    note: textOption(context, 'note'),
-    arrivedAt: instantOption(context, 'arrived', zone),
-    leftAt: instantOption(context, 'left', zone),
+    deviceSerial: optionText(context, 'device'),
+    at: instantOption(context, 'at'),
+    condition: optionText(context, 'condition'),
+    note: optionText(context, 'note'),
+    arrivedAt: instantOption(context, 'arrived'),
+    leftAt: instantOption(context, 'left'),
   };
   const result = await context.station.call('ledger.checkin', request, context.credentials);
   if (!result.ok) return reportFailure(context, result.error, 1);

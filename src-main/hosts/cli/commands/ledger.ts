@@ -1,8 +1,7 @@
 import { isAbsolute, resolve } from 'node:path';
 import type { Deadline, LedgerEntry } from '../../../contract/index.js';
-import { reportFailure, type CliContext } from '../context.js';
+import { optionText, reportFailure, type CliContext } from '../context.js';
 import { formatBytes } from '../format.js';
-import { textOption } from './ledger-args.js';
 
 const ledgerUsage =
   'usage: station ledger [--from DAY] [--to DAY] [--device SERIAL] [--officer NUMBER] | station ledger late-reason --checkout ID --reason TEXT | station ledger export --xlsx FILE | --pdf FILE';
@@ -11,8 +10,8 @@ const ledgerUsage =
 const ledgerQuery = (context: CliContext) => ({
   from: context.options.history.from,
   to: context.options.history.to,
-  deviceSerial: textOption(context, 'device'),
-  officerNumber: textOption(context, 'officer'),
+  deviceSerial: optionText(context, 'device'),
+  officerNumber: optionText(context, 'officer'),
 });
 
 const reasonShown = (entry: Pick<LedgerEntry, 'state' | 'lateReason'>): string =>
@@ -40,19 +39,19 @@ async function listLedger(context: CliContext): Promise<number> {
 }
 
 async function giveLateReason(context: CliContext): Promise<number> {
-  const checkout = textOption(context, 'checkout');
+  const checkout = optionText(context, 'checkout');
   if (checkout === undefined || !/^\d+$/.test(checkout)) {
     return reportFailure(context, { code: 'invalid-input', message: 'give the check-out: station ledger late-reason --checkout ID --reason TEXT' }, 1);
   }
-  const result = await context.station.call('ledger.lateReason', { checkoutId: Number(checkout), reason: textOption(context, 'reason') }, context.credentials);
+  const result = await context.station.call('ledger.lateReason', { checkoutId: Number(checkout), reason: optionText(context, 'reason') }, context.credentials);
   if (!result.ok) return reportFailure(context, result.error, 1);
   context.out(context.options.json ? JSON.stringify(result.value) : describeEntry(result.value));
   return 0;
 }
 
 async function exportLedger(context: CliContext): Promise<number> {
-  const xlsx = textOption(context, 'xlsx');
-  const pdf = textOption(context, 'pdf');
+  const xlsx = optionText(context, 'xlsx');
+  const pdf = optionText(context, 'pdf');
   if ((xlsx === undefined) === (pdf === undefined)) {
     return reportFailure(context, { code: 'invalid-input', message: 'say where, and as which: station ledger export --xlsx FILE, or --pdf FILE' }, 1);
   }

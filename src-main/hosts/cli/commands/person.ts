@@ -1,5 +1,5 @@
 import { Role, type Person } from '../../../contract/index.js';
-import { reportFailure, type CliContext } from '../context.js';
+import { optionText, reportFailure, type CliContext } from '../context.js';
 import { CredentialsError, readPasswordFile } from '../credentials.js';
 
 const personUsage = 'usage: station person add --name N [--officer-number X] [--cert-number C] [--unit U] [--roles R1,R2] [--login L] | station person list';
@@ -17,8 +17,8 @@ const shown = (person: Person) => ({
 
 /** The new account's password: STATION_NEW_PASSWORD or `--new-password-file F`, never an argument. */
 async function newPassword(context: CliContext): Promise<string | undefined> {
-  const file = context.options.values['new-password-file'];
-  if (typeof file === 'string') return readPasswordFile(file, '--new-password-file');
+  const file = optionText(context, 'new-password-file');
+  if (file !== undefined) return readPasswordFile(file, '--new-password-file');
   const password = process.env.STATION_NEW_PASSWORD || undefined;
   // Read once: nothing the station runs afterwards should inherit it.
   delete process.env.STATION_NEW_PASSWORD;
@@ -26,8 +26,7 @@ async function newPassword(context: CliContext): Promise<string | undefined> {
 }
 
 async function addPerson(context: CliContext): Promise<number> {
-  const { values } = context.options;
-  const text = (name: string) => (typeof values[name] === 'string' ? (values[name] as string) : undefined);
+  const text = (name: string) => optionText(context, name);
   const roles = text('roles')
     ?.split(',')
     .map((role) => role.trim())
