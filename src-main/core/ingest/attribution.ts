@@ -30,11 +30,17 @@ export function attributeIngest(db: Database, ingestId: string, options: Attribu
   const files = archivedTimes(db, ingestId);
   const windows = ingest.device_id === null ? [] : checkoutWindows(db, ingest.device_id);
   const firstCheckout = windows[0]?.checked_out_at;
+  // A card holds one or two officers' numbers across hundreds of files: each looked up once.
+  const officers = new Map<string, ReturnType<typeof personByOfficerNumber>>();
+  const namedOfficer = (officerNumber: string) => {
+    if (!officers.has(officerNumber)) officers.set(officerNumber, personByOfficerNumber(db, officerNumber));
+    return officers.get(officerNumber) ?? null;
+  };
   db.transaction(() => {
     const findings: Finding[] = [];
     for (const file of files) {
       const window = file.at_ms === null ? undefined : windows.find((candidate) => inWindow(candidate, file.at_ms!));
-      const named = file.officer_number === null ? null : personByOfficerNumber(db, file.officer_number);
+      const named = file.officer_number === null ? null : namedOfficer(file.officer_number);
       setRecordingAttribution(db, file.recording_id, window?.officer_id ?? named?.id ?? null, window?.id ?? null);
       if (window && file.officer_number !== null && window.officer_number !== file.officer_number) {
         findings.push({ kind: 'officer-mismatch', source: file.source, nameOfficer: file.officer_number, ledgerOfficer: window.officer_number ?? '' });

@@ -2,7 +2,7 @@ import type { Caller, Credentials, Person, Role, SessionStatus, Settings } from 
 import { StationError } from '../errors.js';
 import { hasAdminAccount, personById } from './people-store.js';
 import type { SessionRegistry, Session } from './session-registry.js';
-import { checkPassword, type PasswordCheckEnv } from './sign-in.js';
+import { checkPassword, recordSessionEvent, type PasswordCheckEnv } from './sign-in.js';
 
 /** Who is asking, before the router picks which of their roles the command runs under. */
 export interface Identity {
@@ -60,9 +60,7 @@ export class Authenticator {
     if (!person?.active) throw new StationError('unauthenticated', 'this account is no longer active: sign in again');
     if (!session.locked && this.idle(session)) {
       session.locked = true;
-      this.env.db.transaction(() =>
-        this.env.audit?.record({ actor: person.name, role: person.roles.join(','), action: 'session.locked', object: `person:${person.id}`, details: { reason: 'idle' } }),
-      )();
+recordSessionEvent(this.env, person, 'session.locked', { reason: 'idle' });
     }
     if (session.locked) throw new StationError('session-locked', 'the session is locked: enter your password to go on');
     session.lastActiveAt = this.env.now();

@@ -7,7 +7,7 @@ import { Authenticator } from './authenticator.js';
 import { hashPassword } from './password-hash.js';
 import { accountOf, insertPerson, listPeople, loginTaken, personById, personByOfficerNumber, setAccount, updatePerson } from './people-store.js';
 import { SessionRegistry } from './session-registry.js';
-import { checkPassword } from './sign-in.js';
+import { checkPassword, recordSessionEvent } from './sign-in.js';
 
 type PeopleCommands =
   | 'session.status'
@@ -74,7 +74,7 @@ export function peopleModule(services: StationServices): PeopleModule {
         const status = authenticator.status(credentials);
         if (id !== undefined && status.person) {
           const person = status.person;
-          db.transaction(() => services.audit?.record({ actor: person.name, role: person.roles.join(','), action: 'session.sign-out', object: `person:${person.id}`, details: {} }))();
+          recordSessionEvent(env, person, 'session.sign-out', {});
           sessions.close(id);
         }
         return authenticator.status({});
@@ -84,7 +84,7 @@ export function peopleModule(services: StationServices): PeopleModule {
         const session = sessions.find(id);
         if (session && !session.locked) {
           session.locked = true;
-          db.transaction(() => services.audit?.record({ actor: person.name, role: person.roles.join(','), action: 'session.locked', object: `person:${person.id}`, details: { reason: 'asked' } }))();
+          recordSessionEvent(env, person, 'session.locked', { reason: 'asked' });
         }
         return authenticator.status(credentials);
       },

@@ -21,6 +21,14 @@ export interface PasswordCheckEnv {
 /** A hash to check unknown logins against. */
 let standIn: Promise<string> | undefined;
 
+/**
+ * A session's own event (sign-out, a lock) in the chain, in a transaction of its own: the person
+ * as actor and object, every role they hold.
+ */
+export function recordSessionEvent(env: Pick<PasswordCheckEnv, 'db' | 'audit'>, person: Person, action: string, details: Record<string, unknown>): void {
+  env.db.transaction(() => env.audit?.record({ actor: person.name, role: person.roles.join(','), action, object: `person:${person.id}`, details }))();
+}
+
 const wrongLoginOrPassword = () => new StationError('unauthenticated', 'wrong login or password');
 
 /**
