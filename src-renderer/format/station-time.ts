@@ -6,22 +6,34 @@ export type TimeFormatter = (iso: string | null | undefined) => string;
  * burnt-in time on the footage, which looks like that.
  */
 export function stationTimeFormatter(zone: string): TimeFormatter {
-  const parts = new Intl.DateTimeFormat('en-US', {
-    timeZone: zone,
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-    second: '2-digit',
-    hourCycle: 'h23',
-  });
   return (iso) => {
     if (!iso) return '—';
     const at = Date.parse(iso);
     if (Number.isNaN(at)) return '—';
-    const p: Record<string, string> = {};
-    for (const part of parts.formatToParts(at)) p[part.type] = part.value;
+    const p = wallClockFields(at, zone);
     return `${p.year}-${p.month}-${p.day} ${p.hour}:${p.minute}:${p.second}`;
   };
+}
+
+const clocks = new Map<string, Intl.DateTimeFormat>();
+
+/** `zone`'s wall clock at `atMs`, field by field, two digits each (the year four), 24-hour. */
+export function wallClockFields(atMs: number, zone: string): Record<'year' | 'month' | 'day' | 'hour' | 'minute' | 'second', string> {
+  let clock = clocks.get(zone);
+  if (!clock) {
+    clock = new Intl.DateTimeFormat('en-US', {
+      timeZone: zone,
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      second: '2-digit',
+      hourCycle: 'h23',
+    });
+    clocks.set(zone, clock);
+  }
+  const p: Record<string, string> = {};
+  for (const part of clock.formatToParts(atMs)) p[part.type] = part.value;
+  return { year: p.year ?? '', month: p.month ?? '', day: p.day ?? '', hour: p.hour ?? '', minute: p.minute ?? '', second: p.second ?? '' };
 }

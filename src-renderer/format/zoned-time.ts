@@ -1,33 +1,20 @@
+import { wallClockFields } from './station-time.js';
+
 /**
  * The forms take times as the station's clock reads them (`YYYY-MM-DDTHH:mm`, a `datetime-local`
  * value), whatever zone the computer showing the page is in; the station wants instants.
  */
 
-function wallClockParts(zone: string): Intl.DateTimeFormat {
-  return new Intl.DateTimeFormat('en-US', {
-    timeZone: zone,
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-    second: '2-digit',
-    hourCycle: 'h23',
-  });
-}
-
 /** The wall clock of `zone` at `atMs`, as the fields a `datetime-local` input shows (to the minute). */
 export function wallTimeAt(atMs: number, zone: string): string {
-  const p: Record<string, string> = {};
-  for (const part of wallClockParts(zone).formatToParts(atMs)) p[part.type] = part.value;
+  const p = wallClockFields(atMs, zone);
   return `${p.year}-${p.month}-${p.day}T${p.hour}:${p.minute}`;
 }
 
 /** How far `zone`'s wall clock is ahead of UTC at `atMs`, in ms. */
 function zoneOffsetMs(atMs: number, zone: string): number {
-  const p: Record<string, number> = {};
-  for (const part of wallClockParts(zone).formatToParts(atMs)) p[part.type] = Number(part.value);
-  const asUtc = Date.UTC(p.year ?? 0, (p.month ?? 1) - 1, p.day ?? 1, p.hour ?? 0, p.minute ?? 0, p.second ?? 0);
+  const p = wallClockFields(atMs, zone);
+  const asUtc = Date.UTC(Number(p.year), Number(p.month) - 1, Number(p.day), Number(p.hour), Number(p.minute), Number(p.second));
   return asUtc - Math.floor(atMs / 1000) * 1000;
 }
 
