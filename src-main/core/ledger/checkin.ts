@@ -13,7 +13,7 @@ function checkedOut(context: LedgerContext, serial: string): CheckoutRow {
   const device = findDeviceBySerial(context.db, serial);
   if (device === null) throw new StationError('device-unavailable', `no device with serial ${serial} is registered`);
   const open = openCheckoutOf(context.db, device.id);
-  if (open === null) throw new StationError('device-unavailable', `device ${device.serial} is not checked out: there is nothing to check in`, 'not-checked-out');
+  if (open === null) throw new StationError('device-unavailable', `device ${device.serial} is not checked out: there is nothing to check in`);
   return open;
 }
 

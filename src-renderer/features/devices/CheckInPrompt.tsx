@@ -34,7 +34,7 @@ export function CheckInPrompt({ volume }: { volume: AttachedVolume }) {
     <div className="checkin-prompt" data-testid="checkin-prompt" data-checkout={checkout.checkoutId}>
       <p>{t('plugIn.question', { officer: checkout.officerName, number: checkout.officerNumber, since: formatTime(checkout.checkedOutAt) })}</p>
       {checkin.error ? (
-        <ErrorMessage error={checkin.error} testId="checkin-prompt-error" />
+        <ErrorMessage error={checkin.error} testId="checkin-prompt-error" text={checkin.error.code === 'device-unavailable' ? t('checkin.notOut') : undefined} />
       ) : null}
       <button type="button" className="primary" disabled={checkin.busy} onClick={() => void run()} data-testid="checkin-prompt-yes">
         {t('plugIn.checkIn', { time: formatTime(volume.attachedAt) })}

@@ -56,7 +56,7 @@ export function CheckinForm({ onDone, onCancel }: Props) {
   return (
     <form className="panel ledger-form" onSubmit={(event) => void submit(event)} noValidate data-testid="checkin-form" aria-labelledby="checkin-title">
       <h3 id="checkin-title">{t('checkin.title')}</h3>
-      {save.error ? <ErrorMessage error={save.error} testId="checkin-error" /> : null}
+      {save.error ? <ErrorMessage error={save.error} testId="checkin-error" text={save.error.code === 'device-unavailable' ? t('checkin.notOut') : undefined} /> : null}
       {open.value && out.length === 0 ? (
         <p className="muted" data-testid="checkin-none-out">
           {t('checkin.noneOut')}

@@ -111,7 +111,7 @@ describe('checking a recorder in and its deadline', () => {
   });
 
   it('refuses a recorder that is not out, a return before the check-out or in the future, and scene times outside the window', async () => {
-    expect(await refusal('ledger.checkin', { deviceSerial: 'DSJ0001' })).toMatchObject({ code: 'device-unavailable', cause: 'not-checked-out' });
+    expect(await refusal('ledger.checkin', { deviceSerial: 'DSJ0001' })).toMatchObject({ code: 'device-unavailable' });
     await call('ledger.checkout', checkout('DSJ0001', '123456', { at: ago(2 * hour) }));
     expect(await refusal('ledger.checkin', { deviceSerial: 'DSJ0001', at: ago(3 * hour) })).toMatchObject({ code: 'invalid-input', message: expect.stringContaining('before the check-out') });
     expect(await refusal('ledger.checkin', { deviceSerial: 'DSJ0001', at: new Date(Date.now() + hour).toISOString() })).toMatchObject({ code: 'invalid-input' });
