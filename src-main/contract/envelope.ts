@@ -23,6 +23,10 @@ export const errorCodes = [
   'unknown-officer',
   /** Check-out: one of Art. 7's pre-use checks was answered `fail`. */
   'pre-use-check-failed',
+  /** A signed (approved) ingest is sealed: its records and bag no longer change; a correction is a new record. */
+  'sealed',
+  /** Confidential recordings leave the station only with the head's signed approval (Art. 14). */
+  'approval-needed',
 ] as const;
 export const ErrorCode = z.enum(errorCodes);
 export type ErrorCode = z.infer<typeof ErrorCode>;

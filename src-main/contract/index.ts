@@ -10,3 +10,7 @@ export * from './problems.js';
 export * from './recordings.js';
 export * from './commands.js';
 export * from './events.js';
+export * from './signoff.js';
+export * from './work-records.js';
+export * from './confidentiality.js';
+export * from './evidence-export.js';

@@ -4,6 +4,7 @@ import type { Capability } from '../capability.js';
 import { StationError } from '../errors.js';
 import type { StationServices } from '../services.js';
 import { Authenticator } from './authenticator.js';
+import { Signer } from '../signing/index.js';
 import { hashPassword } from './password-hash.js';
 import { accountOf, insertPerson, listPeople, loginTaken, personById, personByOfficerNumber, setAccount, updatePerson } from './people-store.js';
 import { SessionRegistry } from './session-registry.js';
@@ -23,6 +24,8 @@ type PeopleCommands =
 
 export interface PeopleModule extends Capability<PeopleCommands> {
   readonly authenticator: Authenticator;
+  /** The leads' and head's signing keys: made with their accounts, sealed under their passwords. */
+  readonly signer: Signer;
 }
 
 const sessionOf = (credentials: Credentials): string | undefined => ('role' in credentials ? undefined : credentials.session);
@@ -33,6 +36,14 @@ export function peopleModule(services: StationServices): PeopleModule {
   const sessions = new SessionRegistry(services.now);
   const env = { db, audit: services.audit, now: services.now, iso: services.iso, settings: services.settings };
   const authenticator = new Authenticator(env, sessions);
+  const signer = new Signer({
+    ...env,
+    confirmPassword: async (personId, password) => {
+      const account = accountOf(db, personId);
+      if (!account) throw new StationError('unauthenticated', 'this person has no account');
+      return checkPassword(env, account.login, password, 'signing.password-check');
+    },
+  });
   const writable = (): AuditTrail => {
     if (services.audit === null) throw new StationError('forbidden', 'this archive is read-only: people cannot be changed here');
     return services.audit;
@@ -62,6 +73,7 @@ export function peopleModule(services: StationServices): PeopleModule {
 
   return {
     authenticator,
+    signer,
     handlers: {
       'session.status': (_input, _caller, credentials) => authenticator.status(credentials),
       'session.signIn': async ({ login, password }) => {
@@ -110,13 +122,14 @@ export function peopleModule(services: StationServices): PeopleModule {
           setAccount(db, account.person_id, account.login, hash, services.now());
           trail.record({ actor: caller.name, role: caller.role, action: 'session.changePassword', object: `person:${account.person_id}`, details: {} });
         })();
+        await signer.reseal(account.person_id, current, next);
         return authenticator.status(credentials);
       },
       'people.list': () => listPeople(db),
       'people.add': async (fields, caller) => {
         const hash = fields.password === undefined ? null : await hashPassword(fields.password);
         const trail = writable();
-        return db.transaction(() => {
+        const added = db.transaction(() => {
           requireFreeOfficerNumber(fields.officerNumber, 0);
           if (fields.login !== undefined) requireFreeLogin(fields.login, 0);
           const at = services.now();
@@ -130,6 +143,8 @@ export function peopleModule(services: StationServices): PeopleModule {
           trail.record({ actor: caller.name, role: caller.role, action: 'people.add', object: `person:${id}`, details: { kind: 'change', input: shown } });
           return requirePerson(id);
         })();
+        if (fields.password !== undefined && added.login !== null) await signer.provision(added, fields.password, caller);
+        return added;
       },
       'people.update': ({ id, ...change }) => {
         const before = requirePerson(id);
@@ -155,6 +170,8 @@ export function peopleModule(services: StationServices): PeopleModule {
           trail.record({ actor: caller.name, role: caller.role, action: 'people.setPassword', object: `person:${id}`, details: { kind: 'change', input: { id, login: accountLogin } } });
         })();
         sessions.closeAllOf(id);
+        // The old key opened only with the forgotten password: revoked (kept for old signatures), a new one made.
+        await signer.replace(person, password, caller);
         return requirePerson(id);
       },
     },

@@ -49,7 +49,7 @@ export function optionText(context: CliContext, name: string): string | undefine
 }
 
 /** Refusals for who is asking, not for what is asked: they exit 3. */
-const refusedCaller: readonly string[] = ['unauthenticated', 'forbidden', 'locked', 'session-locked'] satisfies ErrorCode[];
+const refusedCaller: readonly string[] = ['unauthenticated', 'forbidden', 'locked', 'session-locked', 'approval-needed'] satisfies ErrorCode[];
 
 /**
  * Prints a command's error value and gives its exit status: 3 when refused for who is asking,
