@@ -5,6 +5,7 @@ import { AttachedVolume, Device, DeviceStatus, DeviceType, NewDevice, Settings }
 import { NewPerson, Person, PersonChange, SessionStatus, SignIn, Password, Login } from './people.js';
 import { IngestPage, IngestQuery, IngestReport, IngestSummary } from './ingest.js';
 import { CheckinReceipt, CheckinRequest, CheckoutReceipt, CheckoutRequest, Deadline, LateReason, LedgerEntry, LedgerExport, LedgerQuery } from './ledger.js';
+import { signoffCommands } from './signoff.js';
 import { RecordingDetail, RecordingPage, RecordingQuery, VerifyReport } from './recordings.js';
 
 const everyone: readonly Role[] = ['clerk', 'lead', 'head', 'auditor', 'admin'];
@@ -163,6 +164,7 @@ export const commands = {
   },
   /** Re-walks the chain and its signed checkpoints: anything edited, inserted, deleted, reordered or cut short. */
   'audit.verify': { input: z.object({}), output: AuditVerifyReport, roles: everyone },
+  ...signoffCommands,
 } as const;
 
 /**
@@ -188,6 +190,7 @@ export const audited: Partial<Record<CommandName, 'change' | 'view'>> = {
   'ledger.checkout': 'change',
   'ledger.checkin': 'change',
   'ledger.lateReason': 'change',
+  'signoff.review': 'view',
 };
 
 /** Commands any caller may run, signed in or not (the session's own, and checking the archive and the chain). */
@@ -199,6 +202,7 @@ export const publicCommands: ReadonlySet<CommandName> = new Set<CommandName>([
   'session.unlock',
   'archive.verify',
   'audit.verify',
+  'signoff.verify',
 ]);
 
 export type Commands = typeof commands;

@@ -33,6 +33,8 @@ export const StationEvent = z.discriminatedUnion('type', [
   z.object({ type: z.literal('station.error'), message: z.string() }),
   /** A check-out, check-in or late reason was recorded, or an ingest met a deadline: ledger and board read again. */
   z.object({ type: z.literal('ledger.changed') }),
+  /** A lead signed an ingest off (approved or rejected): the sign-off list and the recordings read again. */
+  z.object({ type: z.literal('signoff.changed'), ingestId: z.string() }),
 ]);
 export type StationEvent = z.infer<typeof StationEvent>;
 export type StationEventType = StationEvent['type'];

@@ -19,6 +19,7 @@ import { recordingsModule } from './recordings/index.js';
 import { createRouter } from './router.js';
 import type { StationServices } from './services.js';
 import { readSettings, settingsModule } from './settings/index.js';
+import { signoffModule } from './signoff/index.js';
 import { sourcesModule } from './sources/index.js';
 import type { Station } from './station-api.js';
 import { stationInfoModule } from './station-info/index.js';
@@ -83,7 +84,9 @@ export async function openStation(options: StationOptions): Promise<Station> {
   const ingest = ingestModule(services, {
     freeSpaceMarginBytes: options.freeSpaceMarginBytes ?? defaultMarginBytes,
     onVerified: (verified) => ledger.meetDeadline(verified),
+    sealed: (ingestId) => signoff.isSealed(ingestId),
   });
+  const signoff = signoffModule(services, ingest, people.signer);
   const plugIn = plugInModule(services, ingest, ledger, options.watch);
   const capabilities: Capability[] = [
     // First, so it stops last: its shutdown checkpoint covers everything the others recorded.
@@ -98,6 +101,7 @@ export async function openStation(options: StationOptions): Promise<Station> {
     verifyModule(db, dataDir),
     ledger,
     ingest,
+    signoff,
     plugIn,
   ];
   const router = createRouter(collectHandlers(capabilities, commandNames), log, { db, trail: audit }, (credentials) =>

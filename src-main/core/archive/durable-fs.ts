@@ -14,7 +14,7 @@ export async function syncDirectory(dir: string): Promise<void> {
 }
 
 /** Replace a small file atomically: write a sibling, fsync, rename over, fsync the folder. */
-export async function writeFileDurably(path: string, text: string): Promise<void> {
+export async function writeFileDurably(path: string, text: string | Uint8Array): Promise<void> {
   const temporary = `${path}.writing`;
   const handle = await fs.open(temporary, 'w', 0o644);
   try {

@@ -1,3 +1,4 @@
+import type { IngestQuery, IngestReport, IngestSummary } from '../../contract/index.js';
 import type { Capability } from '../capability.js';
 import { recognizeVolume } from '../devices/index.js';
 import { StationError } from '../errors.js';
@@ -25,10 +26,27 @@ export interface IngestModule extends Capability<'ingest.start' | 'ingest.cancel
   deviceRegistered(device: { id: number; serial: string }): void;
   /** A device's ledger changed (a check-out, a check-in): its recordings are attributed again. */
   ledgerChanged(deviceId: number): void;
+  /** The whole account of one ingest, as `ingest.get` gives it (for the lead's review). */
+  report(ingestId: string): IngestReport | undefined;
+  /** One ingest's line in the history (its operator, device, totals), or null. */
+  summary(ingestId: string): IngestSummary | null;
+  /** The newest finished ingests, for the sign-off list. */
+  finishedSummaries(limit: number): IngestSummary[];
 }
 
+/** Every ingest, newest first: the query the sign-off list and a single summary narrow. */
+const everyIngest: IngestQuery = { limit: 100, offset: 0, sort: 'started', order: 'desc' };
+
 /** `ingest.*`: verified ingests of folders and volumes, scheduled in one place. */
-export function ingestModule(services: StationServices, options: { freeSpaceMarginBytes: number; onVerified: VerifiedIngestHook }): IngestModule {
+export function ingestModule(
+  services: StationServices,
+  options: {
+    freeSpaceMarginBytes: number;
+    onVerified: VerifiedIngestHook;
+    /** A signed-off ingest is sealed: its recordings are not attributed again when the ledger changes. */
+    sealed: (ingestId: string) => boolean;
+  },
+): IngestModule {
   const { db, dataDir, iso, log } = services;
   let inspector: MediaInspector | null = null;
   const metadata = new MetadataQueue(db, () => (inspector ??= createMediaInspector({ zone: services.zone })), log);
@@ -73,7 +91,21 @@ export function ingestModule(services: StationServices, options: { freeSpaceMarg
       attributeDevice(db, linked, attribution());
     },
     ledgerChanged(deviceId) {
-      attributeDevice(db, ingestsOfDevice(db, deviceId), attribution());
+      attributeDevice(
+        db,
+        ingestsOfDevice(db, deviceId).filter((ingestId) => !options.sealed(ingestId)),
+        attribution(),
+      );
+    },
+    report: (ingestId) => report(ingestId),
+    summary(ingestId) {
+      const row = listIngestPage(db, { ...everyIngest, limit: 1 }, services.zone, ingestId).rows[0];
+      return row ? ingestSummary(db, dataDir, row, iso) : null;
+    },
+    finishedSummaries(limit) {
+      return listIngestPage(db, { ...everyIngest, limit }, services.zone)
+        .rows.filter((row) => row.state !== 'running')
+        .map((row) => ingestSummary(db, dataDir, row, iso));
     },
     async start() {
       for (const ingestId of await recoverInterruptedIngests(db, dataDir, services.now(), services.audit)) log.info('ingest.recovered', { ingestId });

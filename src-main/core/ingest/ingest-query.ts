@@ -19,9 +19,13 @@ const sortColumns: Record<IngestQuery['sort'], string> = {
   bytes: '(SELECT COALESCE(SUM(f.size), 0) FROM ingest_files f WHERE f.ingest_id = i.id)',
 };
 
-function whereClause(query: IngestQuery, zone: string): { sql: string; params: unknown[] } {
+function whereClause(query: IngestQuery, zone: string, onlyId: string | undefined): { sql: string; params: unknown[] } {
   const conditions: string[] = [];
   const params: unknown[] = [];
+  if (onlyId !== undefined) {
+    conditions.push('i.id = ?');
+    params.push(onlyId);
+  }
   if (query.state) {
     conditions.push('i.state = ?');
     params.push(query.state);
@@ -43,8 +47,8 @@ function whereClause(query: IngestQuery, zone: string): { sql: string; params: u
 }
 
 /** One page of the ingest history and how many ingests the filters match; unfinished ones sort last by finish time. */
-export function listIngestPage(db: Database, query: IngestQuery, zone: string): { total: number; rows: ListedIngestRow[] } {
-  const where = whereClause(query, zone);
+export function listIngestPage(db: Database, query: IngestQuery, zone: string, onlyId?: string): { total: number; rows: ListedIngestRow[] } {
+  const where = whereClause(query, zone, onlyId);
   const column = sortColumns[query.sort];
   const direction = query.order === 'asc' ? 'ASC' : 'DESC';
   const total = (db.prepare(`SELECT COUNT(*) AS n FROM ingests i ${where.sql}`).get(...where.params) as { n: number }).n;

@@ -19,6 +19,7 @@ Commands:
   checkin           Take a recorder back; its footage is due within 24 hours (Art. 13).
   ledger            The device ledger; ledger late-reason, ledger export --xlsx|--pdf.
   deadlines         Every check-out whose footage is not stored yet, soonest deadline first.
+  signoff           The lead's signed review of an ingest; signoff list, signoff verify.
   help [command]    Show help for a command.
 
 Global options:
@@ -249,4 +250,27 @@ without a reason, soonest deadline first; recorders still out come last.
   --json   Print [{checkoutId, device: {id, serial, name}, officer: {id, name, officerNumber},
            returnedAt, deadline, secondsLeft, state}]; secondsLeft is negative once the deadline
            has passed, null while the recorder is out.`,
+  signoff: `Usage: station signoff INGEST_ID --approve | --reject --reason TEXT [--json]
+       station signoff list [--pending] [--json]
+       station signoff verify [--json]
+
+The enforcement team lead (执法队负责人), or the head, reviews an ingest and signs the decision
+with their own Ed25519 key, unlocked by the password they signed in with (--user and
+STATION_PASSWORD). The signed statement (signoff.json: ingest id, the SHA-256 of the bag's tag
+manifest without the sign-off's own lines, decision, reason, signer, time, audit head), its
+signature (signoff.sig, 64 raw bytes) and the signer's public key (signer.pem) are written into
+the bag and listed in its tag manifest. An approved ingest is sealed. The ingest's own operator
+and anyone who is not a lead or the head are refused (exit 3, forbidden); a sealed ingest
+refuses another decision (exit 1, sealed).
+  --json   signoff: {ingestId, decision: approved | rejected, signer, signedAt, statementSha256}
+           list:    [{ingestId, state: pending | approved | rejected, signer, signedAt, reason}]
+           verify:  {checked, ok, problems: [{ingestId, problem: bad-signature | bag-changed |
+                    unknown-key, detail}]}; exit 1 when any problem is found.
+  --pending  Only ingests not approved yet (undecided, or rejected and back with the clerk).
+
+Anyone can check a bag's sign-off without the station, in the bag's folder:
+  openssl pkeyutl -verify -pubin -inkey signer.pem -rawin -in signoff.json -sigfile signoff.sig
+  grep -v -E '  (signoff\.json|signoff\.sig|signer\.pem)$' tagmanifest-sha256.txt | sha256sum
+  (the second prints the tagManifestSha256 that signoff.json names), then
+  sha256sum -c tagmanifest-sha256.txt && sha256sum -c manifest-sha256.txt`,
 };

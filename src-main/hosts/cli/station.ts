@@ -18,6 +18,7 @@ import { personCommand } from './commands/person.js';
 import { receiptCommand } from './commands/receipt.js';
 import { recordingsCommand } from './commands/recordings.js';
 import { serveCommand } from './commands/serve.js';
+import { signoffCommand } from './commands/signoff.js';
 import { verifyCommand } from './commands/verify.js';
 import { watchCommand } from './commands/watch.js';
 
@@ -44,6 +45,8 @@ const commands: Record<string, CliCommand> = {
   // `ledger export` writes a file but not the data folder; the audit row it records does, so not read-only.
   ledger: { run: ledgerCommand, watches: false, onlyReads: false },
   deadlines: { run: deadlinesCommand, watches: false, onlyReads: true },
+  // Signing writes the bag's tag files and the index; `signoff verify` only reads, but shares the command.
+  signoff: { run: signoffCommand, watches: false, onlyReads: false },
   watch: { run: watchCommand, watches: true, onlyReads: false },
   serve: { run: serveCommand, watches: true, onlyReads: false },
 };
@@ -110,6 +113,10 @@ function parse(argv: string[]) {
       reason: { type: 'string' },
       xlsx: { type: 'string' },
       pdf: { type: 'string' },
+      // The lead's sign-off.
+      approve: { type: 'boolean', default: false },
+      reject: { type: 'boolean', default: false },
+      pending: { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h', default: false },
     },
   });
@@ -227,7 +234,9 @@ async function main(argv: string[]): Promise<number> {
         err(`station: ${signedIn.error.message} (${signedIn.error.code})`);
         return 3;
       }
-      credentials = { session: signedIn.value.session ?? '', openAs };
+      // A one-shot command keeps the password to open the signer's key (signoff, approvals); one that stays up does not.
+      const password = command.watches ? {} : { password: credentials.password };
+      credentials = { session: signedIn.value.session ?? '', openAs, ...password };
     }
     return await command.run({
       station,

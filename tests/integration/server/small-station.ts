@@ -76,6 +76,11 @@ export function smallStation(dataDir: string, media: ReadonlyMap<number, MediaFi
     'people.setPassword': absent('account'),
     'audit.list': () => [],
     'audit.verify': () => ({ rows: 0, checkpoints: 0, ok: true, problems: [] }),
+    'signoff.list': () => [],
+    'signoff.review': absent('ingest'),
+    'signoff.decide': absent('ingest'),
+    'signoff.verify': () => ({ checked: 0, ok: 0, problems: [] }),
+    'signoff.keys': () => [],
     },
     nullLog,
   );

@@ -42,6 +42,18 @@ export function up(db: Database): void {
     CREATE TRIGGER signoffs_no_delete BEFORE DELETE ON signoffs
       BEGIN SELECT RAISE(ABORT, 'a sign-off is never deleted'); END;
 
+    -- A signed (approved) ingest is sealed: what it archived and whom it is attributed to no longer
+    -- change; a correction is a new record referring to it.
+    CREATE TRIGGER recordings_sealed BEFORE UPDATE OF sha256, verified_sha256, size, ingest_id, archive_path, officer_id, checkout_id ON recordings
+      WHEN (SELECT decision FROM signoffs WHERE ingest_id = OLD.ingest_id ORDER BY id DESC LIMIT 1) = 'approved'
+      BEGIN SELECT RAISE(ABORT, 'sealed: this ingest is signed off'); END;
+    CREATE TRIGGER ingest_findings_sealed_insert BEFORE INSERT ON ingest_findings
+      WHEN (SELECT decision FROM signoffs WHERE ingest_id = NEW.ingest_id ORDER BY id DESC LIMIT 1) = 'approved'
+      BEGIN SELECT RAISE(ABORT, 'sealed: this ingest is signed off'); END;
+    CREATE TRIGGER ingest_findings_sealed_delete BEFORE DELETE ON ingest_findings
+      WHEN (SELECT decision FROM signoffs WHERE ingest_id = OLD.ingest_id ORDER BY id DESC LIMIT 1) = 'approved'
+      BEGIN SELECT RAISE(ABORT, 'sealed: this ingest is signed off'); END;
+
     CREATE TABLE work_records (
       id INTEGER PRIMARY KEY,
       state TEXT NOT NULL CHECK (state IN ('submitted', 'approved', 'rejected', 'filed')),

@@ -143,8 +143,17 @@ CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log BEGIN SELECT RAISE
 -- trigger audit_log_no_update on audit_log
 CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
 
+-- trigger ingest_findings_sealed_delete on ingest_findings
+CREATE TRIGGER ingest_findings_sealed_delete BEFORE DELETE ON ingest_findings WHEN (SELECT decision FROM signoffs WHERE ingest_id = OLD.ingest_id ORDER BY id DESC LIMIT 1) = 'approved' BEGIN SELECT RAISE(ABORT, 'sealed: this ingest is signed off'); END;
+
+-- trigger ingest_findings_sealed_insert on ingest_findings
+CREATE TRIGGER ingest_findings_sealed_insert BEFORE INSERT ON ingest_findings WHEN (SELECT decision FROM signoffs WHERE ingest_id = NEW.ingest_id ORDER BY id DESC LIMIT 1) = 'approved' BEGIN SELECT RAISE(ABORT, 'sealed: this ingest is signed off'); END;
+
 -- trigger people_no_delete on people
 CREATE TRIGGER people_no_delete BEFORE DELETE ON people BEGIN SELECT RAISE(ABORT, 'a person is never deleted: mark them inactive'); END;
+
+-- trigger recordings_sealed on recordings
+CREATE TRIGGER recordings_sealed BEFORE UPDATE OF sha256, verified_sha256, size, ingest_id, archive_path, officer_id, checkout_id ON recordings WHEN (SELECT decision FROM signoffs WHERE ingest_id = OLD.ingest_id ORDER BY id DESC LIMIT 1) = 'approved' BEGIN SELECT RAISE(ABORT, 'sealed: this ingest is signed off'); END;
 
 -- trigger signing_keys_no_delete on signing_keys
 CREATE TRIGGER signing_keys_no_delete BEFORE DELETE ON signing_keys BEGIN SELECT RAISE(ABORT, 'a signing key is never deleted: old signatures verify against it'); END;
