@@ -5,6 +5,7 @@ import { AttachedVolume, Device, DeviceStatus, DeviceType, NewDevice, Settings }
 import { NewPerson, Person, PersonChange, SessionStatus, SignIn, Password, Login } from './people.js';
 import { IngestPage, IngestQuery, IngestReport, IngestSummary } from './ingest.js';
 import { CheckinReceipt, CheckinRequest, CheckoutReceipt, CheckoutRequest, Deadline, LateReason, LedgerEntry, LedgerExport, LedgerQuery } from './ledger.js';
+import { exportCommands } from './evidence-export.js';
 import { RecordingDetail, RecordingPage, RecordingQuery, VerifyReport } from './recordings.js';
 
 const everyone: readonly Role[] = ['clerk', 'lead', 'head', 'auditor', 'admin'];
@@ -163,6 +164,7 @@ export const commands = {
   },
   /** Re-walks the chain and its signed checkpoints: anything edited, inserted, deleted, reordered or cut short. */
   'audit.verify': { input: z.object({}), output: AuditVerifyReport, roles: everyone },
+  ...exportCommands,
 } as const;
 
 /**

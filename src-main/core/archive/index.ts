@@ -5,5 +5,5 @@ export { availableBytes, DiskFullError, isNoSpace } from './free-space.js';
 export { archiveFolder, archivedFilePath, ingestArchiveDir, partialSuffix, toAbsolute, toStored } from './layout.js';
 export { createReadBackBuffers, hashFromDisk, type ReadBack, type ReadBackBuffers } from './read-back.js';
 export { createCopyBuffers, hashSource, openSourceReadOnly, streamCopy, type CopyBuffers, type StreamCopyResult } from './stream-copy.js';
-export { checkTagManifest, type TagProblem } from './tag-manifest.js';
+export { checkTagManifest, writeTagManifest, type TagProblem } from './tag-manifest.js';
 export { filesUnder } from './walk-files.js';

@@ -32,6 +32,8 @@ export interface CliContext {
   station: Station;
   /** `--user` and its password, or, while the station runs open, who runs it (`--operator`). */
   credentials: Credentials;
+  /** The password given with --user, kept for commands that sign (export approve): the session alone cannot open a key. */
+  signingPassword?: string | undefined;
   /** The identity a server started here uses while the station runs open. */
   openAs: Caller;
   /** The station's zone, as it was opened with: zoneless times typed here are read in it. */

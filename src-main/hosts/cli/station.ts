@@ -11,6 +11,7 @@ import type { CliContext } from './context.js';
 import { auditCommand } from './commands/audit.js';
 import { checkinCommand, checkoutCommand } from './commands/checkout.js';
 import { deviceCommand, devicesCommand } from './commands/devices.js';
+import { exportCommand } from './commands/export.js';
 import { ingestCommand } from './commands/ingest.js';
 import { ingestsCommand } from './commands/ingests.js';
 import { deadlinesCommand, ledgerCommand } from './commands/ledger.js';
@@ -44,6 +45,8 @@ const commands: Record<string, CliCommand> = {
   // `ledger export` writes a file but not the data folder; the audit row it records does, so not read-only.
   ledger: { run: ledgerCommand, watches: false, onlyReads: false },
   deadlines: { run: deadlinesCommand, watches: false, onlyReads: true },
+  // Writes its package elsewhere, but the exports row and the audit row go into the data folder.
+  export: { run: exportCommand, watches: false, onlyReads: false },
   watch: { run: watchCommand, watches: true, onlyReads: false },
   serve: { run: serveCommand, watches: true, onlyReads: false },
 };
@@ -110,6 +113,11 @@ function parse(argv: string[]) {
       reason: { type: 'string' },
       xlsx: { type: 'string' },
       pdf: { type: 'string' },
+      // Evidence export: export --recordings|--ingest --out [--zip] [--purpose].
+      recordings: { type: 'string' },
+      ingest: { type: 'string' },
+      zip: { type: 'boolean', default: false },
+      purpose: { type: 'string' },
       help: { type: 'boolean', short: 'h', default: false },
     },
   });
@@ -217,6 +225,7 @@ async function main(argv: string[]): Promise<number> {
     else err(`station: cannot open the data folder ${dataDir}: ${(error as Error).message}`);
     return 2;
   }
+  const signingPassword = 'password' in credentials ? credentials.password : undefined;
   try {
     // One sign-in per command line, then its session: one password check (one failure counted for
     // a wrong one) and one sign-in row, however many calls the command makes.
@@ -232,6 +241,7 @@ async function main(argv: string[]): Promise<number> {
     return await command.run({
       station,
       credentials,
+      signingPassword,
       openAs,
       zone,
       options: {
