@@ -81,7 +81,8 @@ describe('station export (evidence package)', () => {
     const tampered = join(copy, 'data', report.ingestId, names[0]!);
     chmodSync(tampered, 0o644);
     const bytes = readFileSync(tampered);
-    bytes[bytes.length >> 1] ^= 0xff;
+    const middle = bytes.length >> 1;
+    bytes[middle] = bytes[middle]! ^ 0xff;
     writeFileSync(tampered, bytes);
     const caught = sha256sumCheck(copy);
     expect(caught.status).not.toBe(0);

@@ -76,6 +76,9 @@ export function smallStation(dataDir: string, media: ReadonlyMap<number, MediaFi
     'people.setPassword': absent('account'),
     'audit.list': () => [],
     'audit.verify': () => ({ rows: 0, checkpoints: 0, ok: true, problems: [] }),
+    'export.create': absent('recording'),
+    'export.approvals': () => [],
+    'export.decide': absent('export approval request'),
     },
     nullLog,
   );
