@@ -6,6 +6,7 @@ import { NewPerson, Person, PersonChange, SessionStatus, SignIn, Password, Login
 import { IngestPage, IngestQuery, IngestReport, IngestSummary } from './ingest.js';
 import { CheckinReceipt, CheckinRequest, CheckoutReceipt, CheckoutRequest, Deadline, LateReason, LedgerEntry, LedgerExport, LedgerQuery } from './ledger.js';
 import { signoffCommands } from './signoff.js';
+import { exportCommands } from './evidence-export.js';
 import { RecordingDetail, RecordingPage, RecordingQuery, VerifyReport } from './recordings.js';
 
 const everyone: readonly Role[] = ['clerk', 'lead', 'head', 'auditor', 'admin'];
@@ -165,6 +166,7 @@ export const commands = {
   /** Re-walks the chain and its signed checkpoints: anything edited, inserted, deleted, reordered or cut short. */
   'audit.verify': { input: z.object({}), output: AuditVerifyReport, roles: everyone },
   ...signoffCommands,
+  ...exportCommands,
 } as const;
 
 /**

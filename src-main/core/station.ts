@@ -9,6 +9,7 @@ import { defaultZone, isoInZone, isValidZone } from './clock.js';
 import { canWriteIn, ReadOnlyDataFolderError, requireStorageFolder } from './data-dir.js';
 import { openDatabase, openDatabaseReadOnly } from './db/index.js';
 import { devicesModule } from './devices/index.js';
+import { evidenceExportModule } from './evidence-export/index.js';
 import { EventBus } from './event-bus.js';
 import { ingestModule } from './ingest/index.js';
 import { ledgerModule } from './ledger/index.js';
@@ -103,6 +104,7 @@ export async function openStation(options: StationOptions): Promise<Station> {
     ingest,
     signoff,
     plugIn,
+    evidenceExportModule(services, people.signer),
   ];
   const router = createRouter(collectHandlers(capabilities, commandNames), log, { db, trail: audit }, (credentials) =>
     people.authenticator.identify(credentials),

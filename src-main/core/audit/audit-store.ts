@@ -107,3 +107,10 @@ export const allCheckpoints = (db: Database): CheckpointRow[] => db.prepare('SEL
 
 export const lastCheckpoint = (db: Database): CheckpointRow | undefined =>
   db.prepare('SELECT * FROM audit_checkpoints ORDER BY id DESC LIMIT 1').get() as CheckpointRow | undefined;
+
+/**
+ * Every row about any of these exact objects (`recording:12`, not `recording:120`), oldest first,
+ * for a custody report. One walk of the log, however many objects are named.
+ */
+export const auditRowsAbout = (db: Database, objects: readonly string[]): AuditLogRow[] =>
+  db.prepare('SELECT * FROM audit_log WHERE object IN (SELECT value FROM json_each(?)) ORDER BY seq').all(JSON.stringify(objects)) as AuditLogRow[];

@@ -20,6 +20,8 @@ Commands:
   ledger            The device ledger; ledger late-reason, ledger export --xlsx|--pdf.
   deadlines         Every check-out whose footage is not stored yet, soonest deadline first.
   signoff           The lead's signed review of an ingest; signoff list, signoff verify.
+  export            An evidence package (BagIt + custody report) of recordings or an ingest;
+                    export approve|reject|approvals: the head's signed approval for confidential ones.
   help [command]    Show help for a command.
 
 Global options:
@@ -243,6 +245,27 @@ of the check-out, inclusive.
                 overdue check-out. --json prints the ledger entry.
   export        The ledger as an .xlsx sheet or an A4 landscape PDF to print and sign; --json
                 prints {path, rows}. Recorded in the audit chain.`,
+  export: `Usage: station export (--recordings ID,ID… | --ingest ID) --out DIR [--zip] [--purpose TEXT] [--json]
+       station export approve ID [--json]
+       station export reject ID --reason TEXT [--json]
+       station export approvals [--json]
+
+Makes an evidence package for a complaint, a court or a review in DIR (new, or an empty folder):
+a BagIt bag with the original archived files under data/<ingestId>/, each copied and checked
+against the index's SHA-256 (a mismatch stops the export; the archive is only read), its
+manifest-sha256.txt (check it with "sha256sum -c manifest-sha256.txt" inside DIR), bag-info.txt,
+the lead's sign-offs (signoffs/<ingestId>/), custody-report.pdf (保管链报告, in Chinese) and a
+README.txt that says how to check everything. Recorded in the audit chain.
+  --zip          Also write DIR.zip of the folder.
+  --purpose T    What it is for (a complaint number, a court case), printed in the report.
+  --json         Print {exportId, path, files, bytes, zipPath}.
+Confidential recordings need the head's signed approval: without one, a request is filed and the
+command is refused (approval-needed, exit 3) with its number. The head runs
+"station export approve N" (signed with the head's key, opened by STATION_PASSWORD) or
+"station export reject N --reason T"; the requester then runs the same export again, and the
+package holds approval.json, approval.sig and approver.pem.
+  approvals      Every request, newest first; --json prints [{id, state, recordingIds,
+                 requestedBy, requestedAt, decidedBy, decidedAt, reason}].`,
   deadlines: `Usage: station deadlines [--json]
 
 Every check-out not met yet (out, overdue-return, returned, overdue) and every late one still

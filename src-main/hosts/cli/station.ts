@@ -11,6 +11,7 @@ import type { CliContext } from './context.js';
 import { auditCommand } from './commands/audit.js';
 import { checkinCommand, checkoutCommand } from './commands/checkout.js';
 import { deviceCommand, devicesCommand } from './commands/devices.js';
+import { exportCommand } from './commands/export.js';
 import { ingestCommand } from './commands/ingest.js';
 import { ingestsCommand } from './commands/ingests.js';
 import { deadlinesCommand, ledgerCommand } from './commands/ledger.js';
@@ -47,6 +48,8 @@ const commands: Record<string, CliCommand> = {
   deadlines: { run: deadlinesCommand, watches: false, onlyReads: true },
   // Signing writes the bag's tag files and the index; `signoff verify` only reads, but shares the command.
   signoff: { run: signoffCommand, watches: false, onlyReads: false },
+  // Writes its package elsewhere, but the exports row and the audit row go into the data folder.
+  export: { run: exportCommand, watches: false, onlyReads: false },
   watch: { run: watchCommand, watches: true, onlyReads: false },
   serve: { run: serveCommand, watches: true, onlyReads: false },
 };
@@ -117,6 +120,11 @@ function parse(argv: string[]) {
       approve: { type: 'boolean', default: false },
       reject: { type: 'boolean', default: false },
       pending: { type: 'boolean', default: false },
+      // Evidence export: export --recordings|--ingest --out [--zip] [--purpose].
+      recordings: { type: 'string' },
+      ingest: { type: 'string' },
+      zip: { type: 'boolean', default: false },
+      purpose: { type: 'string' },
       help: { type: 'boolean', short: 'h', default: false },
     },
   });

@@ -81,6 +81,9 @@ export function smallStation(dataDir: string, media: ReadonlyMap<number, MediaFi
     'signoff.decide': absent('ingest'),
     'signoff.verify': () => ({ checked: 0, ok: 0, problems: [] }),
     'signoff.keys': () => [],
+    'export.create': absent('recording'),
+    'export.approvals': () => [],
+    'export.decide': absent('export approval request'),
     },
     nullLog,
   );
