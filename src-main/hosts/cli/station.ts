@@ -10,6 +10,7 @@ import { commandHelp, usage } from './help.js';
 import type { CliContext } from './context.js';
 import { auditCommand } from './commands/audit.js';
 import { checkinCommand, checkoutCommand } from './commands/checkout.js';
+import { classifyCommand, grantCommand } from './commands/confidentiality.js';
 import { deviceCommand, devicesCommand } from './commands/devices.js';
 import { ingestCommand } from './commands/ingest.js';
 import { ingestsCommand } from './commands/ingests.js';
@@ -44,6 +45,8 @@ const commands: Record<string, CliCommand> = {
   // `ledger export` writes a file but not the data folder; the audit row it records does, so not read-only.
   ledger: { run: ledgerCommand, watches: false, onlyReads: false },
   deadlines: { run: deadlinesCommand, watches: false, onlyReads: true },
+  classify: { run: classifyCommand, watches: false, onlyReads: false },
+  grant: { run: grantCommand, watches: false, onlyReads: false },
   watch: { run: watchCommand, watches: true, onlyReads: false },
   serve: { run: serveCommand, watches: true, onlyReads: false },
 };
@@ -110,6 +113,12 @@ function parse(argv: string[]) {
       reason: { type: 'string' },
       xlsx: { type: 'string' },
       pdf: { type: 'string' },
+      // Confidentiality (Art. 14): classify and grant.
+      recording: { type: 'string' },
+      ingest: { type: 'string' },
+      level: { type: 'string' },
+      person: { type: 'string' },
+      until: { type: 'string' },
       help: { type: 'boolean', short: 'h', default: false },
     },
   });

@@ -46,8 +46,9 @@ export function smallStation(dataDir: string, media: ReadonlyMap<number, MediaFi
     'recordings.get': absent('recording'),
     'recordings.play': ({ id }) => {
       if (!media.has(id)) throw new StationError('not-found', `no recording ${id}`);
-      return { id };
+      return { id, confidentiality: 'none' };
     },
+    'recordings.thumbnail': ({ id }) => ({ id }),
     'archive.verify': () => ({ checked: 0, problems: [] }),
     'devices.list': () => [],
     'devices.add': absent('device registry'),
@@ -76,6 +77,9 @@ export function smallStation(dataDir: string, media: ReadonlyMap<number, MediaFi
     'people.setPassword': absent('account'),
     'audit.list': () => [],
     'audit.verify': () => ({ rows: 0, checkpoints: 0, ok: true, problems: [] }),
+    'confidentiality.classify': absent('recording'),
+    'confidentiality.grant': absent('recording'),
+    'confidentiality.grants': () => [],
     },
     nullLog,
   );
