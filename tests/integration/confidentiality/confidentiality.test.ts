@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { AuditRow, Recording } from '../../../src-main/contract/index.js';
+import type { AuditRow, CommandName, Recording } from '../../../src-main/contract/index.js';
 import { tempDir } from '../../helpers/temp-dir.js';
 import { as, openOffice, value, type Office } from './office.js';
 
@@ -11,7 +11,7 @@ describe('confidentiality levels', () => {
   });
   afterAll(() => office?.station.close());
 
-  const call = (name: Parameters<Office['station']['call']>[0], input: unknown, login: string) => office.station.call(name, input, as(login));
+  const call = <K extends CommandName>(name: K, input: unknown, login: string) => office.station.call(name, input, as(login));
   const listed = async (login: string, query: Record<string, unknown> = {}) => (await value(call('recordings.list', query, login))).rows as Recording[];
   const row = async (login: string, id: number) => (await listed(login)).find((recording) => recording.id === id)!;
   const refusal = async (name: 'recordings.get' | 'recordings.play' | 'recordings.thumbnail', id: number, login: string) => {
@@ -56,7 +56,7 @@ describe('confidentiality levels', () => {
   });
 
   it('records the level with every view of confidential footage, and who classified it', async () => {
-    const rows = await value(call('audit.list', {}, 'auditor')) as AuditRow[];
+    const rows: AuditRow[] = await value(call('audit.list', {}, 'auditor'));
     const views = rows.filter((r) => (r.action === 'recordings.get' || r.action === 'recordings.play') && r.object === `recording:${office.other.id}`);
     expect(views.map((r) => ({ action: r.action, actor: r.actor, level: (r.details as { level?: string }).level }))).toEqual(
       expect.arrayContaining([
