@@ -8,6 +8,7 @@ import { CheckinReceipt, CheckinRequest, CheckoutReceipt, CheckoutRequest, Deadl
 import { signoffCommands } from './signoff.js';
 import { exportCommands } from './evidence-export.js';
 import { RecordingDetail, RecordingPage, RecordingQuery, VerifyReport } from './recordings.js';
+import { Confidentiality, confidentialityCommands } from './confidentiality.js';
 
 const everyone: readonly Role[] = ['clerk', 'lead', 'head', 'auditor', 'admin'];
 const ingesters: readonly Role[] = ['clerk', 'lead', 'admin'];
@@ -70,7 +71,14 @@ export const commands = {
   'recordings.list': { input: RecordingQuery, output: RecordingPage, roles: everyone },
   'recordings.get': { input: z.object({ id: z.number().int() }), output: RecordingDetail, roles: everyone },
   /** A host is about to play (or hand out) a recording's file: the core checks who asks and records it. */
-  'recordings.play': { input: z.object({ id: z.number().int() }), output: z.object({ id: z.number().int() }), roles: everyone },
+  'recordings.play': {
+    input: z.object({ id: z.number().int() }),
+    /** The level it was played at, for the audit row (Art. 14). */
+    output: z.object({ id: z.number().int(), confidentiality: Confidentiality }),
+    roles: everyone,
+  },
+  /** A host is about to show a recording's frame in the list: the core checks the caller may see it (not audited: the list is not). */
+  'recordings.thumbnail': { input: z.object({ id: z.number().int() }), output: z.object({ id: z.number().int() }), roles: everyone },
   'archive.verify': { input: z.object({}), output: VerifyReport, roles: everyone },
   'devices.list': { input: z.object({}), output: z.array(Device), roles: everyone },
   'devices.add': { input: NewDevice, output: Device, roles: ingesters },
@@ -167,6 +175,7 @@ export const commands = {
   'audit.verify': { input: z.object({}), output: AuditVerifyReport, roles: everyone },
   ...signoffCommands,
   ...exportCommands,
+  ...confidentialityCommands,
 } as const;
 
 /**
@@ -193,6 +202,8 @@ export const audited: Partial<Record<CommandName, 'change' | 'view'>> = {
   'ledger.checkin': 'change',
   'ledger.lateReason': 'change',
   'signoff.review': 'view',
+  'confidentiality.classify': 'change',
+  'confidentiality.grant': 'change',
 };
 
 /** Commands any caller may run, signed in or not (the session's own, and checking the archive and the chain). */

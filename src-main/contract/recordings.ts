@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { FileClock } from './clock.js';
+import { Confidentiality } from './confidentiality.js';
 import { MediaKind, VerificationMethod } from './ingest.js';
 import { ProblemCode } from './problems.js';
 
@@ -29,8 +30,18 @@ export const Recording = z.object({
   officer: z.object({ id: z.number().int(), name: z.string(), officerNumber: z.string().nullable() }).nullable(),
   /** The check-out whose window holds it, or null. */
   checkoutId: z.number().int().nullable(),
+  /** Its effective level (Art. 14): the higher of its own and its check-out's. */
+  confidentiality: Confidentiality,
+  /**
+   * The caller may not see it: listed so the archive's count stays true, but its name, path, time,
+   * length and officer are replaced (`maskedName`, nulls), and it cannot be opened or played.
+   */
+  masked: z.boolean(),
 });
 export type Recording = z.infer<typeof Recording>;
+
+/** What a masked recording's name and archive path read as. */
+export const maskedName = '(confidential)';
 
 export const RecordingDetail = Recording.extend({
   sourceSha256: z.string(),

@@ -38,10 +38,20 @@ function objectOf(name: string, input: Record<string, unknown>, output: unknown)
   const checkoutId = input.checkoutId ?? (output as { checkoutId?: unknown } | null)?.checkoutId;
   if (typeof checkoutId === 'number') return `checkout:${checkoutId}`;
   const kind = name.slice(0, name.indexOf('.')).replace(/s$/, '');
+  if (typeof input.recordingId === 'number') return `recording:${input.recordingId}`;
   if (typeof input.ingestId === 'string') return `ingest:${input.ingestId}`;
   if (typeof input.id === 'number') return `${kind}:${input.id}`;
   const made = (output as { id?: unknown } | null)?.id;
   return typeof made === 'number' ? `${kind}:${made}` : kind;
+}
+
+/**
+ * A view of confidential footage says at which level it was seen (Art. 14): the handlers of
+ * `recordings.get` and `recordings.play` answer with the recording's effective level.
+ */
+function detailsOf(kind: 'change' | 'view', input: unknown, output: unknown): Record<string, unknown> {
+  const level = kind === 'view' ? (output as { confidentiality?: unknown } | null)?.confidentiality : undefined;
+  return typeof level === 'string' && level !== 'none' ? { kind, input, level } : { kind, input };
 }
 
 /** The caller of a command that needs no sign-in, when the host gave no identity of its own. */
@@ -73,7 +83,7 @@ export function createRouter(
     return audit.db.transaction(() => {
       const output = handler(input, caller, credentials);
       if (output instanceof Promise) throw new Error(`${name} is audited in its transaction and must answer synchronously`);
-      trail.record({ actor: caller.name, role: caller.role, action: name, object: objectOf(name, input as Record<string, unknown>, output), details: { kind, input } });
+      trail.record({ actor: caller.name, role: caller.role, action: name, object: objectOf(name, input as Record<string, unknown>, output), details: detailsOf(kind, input, output) });
       return output;
     })();
   };

@@ -5,6 +5,7 @@ import { commandNames } from '../contract/index.js';
 import { archiveFolder } from './archive/index.js';
 import { AuditTrail, auditModule, openStationKey } from './audit/index.js';
 import { collectHandlers, type Capability } from './capability.js';
+import { confidentialityModule } from './confidentiality/index.js';
 import { defaultZone, isoInZone, isValidZone } from './clock.js';
 import { canWriteIn, ReadOnlyDataFolderError, requireStorageFolder } from './data-dir.js';
 import { openDatabase, openDatabaseReadOnly } from './db/index.js';
@@ -98,6 +99,7 @@ export async function openStation(options: StationOptions): Promise<Station> {
     sourcesModule(),
     devicesModule(db, (device) => ingest.deviceRegistered(device)),
     recordings,
+    confidentialityModule(services),
     thumbnails,
     verifyModule(db, dataDir),
     ledger,

@@ -33,7 +33,11 @@ export function orderClause(query: Pick<RecordingQuery, 'sort' | 'order'>, zone:
   return `ORDER BY ${column} IS NULL, ${column} ${direction}, r.id ${direction}`;
 }
 
-export function whereClause(query: RecordingQuery, zone: string): { sql: string; params: unknown[] } {
+/**
+ * `hidden`: recordings the caller may not see (Art. 14). What a list masks of them (name, officer,
+ * time) must not find them either, or a search would tell what the mask hides.
+ */
+export function whereClause(query: RecordingQuery, zone: string, hidden: readonly number[] = []): { sql: string; params: unknown[] } {
   const conditions: string[] = [];
   const params: unknown[] = [];
   const where = (condition: string, ...values: unknown[]) => {
@@ -43,23 +47,26 @@ export function whereClause(query: RecordingQuery, zone: string): { sql: string;
   if (query.kind) where('r.kind = ?', query.kind);
   // What that ingest found on the card: archived by it, or found again (a re-import of duplicates).
   if (query.ingestId) where('r.id IN (SELECT recording_id FROM ingest_files WHERE ingest_id = ? AND recording_id IS NOT NULL)', query.ingestId);
-  if (query.officer?.trim()) where('r.officer_number = ?', query.officer.trim().toUpperCase());
+  const seen = hidden.length === 0 ? 'TRUE' : 'r.id NOT IN (SELECT value FROM json_each(?))';
+  const seenParams = hidden.length === 0 ? [] : [JSON.stringify(hidden)];
+  if (query.officer?.trim()) where(`(r.officer_number = ? AND ${seen})`, query.officer.trim().toUpperCase(), ...seenParams);
   if (query.unattributed) where('r.officer_id IS NULL');
   if (query.important) where('r.important = 1');
   if (query.deviceId !== undefined) where('i.device_id = ?', query.deviceId);
   if (query.damaged) where('(r.readable = 0 OR r.problem IS NOT NULL)');
   const { startMs, endMs } = dayRange(query.from, query.to, zone);
-  if (startMs !== null) where(`${recordedAtMs(zone)} >= ?`, startMs);
-  if (endMs !== null) where(`${recordedAtMs(zone)} < ?`, endMs);
+  if (startMs !== null) where(`(${recordedAtMs(zone)} >= ? AND ${seen})`, startMs, ...seenParams);
+  if (endMs !== null) where(`(${recordedAtMs(zone)} < ? AND ${seen})`, endMs, ...seenParams);
   const search = query.search?.trim();
   if (search) {
     const like = `%${search.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
     where(
-      `(r.original_path LIKE ? ESCAPE '\\' OR r.sha256 LIKE ? OR i.source_label LIKE ? ESCAPE '\\' OR d.serial LIKE ? ESCAPE '\\' OR d.name LIKE ? ESCAPE '\\'
-        OR r.officer_number LIKE ? ESCAPE '\\')`,
+      `(((r.original_path LIKE ? ESCAPE '\\' OR r.officer_number LIKE ? ESCAPE '\\') AND ${seen})
+        OR r.sha256 LIKE ? OR i.source_label LIKE ? ESCAPE '\\' OR d.serial LIKE ? ESCAPE '\\' OR d.name LIKE ? ESCAPE '\\')`,
       like,
+      like,
+      ...seenParams,
       `${search.toLowerCase()}%`,
-      like,
       like,
       like,
       like,

@@ -1,7 +1,8 @@
 import type { Database } from '../db/index.js';
 import { toAbsolute } from '../archive/index.js';
 import { fileClock } from '../clock-drift/index.js';
-import type { DriftBasis, MediaKind, Recording, RecordingDetail, RecordingQuery, VerificationMethod } from '../../contract/index.js';
+import { maskedName, type Confidentiality, type DriftBasis, type MediaKind, type Recording, type RecordingDetail, type RecordingQuery, type VerificationMethod } from '../../contract/index.js';
+import { checkoutLevelJoin, higherLevel } from '../confidentiality/index.js';
 import { asStationWallClock, type MediaMetadata } from '../media/index.js';
 import { recorderSerial } from '../recorder-names/index.js';
 import { orderClause, whereClause } from './recording-query.js';
@@ -75,6 +76,8 @@ interface RecordingRow {
   checkout_id: number | null;
   officer_name: string | null;
   officer_person_number: string | null;
+  confidentiality: Confidentiality;
+  checkout_level: Confidentiality | null;
 }
 
 /** The registered device (name and serial) where the ingest knew it, else the camera model the file names, else the source. */
@@ -83,9 +86,9 @@ const selectRecording = `
       CASE WHEN d.id IS NULL THEN NULL WHEN d.name IS NULL THEN d.serial ELSE d.name || ' (' || d.serial || ')' END,
       json_extract(r.tags_json, '$."EXIF:Model"'), json_extract(r.tags_json, '$."QuickTime:Model"'),
       i.source_label) AS device, i.device_id AS ingest_device_id, d.metadata_local_time AS local_time,
-    p.name AS officer_name, p.officer_number AS officer_person_number
+    p.name AS officer_name, p.officer_number AS officer_person_number, lc.confidentiality AS checkout_level
   FROM recordings r JOIN ingests i ON i.id = r.ingest_id LEFT JOIN devices d ON d.id = i.device_id
-    LEFT JOIN people p ON p.id = r.officer_id`;
+    LEFT JOIN people p ON p.id = r.officer_id ${checkoutLevelJoin}`;
 
 function toRecording(row: RecordingRow, dataDir: string, zone: string, iso: (ms: number) => string): Recording {
   return {
@@ -106,6 +109,25 @@ function toRecording(row: RecordingRow, dataDir: string, zone: string, iso: (ms:
     important: row.important === 1,
     officer: row.officer_id === null ? null : { id: row.officer_id, name: row.officer_name ?? '', officerNumber: row.officer_person_number },
     checkoutId: row.checkout_id,
+    confidentiality: higherLevel(row.confidentiality, row.checkout_level ?? 'none'),
+    masked: false,
+  };
+}
+
+/**
+ * A recording the caller may not see, as a list shows it: that it exists (the archive's count and
+ * its integrity stay checkable: hash, size, ingest), nothing of what it shows or who recorded it.
+ */
+function masked(recording: Recording): Recording {
+  return {
+    ...recording,
+    archivePath: maskedName,
+    originalName: maskedName,
+    recordedAt: null,
+    durationSeconds: null,
+    officerNumber: null,
+    officer: null,
+    masked: true,
   };
 }
 
@@ -114,8 +136,14 @@ export function setRecordingAttribution(db: Database, id: number, officerId: num
   db.prepare('UPDATE recordings SET officer_id = ?, checkout_id = ? WHERE id = ?').run(officerId, checkoutId, id);
 }
 
-export function listRecordings(db: Database, dataDir: string, query: RecordingQuery, zone: string, iso: (ms: number) => string) {
-  const where = whereClause(query, zone);
+export function listRecordings(
+  db: Database,
+  dataDir: string,
+  query: RecordingQuery,
+  options: { zone: string; iso: (ms: number) => string; hidden: ReadonlySet<number> },
+) {
+  const { zone, iso, hidden } = options;
+  const where = whereClause(query, zone, [...hidden]);
   const total = (
     db.prepare(`SELECT COUNT(*) AS n FROM recordings r JOIN ingests i ON i.id = r.ingest_id LEFT JOIN devices d ON d.id = i.device_id ${where.sql}`).get(...where.params) as {
       n: number;
@@ -124,7 +152,13 @@ export function listRecordings(db: Database, dataDir: string, query: RecordingQu
   const rows = db
     .prepare(`${selectRecording} ${where.sql} ${orderClause(query, zone)} LIMIT ? OFFSET ?`)
     .all(...where.params, query.limit, query.offset) as RecordingRow[];
-  return { total, rows: rows.map((row) => toRecording(row, dataDir, zone, iso)) };
+  return {
+    total,
+    rows: rows.map((row) => {
+      const recording = toRecording(row, dataDir, zone, iso);
+      return hidden.has(row.id) ? masked(recording) : recording;
+    }),
+  };
 }
 
 export function getRecording(

@@ -1,5 +1,6 @@
 import { toAbsolute } from '../archive/index.js';
 import type { Capability } from '../capability.js';
+import { hiddenRecordings, requireSight } from '../confidentiality/index.js';
 import { StationError } from '../errors.js';
 import type { StationServices } from '../services.js';
 import type { MediaFile } from '../station-api.js';
@@ -7,13 +8,24 @@ import { mimeTypeFor } from './mime.js';
 import { officerAndMark } from '../recorder-names/index.js';
 import { getRecording, listRecordings, recordingFile, recordingsWithUnreadNames, saveNameFields } from './recording-store.js';
 
-export interface RecordingsModule extends Capability<'recordings.list' | 'recordings.get' | 'recordings.play'> {
+export interface RecordingsModule extends Capability<'recordings.list' | 'recordings.get' | 'recordings.play' | 'recordings.thumbnail'> {
   /** An archived file a host may stream for playback. */
   mediaFile(recordingId: number): MediaFile | null;
 }
 
-/** `recordings.*`: the index of every archived recording, and its files for playback. */
-export function recordingsModule({ db, dataDir, zone, iso, settings, log }: Pick<StationServices, 'db' | 'dataDir' | 'zone' | 'iso' | 'settings' | 'log'>): RecordingsModule {
+/**
+ * `recordings.*`: the index of every archived recording, and its files for playback. Confidential
+ * footage (Art. 14) is listed masked to those who may not see it, and not opened, played or drawn for them.
+ */
+export function recordingsModule({
+  db,
+  dataDir,
+  zone,
+  iso,
+  settings,
+  log,
+  now,
+}: Pick<StationServices, 'db' | 'dataDir' | 'zone' | 'iso' | 'settings' | 'log' | 'now'>): RecordingsModule {
   return {
     // Recordings archived before the index kept the officer number and the important mark.
     async start() {
@@ -26,14 +38,16 @@ export function recordingsModule({ db, dataDir, zone, iso, settings, log }: Pick
       log.info('recordings.names-read', { count: unread.length });
     },
     handlers: {
-      'recordings.list': (query) => listRecordings(db, dataDir, query, zone, iso),
-      'recordings.get': ({ id }) => {
+      'recordings.list': (query, caller) => listRecordings(db, dataDir, query, { zone, iso, hidden: hiddenRecordings(db, caller, now()) }),
+      'recordings.get': ({ id }, caller) => {
+        requireSight(db, caller, id, now());
         const detail = getRecording(db, dataDir, id, { zone, iso, namePatterns: settings().namePatterns });
         if (!detail) throw new StationError('not-found', `no recording ${id}`);
         return detail;
       },
-      'recordings.play': ({ id }) => {
-        if (!recordingFile(db, id)) throw new StationError('not-found', `no recording ${id}`);
+      'recordings.play': ({ id }, caller) => ({ id, confidentiality: requireSight(db, caller, id, now()) }),
+      'recordings.thumbnail': ({ id }, caller) => {
+        requireSight(db, caller, id, now());
         return { id };
       },
     },

@@ -22,6 +22,8 @@ Commands:
   signoff           The lead's signed review of an ingest; signoff list, signoff verify.
   export            An evidence package (BagIt + custody report) of recordings or an ingest;
                     export approve|reject|approvals: the head's signed approval for confidential ones.
+  classify          Keep a recording, an ingest or an activity apart at a confidentiality level (Art. 14).
+  grant             The head lets a person see state-secret footage until a time.
   help [command]    Show help for a command.
 
 Global options:
@@ -117,7 +119,12 @@ Exit status: 0 listed / intact, 1 a problem found, 2 it could not run.`,
 
 Lists every archived recording: time recorded, kind, size, sha256, archive path, device.
   --json   Print a JSON array of {id, sha256, size, archivePath, originalName, kind, recordedAt,
-           durationSeconds, device, ingestId, archivedAt, readable, officerNumber, important}.`,
+           durationSeconds, device, ingestId, archivedAt, readable, officerNumber, important,
+           confidentiality, masked}. confidentiality: the effective level (none | personal-privacy
+           | commercial-secret | state-secret), the higher of the recording's and its check-out's.
+           masked: true when the signed-in person may not see it: originalName and archivePath
+           read "(confidential)", recordedAt, durationSeconds, officerNumber and officer are null,
+           and --search does not match its name or officer number.`,
   receipt: `Usage: station receipt <ingestId> [--out FILE] [--json]
 
 Prints the ingest's receipt (交接单) as an A4 PDF: the device, the officer numbers its file names
@@ -296,4 +303,22 @@ Anyone can check a bag's sign-off without the station, in the bag's folder:
   grep -v -E '  (signoff\.json|signoff\.sig|signer\.pem)$' tagmanifest-sha256.txt | sha256sum
   (the second prints the tagManifestSha256 that signoff.json names), then
   sha256sum -c tagmanifest-sha256.txt && sha256sum -c manifest-sha256.txt`,
+  classify: `Usage: station classify (--recording ID | --ingest ID | --checkout ID) --level LEVEL [--json]
+
+Sets the confidentiality level (Art. 14) of one recording, of every recording an ingest archived,
+or of an activity (a check-out: its level covers every recording its window holds). A recording's
+level is the higher of its own and its check-out's. Clerks, leads and the head may raise a level;
+only the head may lower one. Recorded in the audit chain.
+  --level  none | personal-privacy | commercial-secret | state-secret
+           personal-privacy and commercial-secret: seen by leads, the head, auditors and the
+           recording's own officer; state-secret: the head, and those the head grants it to.
+  --json   Print {level, recordings}: the level set, and how many recordings it covers.
+Exit status: 0 set, 1 refused (no such recording, ingest or check-out; a bad level), 3 not allowed.`,
+  grant: `Usage: station grant --person ID (--recording ID | --ingest ID) --until TIME [--json]
+
+The head lets a person (their id in "station person list") see the state-secret footage of one
+recording, or of every recording of an ingest, until TIME (ISO-8601; without a zone, the station's).
+Recorded in the audit chain.
+  --json   Print {id, personId, name, recordingId, ingestId, until, grantedBy, grantedAt}.
+Exit status: 0 granted, 1 refused (no such person or recording; a time past), 3 not the head.`,
 };

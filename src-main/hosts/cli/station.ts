@@ -10,6 +10,7 @@ import { commandHelp, usage } from './help.js';
 import type { CliContext } from './context.js';
 import { auditCommand } from './commands/audit.js';
 import { checkinCommand, checkoutCommand } from './commands/checkout.js';
+import { classifyCommand, grantCommand } from './commands/confidentiality.js';
 import { deviceCommand, devicesCommand } from './commands/devices.js';
 import { exportCommand } from './commands/export.js';
 import { ingestCommand } from './commands/ingest.js';
@@ -50,6 +51,8 @@ const commands: Record<string, CliCommand> = {
   signoff: { run: signoffCommand, watches: false, onlyReads: false },
   // Writes its package elsewhere, but the exports row and the audit row go into the data folder.
   export: { run: exportCommand, watches: false, onlyReads: false },
+  classify: { run: classifyCommand, watches: false, onlyReads: false },
+  grant: { run: grantCommand, watches: false, onlyReads: false },
   watch: { run: watchCommand, watches: true, onlyReads: false },
   serve: { run: serveCommand, watches: true, onlyReads: false },
 };
@@ -125,6 +128,11 @@ function parse(argv: string[]) {
       ingest: { type: 'string' },
       zip: { type: 'boolean', default: false },
       purpose: { type: 'string' },
+      // Confidentiality (Art. 14): classify and grant.
+      recording: { type: 'string' },
+      level: { type: 'string' },
+      person: { type: 'string' },
+      until: { type: 'string' },
       help: { type: 'boolean', short: 'h', default: false },
     },
   });

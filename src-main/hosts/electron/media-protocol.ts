@@ -15,7 +15,8 @@ const playbackQuietMs = 10 * 60_000;
 /**
  * `media://recording/<id>` → the archived file, with byte ranges so the player can seek; `…/<id>/thumbnail` → its frame.
  * `ask` runs a command as the window's signed-in person first: a playback is `recordings.play`
- * (checked and recorded in the audit chain), a further request of it or a frame needs a sign-in.
+ * (checked and recorded in the audit chain), a further request of it needs a sign-in, a frame
+ * `recordings.thumbnail` (the caller may see the recording).
  */
 export function mediaProtocolHandler(
   station: Pick<Station, 'mediaFile' | 'thumbnailFile'>,
@@ -30,7 +31,11 @@ export function mediaProtocolHandler(
     const url = new URL(request.url);
     const target = url.host === mediaHost ? mediaTarget(url.pathname.slice(1)) : null;
     if (target !== null) {
-      const allowed = target.thumbnail || isPlaying(target.id) ? await ask('station.info', {}) : await ask('recordings.play', { id: target.id });
+      const allowed = target.thumbnail
+        ? await ask('recordings.thumbnail', { id: target.id })
+        : isPlaying(target.id)
+          ? await ask('station.info', {})
+          : await ask('recordings.play', { id: target.id });
       if (!allowed.ok) return textResponse(allowed.error.code === 'not-found' ? 404 : 403, allowed.error.message);
       if (!target.thumbnail) playing.set(target.id, now());
     }

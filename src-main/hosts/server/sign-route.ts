@@ -10,7 +10,8 @@ import type { UrlSigner } from './signed-urls.js';
  */
 const signable: readonly { pattern: RegExp; ask: (match: RegExpExecArray) => [string, unknown] }[] = [
   { pattern: /^\/media\/(\d{1,15})$/, ask: (match) => ['recordings.play', { id: Number(match[1]) }] },
-  { pattern: /^\/media\/\d{1,15}\/thumbnail$/, ask: () => ['station.info', {}] },
+  // A frame shows what the recording shows: asked as its own question (confidentiality), not recorded as a playback.
+  { pattern: /^\/media\/(\d{1,15})\/thumbnail$/, ask: (match) => ['recordings.thumbnail', { id: Number(match[1]) }] },
   { pattern: /^\/receipt\/([\w-]{1,64})$/, ask: (match) => ['ingest.receipt', { ingestId: match[1] }] },
   { pattern: /^\/api\/events$/, ask: () => ['station.info', {}] },
 ];

@@ -30,6 +30,8 @@ export const knownActions = [
   'ledger.checkin',
   'ledger.lateReason',
   'ledger.export',
+  'confidentiality.classify',
+  'confidentiality.grant',
 ] as const;
 
 /** Roles with a name in `roles.*`; `station` (the station's own rows) has its own; any other is shown as recorded. */

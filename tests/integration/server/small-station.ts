@@ -46,8 +46,9 @@ export function smallStation(dataDir: string, media: ReadonlyMap<number, MediaFi
     'recordings.get': absent('recording'),
     'recordings.play': ({ id }) => {
       if (!media.has(id)) throw new StationError('not-found', `no recording ${id}`);
-      return { id };
+      return { id, confidentiality: 'none' };
     },
+    'recordings.thumbnail': ({ id }) => ({ id }),
     'archive.verify': () => ({ checked: 0, problems: [] }),
     'devices.list': () => [],
     'devices.add': absent('device registry'),
@@ -84,6 +85,9 @@ export function smallStation(dataDir: string, media: ReadonlyMap<number, MediaFi
     'export.create': absent('recording'),
     'export.approvals': () => [],
     'export.decide': absent('export approval request'),
+    'confidentiality.classify': absent('recording'),
+    'confidentiality.grant': absent('recording'),
+    'confidentiality.grants': () => [],
     },
     nullLog,
   );

@@ -47,7 +47,8 @@ describe('Electron media:// protocol', () => {
     await get('media://recording/3/thumbnail');
     clock += 11 * 60_000;
     await get('media://recording/3', { Range: 'bytes=5000-' });
-    expect(asked).toEqual(['recordings.play {"id":3}', 'station.info {}', 'station.info {}', 'recordings.play {"id":3}']);
+    // A frame asks whether the caller may see the recording (confidentiality), without recording a playback.
+    expect(asked).toEqual(['recordings.play {"id":3}', 'station.info {}', 'recordings.thumbnail {"id":3}', 'recordings.play {"id":3}']);
   });
 
   it('serves nothing the core refuses', async () => {
