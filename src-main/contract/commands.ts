@@ -6,6 +6,7 @@ import { NewPerson, Person, PersonChange, SessionStatus, SignIn, Password, Login
 import { IngestPage, IngestQuery, IngestReport, IngestSummary } from './ingest.js';
 import { CheckinReceipt, CheckinRequest, CheckoutReceipt, CheckoutRequest, Deadline, LateReason, LedgerEntry, LedgerExport, LedgerQuery } from './ledger.js';
 import { RecordingDetail, RecordingPage, RecordingQuery, VerifyReport } from './recordings.js';
+import { workRecordCommands } from './work-records.js';
 
 const everyone: readonly Role[] = ['clerk', 'lead', 'head', 'auditor', 'admin'];
 const ingesters: readonly Role[] = ['clerk', 'lead', 'admin'];
@@ -163,6 +164,7 @@ export const commands = {
   },
   /** Re-walks the chain and its signed checkpoints: anything edited, inserted, deleted, reordered or cut short. */
   'audit.verify': { input: z.object({}), output: AuditVerifyReport, roles: everyone },
+  ...workRecordCommands,
 } as const;
 
 /**

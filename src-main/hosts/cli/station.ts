@@ -20,6 +20,7 @@ import { recordingsCommand } from './commands/recordings.js';
 import { serveCommand } from './commands/serve.js';
 import { verifyCommand } from './commands/verify.js';
 import { watchCommand } from './commands/watch.js';
+import { workRecordCommand } from './commands/workrecord.js';
 
 interface CliCommand {
   run: (context: CliContext) => Promise<number>;
@@ -44,6 +45,7 @@ const commands: Record<string, CliCommand> = {
   // `ledger export` writes a file but not the data folder; the audit row it records does, so not read-only.
   ledger: { run: ledgerCommand, watches: false, onlyReads: false },
   deadlines: { run: deadlinesCommand, watches: false, onlyReads: true },
+  workrecord: { run: workRecordCommand, watches: false, onlyReads: false },
   watch: { run: watchCommand, watches: true, onlyReads: false },
   serve: { run: serveCommand, watches: true, onlyReads: false },
 };
@@ -110,6 +112,9 @@ function parse(argv: string[]) {
       reason: { type: 'string' },
       xlsx: { type: 'string' },
       pdf: { type: 'string' },
+      // Interruption work records: workrecord add.
+      explanation: { type: 'string' },
+      basis: { type: 'string' },
       help: { type: 'boolean', short: 'h', default: false },
     },
   });
@@ -227,7 +232,8 @@ async function main(argv: string[]): Promise<number> {
         err(`station: ${signedIn.error.message} (${signedIn.error.code})`);
         return 3;
       }
-      credentials = { session: signedIn.value.session ?? '', openAs };
+      // The password stays with the session (in memory, for this one command) for what is signed with it: the head's decisions.
+      credentials = { session: signedIn.value.session ?? '', openAs, password: credentials.password };
     }
     return await command.run({
       station,
