@@ -9,6 +9,7 @@ import { signoffCommands } from './signoff.js';
 import { exportCommands } from './evidence-export.js';
 import { RecordingDetail, RecordingPage, RecordingQuery, VerifyReport } from './recordings.js';
 import { Confidentiality, confidentialityCommands } from './confidentiality.js';
+import { workRecordCommands } from './work-records.js';
 
 const everyone: readonly Role[] = ['clerk', 'lead', 'head', 'auditor', 'admin'];
 const ingesters: readonly Role[] = ['clerk', 'lead', 'admin'];
@@ -176,6 +177,7 @@ export const commands = {
   ...signoffCommands,
   ...exportCommands,
   ...confidentialityCommands,
+  ...workRecordCommands,
 } as const;
 
 /**

@@ -27,6 +27,7 @@ import type { Station } from './station-api.js';
 import { stationInfoModule } from './station-info/index.js';
 import { thumbnailsModule } from './thumbnails/index.js';
 import { verifyModule } from './verify/index.js';
+import { workRecordsModule } from './work-records/index.js';
 
 export type { WatchOptions };
 
@@ -107,6 +108,7 @@ export async function openStation(options: StationOptions): Promise<Station> {
     signoff,
     plugIn,
     evidenceExportModule(services, people.signer),
+    workRecordsModule(services, people.signer),
   ];
   const router = createRouter(collectHandlers(capabilities, commandNames), log, { db, trail: audit }, (credentials) =>
     people.authenticator.identify(credentials),

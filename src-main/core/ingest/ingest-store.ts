@@ -286,12 +286,25 @@ export const archivedTimes = (db: Database, ingestId: string): ArchivedTime[] =>
 export const ingestsOfDevice = (db: Database, deviceId: number): string[] =>
   (db.prepare('SELECT id FROM ingests WHERE device_id = ? ORDER BY started_at').all(deviceId) as { id: string }[]).map((row) => row.id);
 
-/** What attribution found, in place of what it found before (the ledger may have changed since). */
+/**
+ * What attribution found, in place of what it found before (the ledger may have changed since).
+ * A pause a work record (Art. 12) names stays, as the record explains it: the record refers to it,
+ * and the same pause found again is not added twice.
+ */
 export function replaceAttributionFindings(db: Database, ingestId: string, findings: readonly Finding[]): void {
   db.prepare(
     `DELETE FROM ingest_findings WHERE ingest_id = ?
-       AND (kind IN ('officer-mismatch', 'outside-checkout') OR (kind = 'recording-gap' AND json_extract(details_json, '$.activity') IS NOT NULL))`,
+       AND (kind IN ('officer-mismatch', 'outside-checkout') OR (kind = 'recording-gap' AND json_extract(details_json, '$.activity') IS NOT NULL))
+       AND id NOT IN (SELECT gap_finding_id FROM work_records WHERE gap_finding_id IS NOT NULL)`,
   ).run(ingestId);
+  const kept = new Set(
+    (db.prepare('SELECT details_json FROM ingest_findings WHERE ingest_id = ? AND id IN (SELECT gap_finding_id FROM work_records)').all(ingestId) as { details_json: string }[]).map(
+      (row) => row.details_json,
+    ),
+  );
   const add = db.prepare('INSERT INTO ingest_findings (ingest_id, kind, details_json) VALUES (?, ?, ?)');
-  for (const finding of findings) add.run(ingestId, finding.kind, JSON.stringify(finding));
+  for (const finding of findings) {
+    const details = JSON.stringify(finding);
+    if (!kept.has(details)) add.run(ingestId, finding.kind, details);
+  }
 }

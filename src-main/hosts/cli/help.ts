@@ -24,6 +24,7 @@ Commands:
                     export approve|reject|approvals: the head's signed approval for confidential ones.
   classify          Keep a recording, an ingest or an activity apart at a confidentiality level (Art. 14).
   grant             The head lets a person see state-secret footage until a time.
+  workrecord        Interruption work records (停录工作记录, Art. 12): add, approve, reject, file, list, gaps, form.
   help [command]    Show help for a command.
 
 Global options:
@@ -273,6 +274,37 @@ command is refused (approval-needed, exit 3) with its number. The head runs
 package holds approval.json, approval.sig and approver.pem.
   approvals      Every request, newest first; --json prints [{id, state, recordingIds,
                  requestedBy, requestedAt, decidedBy, decidedAt, reason}].`,
+  workrecord: `Usage: station workrecord add --device SERIAL --from ISO --to ISO --reason fault|weather|obstruction|other
+                          --explanation TEXT [--basis TEXT] [--officer NUMBER] [--json]
+       station workrecord approve ID [--json]
+       station workrecord reject ID --reason TEXT [--json]
+       station workrecord file ID [--json]
+       station workrecord list [--state submitted|approved|rejected|filed] [--json]
+       station workrecord gaps [--json]
+       station workrecord form ID [--out FILE.pdf] [--json]
+
+Why a recorder stopped recording (Art. 12), written after the fact, reviewed by the head of the
+unit, and filed.
+  add      A submitted record. --reason: fault (device fault, damage, battery, storage) | weather
+           (weather, natural causes) | obstruction (by the party or others) | other (force
+           majeure); --basis what supports it. The officer is --officer's, else the one the ledger
+           had the device out to when recording stopped; the check-out likewise. A detected pause
+           (recording-gap finding) on the device that meets the range is linked to it.
+           --json prints the record: {id, state, device: {id, serial, name},
+           officer: {id, name, officerNumber} | null, checkoutId, from, to, reason, explanation,
+           basis, gapFinding: {findingId, ingestId, from, to, gapSeconds} | null, submittedBy,
+           submittedAt, decidedBy, decidedAt, decisionReason, statementSha256, filedBy, filedAt}.
+  approve, reject  The head's decision on a submitted record, signed with the head's key under
+           the password the command line signed in with (--user, STATION_PASSWORD). Head only.
+  file     An approved record filed (备案存档).
+  list     Every record, newest first; --json prints an array of records.
+  gaps     Detected pauses inside an activity no record names yet ("needs a work record"):
+           --json prints [{findingId, ingestId, from, to, gapSeconds, device, officer,
+           checkoutId, source, previous}].
+  form     The record as an A4 PDF to print and sign (填报人, 执法队负责人, 单位主要领导);
+           default <data>/exports/work-record-ID-<time>.pdf. Recorded in the audit chain.
+Exit 0 done; 1 refused (not-found, unknown-officer, invalid-input); 3 refused for who is asking
+(unauthenticated, forbidden: approve and reject are the head's).`,
   deadlines: `Usage: station deadlines [--json]
 
 Every check-out not met yet (out, overdue-return, returned, overdue) and every late one still

@@ -23,6 +23,7 @@ import { serveCommand } from './commands/serve.js';
 import { signoffCommand } from './commands/signoff.js';
 import { verifyCommand } from './commands/verify.js';
 import { watchCommand } from './commands/watch.js';
+import { workRecordCommand } from './commands/workrecord.js';
 
 interface CliCommand {
   run: (context: CliContext) => Promise<number>;
@@ -53,6 +54,7 @@ const commands: Record<string, CliCommand> = {
   export: { run: exportCommand, watches: false, onlyReads: false },
   classify: { run: classifyCommand, watches: false, onlyReads: false },
   grant: { run: grantCommand, watches: false, onlyReads: false },
+  workrecord: { run: workRecordCommand, watches: false, onlyReads: false },
   watch: { run: watchCommand, watches: true, onlyReads: false },
   serve: { run: serveCommand, watches: true, onlyReads: false },
 };
@@ -133,6 +135,9 @@ function parse(argv: string[]) {
       level: { type: 'string' },
       person: { type: 'string' },
       until: { type: 'string' },
+      // Interruption work records: workrecord add.
+      explanation: { type: 'string' },
+      basis: { type: 'string' },
       help: { type: 'boolean', short: 'h', default: false },
     },
   });
