@@ -36,7 +36,7 @@ export function SignoffReviewPanel({ entry, onDecided }: Props) {
         </span>
       </div>
       {rejected ? (
-        <div className="signoff-rejected" role="alert" data-testid="signoff-rejection">
+        <div className="signoff-rejection" role="alert" data-testid="signoff-rejection">
           <strong>{t('signoff.rejectedBy', { signer: rejected.signer, at: formatTime(rejected.signedAt) })}</strong>
           <p className="signoff-rejection-reason" data-testid="signoff-rejection-reason">
             {rejected.reason ?? '—'}
