@@ -19,16 +19,15 @@ export function SignoffPage() {
   const list = useCommand('signoff.list', pendingOnly ? { pending: true, limit: 500 } : { limit: 500 });
   const [round, setRound] = useState(0);
   const { reload } = list;
-  // A decision anywhere (another window, the command line) or an import that ends changes the list.
-  useStationEvents((event) => {
-    if (event.type === 'signoff.changed' || event.type === 'ingest.completed' || event.type === 'ingest.failed') {
-      reload();
-      setRound((r) => r + 1);
-    }
-  });
   const entries = pendingFirst(list.value ?? []);
   // The list's newer row when it has one; kept after a decision moves it out of the pending list.
   const chosen = chosenEntry ? (entries.find((entry) => entry.ingestId === chosenEntry.ingestId) ?? chosenEntry) : null;
+  // A decision anywhere (another window, the command line) or an import that ends changes the list;
+  // the open review is read again only for a decision on that import, so a dialog being filled in stays.
+  useStationEvents((event) => {
+    if (event.type === 'signoff.changed' || event.type === 'ingest.completed' || event.type === 'ingest.failed') reload();
+    if (event.type === 'signoff.changed' && event.ingestId === chosen?.ingestId) setRound((r) => r + 1);
+  });
   return (
     <div className="page" data-testid="signoff-page">
       <div className="page-head">
