@@ -15,6 +15,7 @@ import { PeoplePage } from './features/people/PeoplePage.js';
 import { RecordingsPage } from './features/recordings/RecordingsPage.js';
 import { LockScreen } from './features/session/LockScreen.js';
 import { OpenModeBanner } from './features/session/OpenModeBanner.js';
+import { SignoffPage } from './features/signoff/SignoffPage.js';
 import { SignInScreen } from './features/session/SignInScreen.js';
 import { useIdleLock } from './features/session/use-idle-lock.js';
 import { useApi } from './api/context.js';
@@ -36,6 +37,8 @@ function Page({ route }: { route: Route }) {
       return <RecordingsPage key={route.ingestId ?? ''} ingestId={route.ingestId} />;
     case 'ingests':
       return <IngestsPage />;
+    case 'signoff':
+      return <SignoffPage />;
     case 'audit':
       return <AuditPage />;
     case 'people':

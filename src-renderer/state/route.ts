@@ -4,6 +4,7 @@ export type Route =
   | { page: 'ledger' }
   | { page: 'recordings'; ingestId: string | null }
   | { page: 'ingests' }
+  | { page: 'signoff' }
   | { page: 'audit' }
   | { page: 'people' }
   | { page: 'clock' };
@@ -21,6 +22,8 @@ export function parseRoute(hash: string): Route {
       return { page: 'recordings', ingestId: params.get('ingest') };
     case '/ingests':
       return { page: 'ingests' };
+    case '/signoff':
+      return { page: 'signoff' };
     case '/audit':
       return { page: 'audit' };
     case '/people':

@@ -24,6 +24,10 @@ export const managesPeople = (status: SessionStatus): boolean => status.state ==
 export const readsAudit = (status: SessionStatus): boolean =>
   status.state === 'open' || (status.person?.roles.some((role) => role === 'head' || role === 'auditor' || role === 'admin') ?? false);
 
+/** The sign-off page: the signers, and those who read its outcome (the clerk reads a rejection's reason there). */
+export const readsSignoff = (status: SessionStatus): boolean =>
+  status.state === 'open' || (status.person?.roles.some((role) => role !== 'officer') ?? false);
+
 /**
  * A refusal that says this page's standing changed (signed out elsewhere, the session ended, or
  * the core locked it after the idle time): the page asks for the status again. A failed sign-in
