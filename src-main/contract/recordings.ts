@@ -37,6 +37,8 @@ export const Recording = z.object({
    * length and officer are replaced (`maskedName`, nulls), and it cannot be opened or played.
    */
   masked: z.boolean(),
+  /** The lead's standing decision on the ingest that archived it (approved: sealed); null while none is signed. */
+  signoff: z.object({ state: z.enum(['approved', 'rejected']), signer: z.string() }).nullable(),
 });
 export type Recording = z.infer<typeof Recording>;
 

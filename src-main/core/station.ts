@@ -80,7 +80,7 @@ export async function openStation(options: StationOptions): Promise<Station> {
   };
 
   const people = peopleModule(services);
-  const recordings = recordingsModule(services);
+  const recordings = recordingsModule(services, () => signoff.standing());
   const thumbnails = thumbnailsModule(services);
   // Late-bound: the ledger tells the ingest capability, made next, when a device's windows change.
   const ledger = ledgerModule(services, (deviceId) => ingest.ledgerChanged(deviceId));

@@ -111,6 +111,8 @@ function toRecording(row: RecordingRow, dataDir: string, zone: string, iso: (ms:
     checkoutId: row.checkout_id,
     confidentiality: higherLevel(row.confidentiality, row.checkout_level ?? 'none'),
     masked: false,
+    // The sign-off belongs to the signoff capability: the recordings module fills it in.
+    signoff: null,
   };
 }
 

@@ -3,7 +3,7 @@ import { createHash } from 'node:crypto';
 import { appendFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { IngestReport, SignoffEntry, SignoffReceipt, SignoffVerifyReport } from '../../../src-main/contract/index.js';
+import type { IngestReport, Recording, SignoffEntry, SignoffReceipt, SignoffVerifyReport } from '../../../src-main/contract/index.js';
 import { makeVideo } from '../../helpers/make-media.js';
 import { runCli, runCliJson } from '../../helpers/run-cli.js';
 import { tempDir } from '../../helpers/temp-dir.js';
@@ -63,6 +63,11 @@ describe('station signoff', () => {
 
     const statement = readFileSync(join(bagDir, 'signoff.json'));
     expect(sha256(statement)).toBe(approved.json.statementSha256);
+    const recordings = runCliJson<Recording[]>(data, [...as('clerk1'), 'recordings'], env).json;
+    expect(recordings.map((one) => [one.originalName, one.confidentiality, one.signoff]).sort()).toEqual([
+      ['A.mp4', 'none', { state: 'approved', signer: '王队长' }],
+      ['B.mp4', 'none', { state: 'approved', signer: '王队长' }],
+    ]);
     const listed = runCliJson<SignoffEntry[]>(data, [...as('clerk1'), 'signoff', 'list'], env).json;
     expect(listed).toEqual([{ ingestId, state: 'approved', signer: '王队长', signedAt: approved.json.signedAt, reason: null }]);
     const signed = JSON.parse(statement.toString('utf8')) as { ingestId: string; decision: string; signer: { name: string }; tagManifestSha256: string };
