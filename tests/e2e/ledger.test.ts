@@ -91,7 +91,8 @@ describe.skipIf(browserSkip !== null)(`the device ledger${browserSkip ? ` (skipp
     expect(await page.getByTestId('ledger-empty').textContent()).toBe('尚无领用记录：领出记录仪时请点击“领出登记”。');
     await page.getByTestId('open-checkout').click();
     const form = page.getByTestId('checkout-form');
-    expect(await form.getByTestId('checkout-officer').locator('option').allTextContents()).toEqual(['请选择', '张三 (012345)', '李四 (054321)']);
+    // The people arrive after the form opens: read the options once they are there.
+    await expect.poll(() => form.getByTestId('checkout-officer').locator('option').allTextContents()).toEqual(['请选择', '张三 (012345)', '李四 (054321)']);
     await form.getByTestId('checkout-device').selectOption(serials.inTime);
     await form.getByTestId('checkout-officer').selectOption(officer.number);
     await form.getByTestId('checkout-category').selectOption('on-site');
