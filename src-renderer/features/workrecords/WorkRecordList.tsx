@@ -63,7 +63,7 @@ export function WorkRecordList({ records, onChanged }: Props) {
                 </td>
                 <td>
                   <strong>{t(`workRecords.reason.${record.reason}`)}</strong>
-                  <div className="signoff-reason-short" data-testid="workrecord-explanation-text">
+                  <div data-testid="workrecord-explanation-text">
                     {record.explanation}
                   </div>
                   {record.gapFinding ? null : <div className="muted">{t('workRecords.noGapLinked')}</div>}
