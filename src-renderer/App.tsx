@@ -16,6 +16,7 @@ import { RecordingsPage } from './features/recordings/RecordingsPage.js';
 import { LockScreen } from './features/session/LockScreen.js';
 import { OpenModeBanner } from './features/session/OpenModeBanner.js';
 import { SignoffPage } from './features/signoff/SignoffPage.js';
+import { WorkRecordsPage } from './features/workrecords/WorkRecordsPage.js';
 import { SignInScreen } from './features/session/SignInScreen.js';
 import { useIdleLock } from './features/session/use-idle-lock.js';
 import { useApi } from './api/context.js';
@@ -39,6 +40,8 @@ function Page({ route }: { route: Route }) {
       return <IngestsPage />;
     case 'signoff':
       return <SignoffPage />;
+    case 'workrecords':
+      return <WorkRecordsPage />;
     case 'audit':
       return <AuditPage />;
     case 'people':

@@ -3,12 +3,12 @@ import { SessionBar } from '../features/session/SessionBar.js';
 import { useIngestTracker } from '../state/ingest-tracker.js';
 import type { Route } from '../state/route.js';
 import { routeHref } from '../state/route.js';
-import { managesPeople, readsAudit, readsSignoff, useSession } from '../state/session.js';
+import { managesPeople, readsAudit, readsSignoff, readsWorkRecords, useSession } from '../state/session.js';
 import { useStation } from '../state/station-context.js';
 import { LanguageSwitch } from './LanguageSwitch.js';
 import { StationClock } from './StationClock.js';
 
-const pages = ['import', 'devices', 'ledger', 'recordings', 'ingests', 'signoff', 'audit', 'people', 'clock'] as const;
+const pages = ['import', 'devices', 'ledger', 'recordings', 'ingests', 'signoff', 'workrecords', 'audit', 'people', 'clock'] as const;
 
 export function AppHeader({ route }: { route: Route }) {
   const { t } = useTranslation();
@@ -18,7 +18,7 @@ export function AppHeader({ route }: { route: Route }) {
   // The core refuses people.* to anyone else anyway: the entry is left out where it cannot work.
   // The audit log is for the head, the auditor and the admin; the core refuses anyone else, and the page says so.
   const shown = pages.filter((page) =>
-    page === 'people' ? managesPeople(status) : page === 'audit' ? readsAudit(status) : page === 'signoff' ? readsSignoff(status) : true,
+    page === 'people' ? managesPeople(status) : page === 'audit' ? readsAudit(status) : page === 'signoff' ? readsSignoff(status) : page === 'workrecords' ? readsWorkRecords(status) : true,
   );
   // Seen from every page: while an import runs, the card must stay in.
   const importing = Object.values(jobs).some((job) => job.outcome === null);

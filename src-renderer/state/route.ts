@@ -5,6 +5,7 @@ export type Route =
   | { page: 'recordings'; ingestId: string | null }
   | { page: 'ingests' }
   | { page: 'signoff' }
+  | { page: 'workrecords' }
   | { page: 'audit' }
   | { page: 'people' }
   | { page: 'clock' };
@@ -24,6 +25,8 @@ export function parseRoute(hash: string): Route {
       return { page: 'ingests' };
     case '/signoff':
       return { page: 'signoff' };
+    case '/workrecords':
+      return { page: 'workrecords' };
     case '/audit':
       return { page: 'audit' };
     case '/people':

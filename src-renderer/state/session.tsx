@@ -28,6 +28,9 @@ export const readsAudit = (status: SessionStatus): boolean =>
 export const readsSignoff = (status: SessionStatus): boolean =>
   status.state === 'open' || (status.person?.roles.some((role) => role !== 'officer') ?? false);
 
+/** The work records page (Art. 12): the same people as the sign-off page; officers seldom have an account. */
+export const readsWorkRecords = readsSignoff;
+
 /**
  * A refusal that says this page's standing changed (signed out elsewhere, the session ended, or
  * the core locked it after the idle time): the page asks for the status again. A failed sign-in

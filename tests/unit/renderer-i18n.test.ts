@@ -14,6 +14,7 @@ import {
   FileStatus,
   Finding,
   IngestProgress,
+  InterruptionReason,
   MediaKind,
   ProblemCode,
   ReasonCode,
@@ -22,6 +23,7 @@ import {
   Role,
   VerificationMethod,
   VolumeState,
+  WorkRecordState,
 } from '../../src-main/contract/index.js';
 import { describeDrift, driftKey } from '../../src-renderer/format/drift.js';
 import { errorKey, problemKey, reasonKey, timeSourceKey } from '../../src-renderer/format/reason.js';
@@ -113,6 +115,8 @@ describe('renderer locale files', () => {
       ...knownActions.map((action) => `auditAction.${action}`),
       ...AuditProblemKind.options.map((problem) => `auditProblem.${problem}`),
       ...VolumeState.options.map((state) => `volumeState.${state}`),
+      ...InterruptionReason.options.map((reason) => `workRecords.reason.${reason}`),
+      ...WorkRecordState.options.map((state) => `workRecords.state.${state}`),
       'volumeState.removed',
       ...RecognitionMethod.unwrap().options.map((how) => `recognition.${how}`),
       ...DriftBasis.unwrap().options.map((basis) => `drift.basis.${basis}`),
