@@ -5,7 +5,12 @@ import { formatBytes } from '../../format/bytes.js';
 import { formatDuration } from '../../format/duration.js';
 import { useCommand } from '../../hooks/use-command.js';
 import { useMediaUrl } from '../../hooks/use-media-url.js';
+import { useSession } from '../../state/session.js';
 import { useStation } from '../../state/station-context.js';
+import { ClassifyControl } from '../custody/ClassifyControl.js';
+import { classifies, exports } from '../custody/custody-view.js';
+import { ExportButton } from '../custody/ExportDialog.js';
+import { LevelBadge, SignoffBadge } from '../custody/LevelBadge.js';
 import { RegisterSerial } from '../devices/RegisterSerial.js';
 import { HashFacts } from './HashFacts.js';
 import { MediaPlayer } from './MediaPlayer.js';
@@ -18,6 +23,7 @@ import { SightingList } from './SightingList.js';
 export function RecordingDetailPanel({ id, onClose }: { id: number; onClose(): void }) {
   const { t } = useTranslation();
   const { formatTime } = useStation();
+  const { status } = useSession();
   const detail = useCommand('recordings.get', { id });
 
   useEffect(() => {
@@ -43,6 +49,11 @@ export function RecordingDetailPanel({ id, onClose }: { id: number; onClose(): v
         <>
           <MediaPlayer key={value.id} kind={value.kind} src={mediaUrl} name={value.originalName} />
           <RecordingProblem detail={value} />
+          <p className="detail-custody">
+            <LevelBadge level={value.confidentiality} /> <SignoffBadge signoff={value.signoff} />
+          </p>
+          {classifies(status) ? <ClassifyControl key={`${value.id}-${value.confidentiality}`} recordingId={value.id} level={value.confidentiality} onChanged={detail.reload} /> : null}
+          {exports(status) ? <ExportButton target={{ recordingIds: [value.id] }} /> : null}
           <dl className="facts">
             <RecordedAtFacts detail={value} formatTime={formatTime} />
             <dt>{t('detail.device')}</dt>
