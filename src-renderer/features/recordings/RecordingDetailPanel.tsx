@@ -1,4 +1,4 @@
-import { useEffect } from 'react';
+import { useCallback, useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorMessage } from '../../components/ErrorMessage.js';
 import { formatBytes } from '../../format/bytes.js';
@@ -20,7 +20,7 @@ import { RecordingClockFacts } from './RecordingClockFacts.js';
 import { RecordingProblem } from './RecordingProblem.js';
 import { SightingList } from './SightingList.js';
 
-export function RecordingDetailPanel({ id, onClose }: { id: number; onClose(): void }) {
+export function RecordingDetailPanel({ id, onClose, onChanged }: { id: number; onClose(): void; onChanged?(): void }) {
   const { t } = useTranslation();
   const { formatTime } = useStation();
   const { status } = useSession();
@@ -32,7 +32,13 @@ export function RecordingDetailPanel({ id, onClose }: { id: number; onClose(): v
     return () => window.removeEventListener('keydown', onKey);
   }, [onClose]);
 
-  const value = detail.value && detail.value.id === id ? detail.value : null;
+  // A failed reload shows no stale facts: after a level is raised the viewer may no longer see it.
+  const value = detail.value && detail.value.id === id && detail.state !== 'failed' ? detail.value : null;
+  const { reload } = detail;
+  const changed = useCallback(() => {
+    reload();
+    onChanged?.();
+  }, [reload, onChanged]);
   const mediaUrl = useMediaUrl(value?.id ?? null);
   return (
     <aside className="detail" aria-labelledby="detail-heading" data-testid="recording-detail">
@@ -44,7 +50,9 @@ export function RecordingDetailPanel({ id, onClose }: { id: number; onClose(): v
           ✕
         </button>
       </div>
-      {detail.state === 'failed' ? <ErrorMessage error={detail.error} /> : null}
+      {detail.state === 'failed' ? (
+        <ErrorMessage error={detail.error} text={detail.error.code === 'forbidden' ? t('confidentiality.masked') : undefined} />
+      ) : null}
       {value ? (
         <>
           <MediaPlayer key={value.id} kind={value.kind} src={mediaUrl} name={value.originalName} />
@@ -52,7 +60,7 @@ export function RecordingDetailPanel({ id, onClose }: { id: number; onClose(): v
           <p className="detail-custody">
             <LevelBadge level={value.confidentiality} /> <SignoffBadge signoff={value.signoff} />
           </p>
-          {classifies(status) ? <ClassifyControl key={`${value.id}-${value.confidentiality}`} recordingId={value.id} level={value.confidentiality} onChanged={detail.reload} /> : null}
+          {classifies(status) ? <ClassifyControl key={`${value.id}-${value.confidentiality}`} recordingId={value.id} level={value.confidentiality} onChanged={changed} /> : null}
           {exports(status) ? <ExportButton target={{ recordingIds: [value.id] }} /> : null}
           <dl className="facts">
             <RecordedAtFacts detail={value} formatTime={formatTime} />

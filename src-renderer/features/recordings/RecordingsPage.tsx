@@ -107,7 +107,7 @@ export function RecordingsPage({ ingestId }: { ingestId: string | null }) {
         </div>
         {decidesExports(status) ? <ExportApprovals /> : null}
       </div>
-      {openId !== null ? <RecordingDetailPanel id={openId} onClose={close} /> : null}
+      {openId !== null ? <RecordingDetailPanel id={openId} onClose={close} onChanged={refresh} /> : null}
     </div>
   );
 }
