@@ -1,11 +1,16 @@
-import { useEffect } from 'react';
+import { useCallback, useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorMessage } from '../../components/ErrorMessage.js';
 import { formatBytes } from '../../format/bytes.js';
 import { formatDuration } from '../../format/duration.js';
 import { useCommand } from '../../hooks/use-command.js';
 import { useMediaUrl } from '../../hooks/use-media-url.js';
+import { useSession } from '../../state/session.js';
 import { useStation } from '../../state/station-context.js';
+import { ClassifyControl } from '../custody/ClassifyControl.js';
+import { classifies, exports } from '../custody/custody-view.js';
+import { ExportButton } from '../custody/ExportDialog.js';
+import { LevelBadge, SignoffBadge } from '../custody/LevelBadge.js';
 import { RegisterSerial } from '../devices/RegisterSerial.js';
 import { HashFacts } from './HashFacts.js';
 import { MediaPlayer } from './MediaPlayer.js';
@@ -15,9 +20,10 @@ import { RecordingClockFacts } from './RecordingClockFacts.js';
 import { RecordingProblem } from './RecordingProblem.js';
 import { SightingList } from './SightingList.js';
 
-export function RecordingDetailPanel({ id, onClose }: { id: number; onClose(): void }) {
+export function RecordingDetailPanel({ id, onClose, onChanged }: { id: number; onClose(): void; onChanged?(): void }) {
   const { t } = useTranslation();
   const { formatTime } = useStation();
+  const { status } = useSession();
   const detail = useCommand('recordings.get', { id });
 
   useEffect(() => {
@@ -26,7 +32,13 @@ export function RecordingDetailPanel({ id, onClose }: { id: number; onClose(): v
     return () => window.removeEventListener('keydown', onKey);
   }, [onClose]);
 
-  const value = detail.value && detail.value.id === id ? detail.value : null;
+  // A failed reload shows no stale facts: after a level is raised the viewer may no longer see it.
+  const value = detail.value && detail.value.id === id && detail.state !== 'failed' ? detail.value : null;
+  const { reload } = detail;
+  const changed = useCallback(() => {
+    reload();
+    onChanged?.();
+  }, [reload, onChanged]);
   const mediaUrl = useMediaUrl(value?.id ?? null);
   return (
     <aside className="detail" aria-labelledby="detail-heading" data-testid="recording-detail">
@@ -38,11 +50,18 @@ export function RecordingDetailPanel({ id, onClose }: { id: number; onClose(): v
           ✕
         </button>
       </div>
-      {detail.state === 'failed' ? <ErrorMessage error={detail.error} /> : null}
+      {detail.state === 'failed' ? (
+        <ErrorMessage error={detail.error} text={detail.error.code === 'forbidden' ? t('confidentiality.masked') : undefined} />
+      ) : null}
       {value ? (
         <>
           <MediaPlayer key={value.id} kind={value.kind} src={mediaUrl} name={value.originalName} />
           <RecordingProblem detail={value} />
+          <p className="detail-custody">
+            <LevelBadge level={value.confidentiality} /> <SignoffBadge signoff={value.signoff} />
+          </p>
+          {classifies(status) ? <ClassifyControl key={`${value.id}-${value.confidentiality}`} recordingId={value.id} level={value.confidentiality} onChanged={changed} /> : null}
+          {exports(status) ? <ExportButton target={{ recordingIds: [value.id] }} /> : null}
           <dl className="facts">
             <RecordedAtFacts detail={value} formatTime={formatTime} />
             <dt>{t('detail.device')}</dt>

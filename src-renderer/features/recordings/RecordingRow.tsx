@@ -5,6 +5,7 @@ import { formatBytes } from '../../format/bytes.js';
 import { formatDuration } from '../../format/duration.js';
 import { shortHash } from '../../format/hash.js';
 import type { TimeFormatter } from '../../format/station-time.js';
+import { LevelBadge, SignoffBadge } from '../custody/LevelBadge.js';
 import { RecordingStatus } from './RecordingStatus.js';
 import { RecordingThumbnail } from './RecordingThumbnail.js';
 
@@ -41,6 +42,7 @@ export function RecordingRow({ index, recording, style, selected, formatTime, vi
       data-testid="recording-row"
       data-recording-id={recording.id}
       data-sha256={recording.sha256}
+      data-masked={recording.masked || undefined}
       onClick={() => onOpen(recording.id)}
       onKeyDown={(event) => {
         if (event.key === 'Enter' || event.key === ' ') {
@@ -56,9 +58,16 @@ export function RecordingRow({ index, recording, style, selected, formatTime, vi
         {formatTime(recording.recordedAt)}
       </span>
       {/* Cut from the left: the file name at the end of the path is what tells rows apart. */}
-      <span role="cell" className="ellipsis-start" title={recording.originalName} data-testid="recording-file">
-        <bdi>{recording.originalName}</bdi>
-      </span>
+      {/* A masked row's name is a placeholder from the station: say plainly that it may not be seen. */}
+      {recording.masked ? (
+        <span role="cell" className="ellipsis muted" data-testid="recording-file">
+          🔒 {t('confidentiality.maskedName')}
+        </span>
+      ) : (
+        <span role="cell" className="ellipsis-start" title={recording.originalName} data-testid="recording-file">
+          <bdi>{recording.originalName}</bdi>
+        </span>
+      )}
       <span role="cell" className="ellipsis" title={recording.device ?? undefined} data-testid="recording-device">
         {recording.device ?? '—'}
       </span>
@@ -82,8 +91,11 @@ export function RecordingRow({ index, recording, style, selected, formatTime, vi
       <span role="cell" className="mono col-hash" title={recording.sha256}>
         {shortHash(recording.sha256)}
       </span>
-      <span role="cell">
+      <span role="cell" className="col-status-badges">
         <RecordingStatus readable={recording.readable} />
+        {/* "无" would sit on nearly every row: the list shows only the levels that restrict; the detail shows every level. */}
+        {recording.confidentiality !== 'none' ? <LevelBadge level={recording.confidentiality} /> : null}
+        <SignoffBadge signoff={recording.signoff} />
         {viewedIngestId !== null && recording.ingestId !== viewedIngestId ? (
           <span className="pill" title={t('recordings.alreadyArchivedHint')} data-testid="already-archived">
             {t('recordings.alreadyArchived')}

@@ -7,7 +7,11 @@ import { VirtualRows } from '../../components/VirtualRows.js';
 import { useDebounced } from '../../hooks/use-debounced.js';
 import { useStationEvents } from '../../hooks/use-station-events.js';
 import { routeHref } from '../../state/route.js';
+import { useSession } from '../../state/session.js';
 import { useStation } from '../../state/station-context.js';
+import { decidesExports, exports } from '../custody/custody-view.js';
+import { ExportApprovals } from '../custody/ExportApprovals.js';
+import { ExportButton } from '../custody/ExportDialog.js';
 import { RecordingDetailPanel } from './RecordingDetailPanel.js';
 import { RecordingFilters, type FilterInputs } from './RecordingFilters.js';
 import { RecordingHeader } from './RecordingHeader.js';
@@ -34,6 +38,7 @@ const descendingFirst: readonly RecordingSort[] = ['time', 'duration', 'size'];
 export function RecordingsPage({ ingestId }: { ingestId: string | null }) {
   const { t, i18n } = useTranslation();
   const { formatTime } = useStation();
+  const { status } = useSession();
   const [inputs, setInputs] = useState<FilterInputs>(noFilter);
   const [openId, setOpenId] = useState<number | null>(null);
   const settledSearch = useDebounced(inputs.search.trim(), 300);
@@ -62,7 +67,9 @@ export function RecordingsPage({ ingestId }: { ingestId: string | null }) {
         <RecordingFilters inputs={inputs} onChange={change} />
         {ingestId ? (
           <p className="filter-chip" data-testid="ingest-filter">
-            {t('recordings.fromIngest', { id: ingestId })} <a href={routeHref({ page: 'recordings', ingestId: null })}>{t('recordings.showAll')}</a>
+            {t('recordings.fromIngest', { id: ingestId })} <a href={routeHref({ page: 'recordings', ingestId: null })}>{t('recordings.showAll')}</a>{' '}
+            {/* Filtered to one import: its recordings can go out as one package; otherwise one recording from its detail. */}
+            {exports(status) ? <ExportButton target={{ ingestId }} /> : null}
           </p>
         ) : null}
         {pages.error ? <ErrorMessage error={pages.error} /> : null}
@@ -98,8 +105,9 @@ export function RecordingsPage({ ingestId }: { ingestId: string | null }) {
             </p>
           ) : null}
         </div>
+        {decidesExports(status) ? <ExportApprovals /> : null}
       </div>
-      {openId !== null ? <RecordingDetailPanel id={openId} onClose={close} /> : null}
+      {openId !== null ? <RecordingDetailPanel id={openId} onClose={close} onChanged={refresh} /> : null}
     </div>
   );
 }
