@@ -83,5 +83,9 @@ export const Settings = z.object({
   bodyCamerasPerOfficer: z.number().int().min(1).max(10),
   /** A checked-out recorder plugged in is checked in at the plug-in time without asking. */
   checkInOnPlugIn: z.boolean(),
+  /** 制作单位: the producing unit printed on disc labels (Art. 16); the station's name when empty. */
+  unitName: z.string().trim().max(200),
+  /** A stored disc copy is read and checked again this many months after its last good check. */
+  discRecheckMonths: z.number().int().min(1).max(48),
 });
 export type Settings = z.infer<typeof Settings>;

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { AttachedVolume } from './devices.js';
+import { DiscProgress } from './discs.js';
 import { FileStatus, IngestProgress, IngestTotals, ReasonCode } from './ingest.js';
 
 /** Everything the core announces. Progress is throttled to about four a second per job. */
@@ -35,6 +36,9 @@ export const StationEvent = z.discriminatedUnion('type', [
   z.object({ type: z.literal('ledger.changed') }),
   /** A lead signed an ingest off (approved or rejected): the sign-off list and the recordings read again. */
   z.object({ type: z.literal('signoff.changed'), ingestId: z.string() }),
+  /** A disc request, disc or copy changed (decided, planned, burned, checked, labelled, stored): the queue reads again. */
+  z.object({ type: z.literal('discs.changed'), requestId: z.number().int() }),
+  z.object({ type: z.literal('discs.progress'), progress: DiscProgress }),
 ]);
 export type StationEvent = z.infer<typeof StationEvent>;
 export type StationEventType = StationEvent['type'];

@@ -14,3 +14,4 @@ export * from './signoff.js';
 export * from './work-records.js';
 export * from './confidentiality.js';
 export * from './evidence-export.js';
+export * from './discs.js';

@@ -11,6 +11,8 @@ export const defaultSettings: Settings = {
   ingestDeadlineHours: 24,
   bodyCamerasPerOfficer: 1,
   checkInOnPlugIn: false,
+  unitName: '',
+  discRecheckMonths: 12,
 };
 
 /** Settings live as one JSON value per key, so a new setting needs no migration. */

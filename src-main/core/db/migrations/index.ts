@@ -11,10 +11,11 @@ import * as people from './009-people.js';
 import * as ledger from './010-ledger.js';
 import * as custodyFindings from './011-custody-findings.js';
 import * as custodySignoff from './012-custody-signoff.js';
+import * as discs from './013-discs.js';
 
 export interface Migration {
   up(db: Database): void;
 }
 
 /** In order; migration N brings the schema to `PRAGMA user_version = N`. Never edit a shipped one. */
-export const migrations: readonly Migration[] = [initial, devices, clockAndSettings, ownerIdentity, recorderNameFields, originalNameBytes, metadataLocalTime, auditChain, people, ledger, custodyFindings, custodySignoff];
+export const migrations: readonly Migration[] = [initial, devices, clockAndSettings, ownerIdentity, recorderNameFields, originalNameBytes, metadataLocalTime, auditChain, people, ledger, custodyFindings, custodySignoff, discs];
