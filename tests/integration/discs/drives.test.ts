@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { devicePathOf } from '../../../src-main/core/discs/drive-path.js';
 import { StationError } from '../../../src-main/core/errors.js';
 import { runTool } from '../../../src-main/core/process/index.js';
-import { BurnError, burnerFor, xorrisoBurner } from '../../../native-tools/disc-burners/index.js';
+import { BurnError, burnerFor, hdiutilBurner, imapi2Burner, xorrisoBurner } from '../../../native-tools/disc-burners/index.js';
 
 const run = promisify(execFile);
 
@@ -21,7 +21,9 @@ describe('disc drives', () => {
 
   it('uses xorriso on Linux and refuses platforms without a backend yet', () => {
     expect(burnerFor('linux')).toBe(xorrisoBurner);
-    expect(() => burnerFor('win32')).toThrow(new BurnError('failed', 'no disc burner for win32 yet'));
+    expect(burnerFor('win32')).toBe(imapi2Burner);
+    expect(burnerFor('darwin')).toBe(hdiutilBurner);
+    expect(() => burnerFor('aix')).toThrow(new BurnError('failed', 'no disc burner for aix'));
   });
 
   it('takes stdio:/path and /dev/… as drives and nothing else', () => {
