@@ -132,4 +132,34 @@ describe('station disc', () => {
     const audit = runCli(data, [...as('root1'), 'audit', 'list', '--json'], env);
     for (const action of ['discs.request', 'discs.decide', 'discs.plan', 'discs.burn', 'discs.verify', 'discs.label', 'discs.store']) expect(audit.stdout).toContain(action);
   }, 240_000);
+
+  it('sends confidential footage to the head, whose rejection may be followed by an approval, and plans only on a known medium', () => {
+    const root = tempDir('disc-cli-confidential');
+    const data = join(root, 'data');
+    const card = join(root, 'card');
+    makeVideo(join(card, 'C.mp4'), { seconds: 1, seed: 5 });
+    expect(runCli(data, ['person', 'add', '--name', '管理员', '--roles', 'admin', '--login', 'root1'], env).status).toBe(0);
+    for (const [name, roles, login] of [
+      ['李内勤', 'clerk', 'clerk1'],
+      ['王队长', 'lead', 'lead1'],
+      ['孙主任', 'head', 'head1'],
+    ] as const) {
+      expect(runCli(data, [...as('root1'), 'person', 'add', '--name', name, '--roles', roles, '--login', login], env).status).toBe(0);
+    }
+    const { ingestId } = runCliJson<IngestReport>(data, [...as('clerk1'), 'ingest', card], env).json;
+    expect(runCli(data, [...as('lead1'), 'classify', '--ingest', ingestId, '--level', 'personal-privacy'], env).status).toBe(0);
+    const requested = runCliJson<DiscRequest>(data, [...as('lead1'), 'disc', 'request', '--ingest', ingestId, '--reason', 'obstruction', '--case-number', 'A-1', '--case-name', '阻碍执法'], env);
+    expect(requested.json).toMatchObject({ state: 'requested', confidentiality: 'personal-privacy' });
+    const requestId = String(requested.json.requestId);
+    const byLead = runCliJson<{ error: { code: string; message: string } }>(data, [...as('lead1'), 'disc', 'approve', requestId], env);
+    expect(byLead.status).toBe(3);
+    expect(byLead.json.error.code).toBe('forbidden');
+    const rejected = runCliJson<DiscRequest>(data, [...as('head1'), 'disc', 'reject', requestId, '--reason', '请补充案件编号'], env);
+    expect(rejected.json).toMatchObject({ state: 'rejected', decidedBy: '孙主任', decisionReason: '请补充案件编号' });
+    expect(runCliJson<DiscRequest>(data, [...as('head1'), 'disc', 'approve', requestId], env).json.state).toBe('approved');
+    const unknown = runCliJson<{ error: { code: string } }>(data, [...as('clerk1'), 'disc', 'plan', requestId, '--media', 'floppy'], env);
+    expect(unknown).toMatchObject({ status: 1, json: { error: { code: 'invalid-input' } } });
+    expect(runCliJson<DiscPlan>(data, [...as('clerk1'), 'disc', 'plan', requestId, '--media', 'dvd+r'], env).json.discs).toHaveLength(1);
+    expect(runCliJson<DiscRequest[]>(data, [...as('clerk1'), 'disc', 'requests'], env).json[0]).toMatchObject({ state: 'planned', media: 'dvd+r' });
+  }, 120_000);
 });
