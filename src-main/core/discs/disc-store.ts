@@ -1,7 +1,7 @@
 import type { DiscCopyName, DiscCopyState, DiscMedia, DiscReason } from '../../contract/index.js';
 import type { Database } from '../db/index.js';
 
-/** The owning store of `disc_requests`, `discs`, `disc_copies` and `disc_checks` (migration 013): plain SQL, no rules. */
+/** The owning store of `disc_requests`, `disc_decisions`, `discs`, `disc_copies` and `disc_checks` (migration 013): plain SQL, no rules. */
 
 export interface DiscRequestRow {
   id: number;
@@ -97,7 +97,10 @@ export const allRequests = (db: Database): DiscRequestRow[] => db.prepare('SELEC
 
 export type DecisionFields = Pick<DiscRequestRow, 'decision' | 'decided_by' | 'decided_at' | 'decision_reason' | 'key_id' | 'statement' | 'statement_sha256' | 'signature'>;
 
-/** Records a decision on a request still undecided, or a new one after a rejection; false if it was approved meanwhile. */
+/**
+ * Records a decision on a request still undecided, or a new one after a rejection, and keeps it in
+ * the append-only history as signed; false if the request was approved meanwhile.
+ */
 export function recordDecision(db: Database, id: number, fields: DecisionFields): boolean {
   const result = db
     .prepare(
@@ -106,7 +109,12 @@ export function recordDecision(db: Database, id: number, fields: DecisionFields)
         WHERE id = @id AND (decision IS NULL OR decision = 'rejected')`,
     )
     .run({ ...fields, id });
-  return result.changes === 1;
+  if (result.changes !== 1) return false;
+  db.prepare(
+    `INSERT INTO disc_decisions (request_id, decision, reason, decided_by, decided_at, key_id, statement, statement_sha256, signature)
+     VALUES (@id, @decision, @decision_reason, @decided_by, @decided_at, @key_id, @statement, @statement_sha256, @signature)`,
+  ).run({ ...fields, id });
+  return true;
 }
 
 export const setRequestMedia = (db: Database, id: number, media: DiscMedia): void => {

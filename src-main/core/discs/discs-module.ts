@@ -152,8 +152,9 @@ export function discsModule(services: StationServices, signer: Signer): DiscsMod
         const path = asked ?? join(services.dataDir, 'exports', `disc-label-${discId}-${stamp}.pdf`);
         await mkdir(dirname(path), { recursive: true });
         await writeDiscLabelPdf(labelFacts(services, disc, request), path);
+        // Only a label that carries the image's hash counts as the disc's label; one printed before is a draft.
         db.transaction(() => {
-          recordLabel(db, discId, caller.name, services.now());
+          if (disc.image_sha256 !== null) recordLabel(db, discId, caller.name, services.now());
           audit(caller, 'discs.label', `disc:${discId}`, { kind: 'change', path, imageSha256: disc.image_sha256 });
         })();
         changed(disc.request_id);

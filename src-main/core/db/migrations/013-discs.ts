@@ -33,6 +33,24 @@ export function up(db: Database): void {
       media TEXT CHECK (media IN ('cd-r', 'dvd+r', 'dvd-r', 'dvd+r-dl', 'bd-r', 'bd-r-dl'))
     );
 
+    -- Every decision exactly as signed, a rejection before a later approval too; the request holds the latest.
+    CREATE TABLE disc_decisions (
+      id INTEGER PRIMARY KEY,
+      request_id INTEGER NOT NULL REFERENCES disc_requests(id),
+      decision TEXT NOT NULL CHECK (decision IN ('approved', 'rejected')),
+      reason TEXT,
+      decided_by TEXT NOT NULL,
+      decided_at INTEGER NOT NULL,
+      key_id TEXT NOT NULL REFERENCES signing_keys(id),
+      statement TEXT NOT NULL,
+      statement_sha256 TEXT NOT NULL,
+      signature TEXT NOT NULL
+    );
+    CREATE TRIGGER disc_decisions_no_update BEFORE UPDATE ON disc_decisions
+      BEGIN SELECT RAISE(ABORT, 'signed decisions are kept as signed'); END;
+    CREATE TRIGGER disc_decisions_no_delete BEFORE DELETE ON disc_decisions
+      BEGIN SELECT RAISE(ABORT, 'signed decisions are kept as signed'); END;
+
     CREATE TABLE discs (
       -- Printed on the label and in the QR code.
       id TEXT PRIMARY KEY,

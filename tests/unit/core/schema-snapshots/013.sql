@@ -113,6 +113,9 @@ CREATE TABLE disc_checks ( id INTEGER PRIMARY KEY, disc_id TEXT NOT NULL REFEREN
 -- table disc_copies
 CREATE TABLE disc_copies ( disc_id TEXT NOT NULL REFERENCES discs(id), copy TEXT NOT NULL CHECK (copy IN ('A', 'B')), state TEXT NOT NULL CHECK (state IN ('planned', 'image-only', 'burning', 'verified', 'failed', 'stored')), drive TEXT, burned_at INTEGER, verified_at INTEGER, location TEXT, stored_by TEXT, stored_at INTEGER, problem TEXT, PRIMARY KEY (disc_id, copy) );
 
+-- table disc_decisions
+CREATE TABLE disc_decisions ( id INTEGER PRIMARY KEY, request_id INTEGER NOT NULL REFERENCES disc_requests(id), decision TEXT NOT NULL CHECK (decision IN ('approved', 'rejected')), reason TEXT, decided_by TEXT NOT NULL, decided_at INTEGER NOT NULL, key_id TEXT NOT NULL REFERENCES signing_keys(id), statement TEXT NOT NULL, statement_sha256 TEXT NOT NULL, signature TEXT NOT NULL );
+
 -- table disc_requests
 CREATE TABLE disc_requests ( id INTEGER PRIMARY KEY, reason TEXT NOT NULL CHECK (reason IN ('dispute', 'obstruction', 'major')), case_number TEXT NOT NULL, case_name TEXT NOT NULL, source_kind TEXT NOT NULL CHECK (source_kind IN ('ingest', 'recordings', 'checkout')), source_ingest_id TEXT REFERENCES ingests(id), source_checkout_id INTEGER REFERENCES checkouts(id), recording_ids_json TEXT NOT NULL, files INTEGER NOT NULL, bytes INTEGER NOT NULL, requested_by TEXT NOT NULL, requested_at INTEGER NOT NULL, decision TEXT CHECK (decision IN ('approved', 'rejected')), decided_by TEXT, decided_at INTEGER, decision_reason TEXT, -- The decision as signed: the exact statement, its SHA-256, the Ed25519 signature (base64), the key. key_id TEXT REFERENCES signing_keys(id), statement TEXT, statement_sha256 TEXT, signature TEXT, media TEXT CHECK (media IN ('cd-r', 'dvd+r', 'dvd-r', 'dvd+r-dl', 'bd-r', 'bd-r-dl')) );
 
@@ -169,6 +172,12 @@ CREATE TRIGGER disc_checks_no_delete BEFORE DELETE ON disc_checks BEGIN SELECT R
 
 -- trigger disc_checks_no_update on disc_checks
 CREATE TRIGGER disc_checks_no_update BEFORE UPDATE ON disc_checks BEGIN SELECT RAISE(ABORT, 'disc checks are append-only'); END;
+
+-- trigger disc_decisions_no_delete on disc_decisions
+CREATE TRIGGER disc_decisions_no_delete BEFORE DELETE ON disc_decisions BEGIN SELECT RAISE(ABORT, 'signed decisions are kept as signed'); END;
+
+-- trigger disc_decisions_no_update on disc_decisions
+CREATE TRIGGER disc_decisions_no_update BEFORE UPDATE ON disc_decisions BEGIN SELECT RAISE(ABORT, 'signed decisions are kept as signed'); END;
 
 -- trigger ingest_findings_sealed_delete on ingest_findings
 CREATE TRIGGER ingest_findings_sealed_delete BEFORE DELETE ON ingest_findings WHEN (SELECT decision FROM signoffs WHERE ingest_id = OLD.ingest_id ORDER BY id DESC LIMIT 1) = 'approved' BEGIN SELECT RAISE(ABORT, 'sealed: this ingest is signed off'); END;
