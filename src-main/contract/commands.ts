@@ -10,6 +10,7 @@ import { exportCommands } from './evidence-export.js';
 import { RecordingDetail, RecordingPage, RecordingQuery, VerifyReport } from './recordings.js';
 import { Confidentiality, confidentialityCommands } from './confidentiality.js';
 import { workRecordCommands } from './work-records.js';
+import { discCommands } from './discs.js';
 
 const everyone: readonly Role[] = ['clerk', 'lead', 'head', 'auditor', 'admin'];
 const ingesters: readonly Role[] = ['clerk', 'lead', 'admin'];
@@ -178,6 +179,7 @@ export const commands = {
   ...exportCommands,
   ...confidentialityCommands,
   ...workRecordCommands,
+  ...discCommands,
 } as const;
 
 /**
