@@ -35,7 +35,20 @@ export type ErrorCode = z.infer<typeof ErrorCode>;
  * What exactly went wrong, where the code alone leaves the operator guessing what to do: the
  * interface says it in the user's language; `message` keeps the station's own (English) words.
  */
-export const errorCauses = ['relative-path', 'no-permission', 'not-there', 'not-a-folder', 'serial-taken'] as const;
+export const errorCauses = [
+  'relative-path',
+  'no-permission',
+  'not-there',
+  'not-a-folder',
+  'serial-taken',
+  // Discs (issue 10): what stops a plan or a burn, so the disc staff know what to change.
+  'too-big-for-medium',
+  'no-disc',
+  'tray-open',
+  'wrong-medium',
+  'not-blank',
+  'disc-full',
+] as const;
 export const ErrorCause = z.enum(errorCauses);
 export type ErrorCause = z.infer<typeof ErrorCause>;
 

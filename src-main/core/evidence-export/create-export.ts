@@ -1,23 +1,20 @@
 import { randomBytes } from 'node:crypto';
 import { mkdir, readdir, rm, stat, writeFile } from 'node:fs/promises';
-import { basename, isAbsolute, join } from 'node:path';
-import type { Caller, Confidentiality, ExportReceipt, ExportRequest } from '../../contract/index.js';
+import { isAbsolute, join } from 'node:path';
+import type { Caller, ExportReceipt, ExportRequest } from '../../contract/index.js';
 import { toAbsolute } from '../archive/index.js';
-import { auditRowsAbout } from '../audit/index.js';
-import { higherLevel, maySee } from '../confidentiality/index.js';
+import { maySee } from '../confidentiality/index.js';
 import { StationError } from '../errors.js';
 import type { StationServices } from '../services.js';
 import type { Signer } from '../signing/index.js';
 import { approvalFor } from './approvals.js';
 import { copyVerified } from './copy-verified.js';
-import { ingestFacts, recordingsByIds, recordingsOfIngest, type IngestFacts, type RecordingFacts } from './custody-facts.js';
-import { writeCustodyReport } from './custody-report.js';
+import { writeCustodyFiles, levelOfFacts } from './custody-files.js';
+import { ingestFacts, recordingsByIds, recordingsOfIngest, type RecordingFacts } from './custody-facts.js';
 import { idsJson, insertExport, markApprovalUsed, type ApprovalRow } from './export-store.js';
-import { copySignoffs, payloadPath, sealTags, writeBagFiles } from './make-package.js';
+import { payloadPath, sealTags, writeBagFiles } from './make-package.js';
 import { readmeText } from './readme-text.js';
 import { zipFolder } from './zip-folder.js';
-
-const levelOf = (facts: RecordingFacts): Confidentiality => higherLevel(facts.ownLevel, facts.checkoutLevel ?? 'none');
 
 function chosenRecordings(services: StationServices, request: ExportRequest): RecordingFacts[] {
   if (request.ingestId !== undefined) {
@@ -80,8 +77,8 @@ export async function createExport(services: StationServices, signer: Signer, re
   const recordings = chosenRecordings(services, request);
   const ids = recordings.map((facts) => facts.id);
   const now = services.now();
-  const confidential = recordings.filter((facts) => levelOf(facts) !== 'none');
-  const hidden = confidential.filter((facts) => !maySee(db, caller, { id: facts.id, ingestId: facts.ingestId, officerId: facts.officerId, level: levelOf(facts) }, now));
+  const confidential = recordings.filter((facts) => levelOfFacts(facts) !== 'none');
+  const hidden = confidential.filter((facts) => !maySee(db, caller, { id: facts.id, ingestId: facts.ingestId, officerId: facts.officerId, level: levelOfFacts(facts) }, now));
   if (hidden.length > 0) throw new StationError('forbidden', `you may not see recording ${hidden.map((facts) => facts.id).join(', ')}, so you may not export it`);
   // A station running open has no head to approve: maySee already shows it everything.
   const approval = confidential.length > 0 && caller.personId != null ? approvalFor(services, caller, ids) : null;
@@ -99,26 +96,15 @@ export async function createExport(services: StationServices, signer: Signer, re
     }
     const purpose = request.purpose ?? null;
     await writeBagFiles(out, payload, { stationName: services.stationName, exportId, madeBy: caller.name, madeAt, purpose, bytes, files: payload.length });
-    const ingestIds = [...new Set(recordings.map((facts) => facts.ingestId))];
-    const signoffIngests = await copySignoffs(dataDir, out, ingestIds);
+    const signoffIngests = await writeCustodyFiles(services, out, {
+      documentId: exportId,
+      madeBy: caller.name,
+      madeAt: now,
+      purpose,
+      recordings,
+      approval: approval && { id: approval.id, decidedBy: approval.decided_by, decidedAt: approval.decided_at },
+    });
     if (approval !== null) await writeApproval(out, approval, signer);
-    const ingests = ingestIds.map((id) => ingestFacts(db, id)).filter((facts): facts is IngestFacts => facts !== null);
-    const audit = auditRowsAbout(db, [...ids.map((id) => `recording:${id}`), ...ingestIds.map((id) => `ingest:${id}`)]);
-    await writeCustodyReport(
-      {
-        exportId,
-        stationName: services.stationName,
-        madeBy: caller.name,
-        madeAt: now,
-        purpose,
-        approval: approval && { id: approval.id, decidedBy: approval.decided_by, decidedAt: approval.decided_at },
-        recordings: payload.map(({ facts, bagPath }) => ({ facts, fileName: basename(bagPath), level: levelOf(facts) })),
-        ingests,
-        audit,
-        iso,
-      },
-      join(out, 'custody-report.pdf'),
-    );
     await writeFile(join(out, 'README.txt'), readmeText({ exportId, stationName: services.stationName, madeAt, signoffIngests, approval: approval !== null }));
     await sealTags(out);
     if (zipPath !== null) await zipFolder(out, zipPath);
@@ -144,7 +130,7 @@ export async function createExport(services: StationServices, signer: Signer, re
         object: `export:${exportId}`,
         details: {
           kind: 'view',
-          recordings: recordings.map((facts) => ({ id: facts.id, confidentiality: levelOf(facts) })),
+          recordings: recordings.map((facts) => ({ id: facts.id, confidentiality: levelOfFacts(facts) })),
           approvalId: approval?.id ?? null,
           path: out,
           zipPath,

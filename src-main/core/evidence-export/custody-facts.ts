@@ -46,6 +46,10 @@ export function recordingsByIds(db: Database, ids: readonly number[]): Recording
 export const recordingsOfIngest = (db: Database, ingestId: string): RecordingFacts[] =>
   db.prepare(`${recordingColumns} WHERE r.ingest_id = ? ORDER BY r.id`).all(ingestId) as RecordingFacts[];
 
+/** An activity's footage: the recordings the ledger attributed to one check-out. */
+export const recordingsOfCheckout = (db: Database, checkoutId: number): RecordingFacts[] =>
+  db.prepare(`${recordingColumns} WHERE r.checkout_id = ? ORDER BY r.id`).all(checkoutId) as RecordingFacts[];
+
 export interface IngestFacts {
   id: string;
   operator: string;
