@@ -10,6 +10,7 @@ import { defaultZone, isoInZone, isValidZone } from './clock.js';
 import { canWriteIn, ReadOnlyDataFolderError, requireStorageFolder } from './data-dir.js';
 import { openDatabase, openDatabaseReadOnly } from './db/index.js';
 import { devicesModule } from './devices/index.js';
+import { discsModule } from './discs/index.js';
 import { evidenceExportModule } from './evidence-export/index.js';
 import { EventBus } from './event-bus.js';
 import { ingestModule } from './ingest/index.js';
@@ -109,6 +110,7 @@ export async function openStation(options: StationOptions): Promise<Station> {
     plugIn,
     evidenceExportModule(services, people.signer),
     workRecordsModule(services, people.signer),
+    discsModule(services, people.signer),
   ];
   const router = createRouter(collectHandlers(capabilities, commandNames), log, { db, trail: audit }, (credentials) =>
     people.authenticator.identify(credentials),

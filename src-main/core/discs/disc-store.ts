@@ -12,6 +12,8 @@ export interface DiscRequestRow {
   source_ingest_id: string | null;
   source_checkout_id: number | null;
   recording_ids_json: string;
+  files: number;
+  bytes: number;
   requested_by: string;
   requested_at: number;
   decision: 'approved' | 'rejected' | null;
@@ -75,14 +77,14 @@ export interface DiscCheckRow {
 
 export type NewRequestRow = Pick<
   DiscRequestRow,
-  'reason' | 'case_number' | 'case_name' | 'source_kind' | 'source_ingest_id' | 'source_checkout_id' | 'recording_ids_json' | 'requested_by' | 'requested_at'
+  'reason' | 'case_number' | 'case_name' | 'source_kind' | 'source_ingest_id' | 'source_checkout_id' | 'recording_ids_json' | 'files' | 'bytes' | 'requested_by' | 'requested_at'
 >;
 
 export function insertRequest(db: Database, row: NewRequestRow): number {
   const result = db
     .prepare(
-      `INSERT INTO disc_requests (reason, case_number, case_name, source_kind, source_ingest_id, source_checkout_id, recording_ids_json, requested_by, requested_at)
-       VALUES (@reason, @case_number, @case_name, @source_kind, @source_ingest_id, @source_checkout_id, @recording_ids_json, @requested_by, @requested_at)`,
+      `INSERT INTO disc_requests (reason, case_number, case_name, source_kind, source_ingest_id, source_checkout_id, recording_ids_json, files, bytes, requested_by, requested_at)
+       VALUES (@reason, @case_number, @case_name, @source_kind, @source_ingest_id, @source_checkout_id, @recording_ids_json, @files, @bytes, @requested_by, @requested_at)`,
     )
     .run(row);
   return Number(result.lastInsertRowid);

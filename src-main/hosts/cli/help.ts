@@ -25,6 +25,8 @@ Commands:
   classify          Keep a recording, an ingest or an activity apart at a confidentiality level (Art. 14).
   grant             The head lets a person see state-secret footage until a time.
   workrecord        Interruption work records (停录工作记录, Art. 12): add, approve, reject, file, list, gaps, form.
+  disc              Archival discs (Art. 16): request, approve, plan, burn and verify copies A and B,
+                    image, label, store, list, due, drives.
   help [command]    Show help for a command.
 
 Global options:
@@ -305,6 +307,56 @@ unit, and filed.
            default <data>/exports/work-record-ID-<time>.pdf. Recorded in the audit chain.
 Exit 0 done; 1 refused (not-found, unknown-officer, invalid-input); 3 refused for who is asking
 (unauthenticated, forbidden: approve and reject are the head's).`,
+  disc: `Usage: station disc request (--ingest ID | --recordings ID,ID… | --checkout ID)
+                          --reason dispute|obstruction|major --case-number N --case-name S [--json]
+       station disc approve REQUEST_ID [--json] | reject REQUEST_ID --reason TEXT [--json]
+       station disc plan REQUEST_ID --media cd-r|dvd+r|dvd-r|dvd+r-dl|bd-r|bd-r-dl [--json]
+       station disc burn DISC_ID --copy A|B --drive DEVICE|stdio:PATH [--json]
+       station disc verify DISC_ID --copy A|B --drive DEVICE|stdio:PATH [--json]
+       station disc image DISC_ID --out DIR [--json]
+       station disc store DISC_ID --copy A|B --location TEXT [--json]
+       station disc label DISC_ID [--pdf FILE] [--json]
+       station disc list | requests | due | drives [--json]
+
+Footage of a disputed case, of obstruction or assault on officers, or of another major or
+sensitive matter is kept long-term on two identical discs (一式两份, Art. 16).
+  request  What to keep (an ingest, recordings, or a check-out's footage), why (dispute |
+           obstruction | major) and the case. --json prints the request: {requestId, state,
+           reason, caseNumber, caseName, source, recordingIds, files, bytes, confidentiality,
+           requestedBy, requestedAt, decidedBy, decidedAt, decisionReason, statementSha256,
+           media, discs}. States: requested, approved, rejected, planned, burning, verified,
+           labelled, stored.
+  approve, reject  A lead's decision, signed with the lead's key under the password the command
+           line signed in with (--user, STATION_PASSWORD); footage above "none" needs the head.
+  plan     Splits the request over discs of one medium by whole files (disc n of m). Capacities:
+           cd-r 737,280,000; dvd+r 4,700,372,992; dvd-r 4,707,319,808; dvd+r-dl 8,547,991,552;
+           bd-r 25,025,314,816; bd-r-dl 50,050,629,632 bytes. A file larger than the medium is
+           refused, naming one that holds it. Planning again replaces discs not yet written.
+           --json prints {requestId, media, discs: [{discId, index, of, bytes, files}]}.
+  burn     Builds the disc's one image (ISO 9660 level 3, Rock Ridge, Joliet, MD5 per file; the
+           originals, MANIFEST.sha256, the sign-offs, custody-report.pdf, LABEL.json, 标签.txt,
+           README.txt) once, burns it, then checks the copy three ways: the image read back and
+           its SHA-256 compared, xorriso -check_md5_r over every file, every file against
+           MANIFEST.sha256. --drive: an optical drive (/dev/sr0) or stdio:PATH (a file, or a block
+           device such as a loop device, as the drive). A disc too small or missing is refused
+           before anything is written. Progress on stderr; Ctrl-C cancels. --json prints
+           {discId, copy, imageSha256, bytes, verified, checks: {image, md5, manifest}, problem}.
+  verify   A re-check of a burned copy: the three checks again, recorded; same output.
+  image    Writes the image to DIR/DISC_ID.iso to burn elsewhere; unburned copies show
+           "image-only". --json prints {discId, path, imageSha256}.
+  store    Where a verified copy is kept (room, cabinet).
+  label    The label PDF: disc face and sleeve insert for copies A and B, with the unit, producer,
+           time, case, disc n of m, disc id, the image's SHA-256 and a QR code of both. Default
+           <data>/exports/disc-label-DISC_ID-<time>.pdf.
+  list     The register: [{discId, requestId, caseNumber, caseName, reason, index, of, media,
+           volumeId, files, bytes, imageSha256, imageBytes, labelledAt, copies: [{copy, state,
+           burnedAt, verifiedAt, location, nextCheckDue, problem, checks}]}].
+  requests Every request, newest first, with its discs.
+  due      The register's copies whose re-check is due (setting discRecheckMonths, default 12).
+  drives   Optical drives and their media: [{device, vendor, model, media: {kind, blank,
+           freeBytes}}].
+Exit 0 done; 1 refused or a check failed (verified false); 3 refused for who is asking
+(unauthenticated, forbidden).`,
   deadlines: `Usage: station deadlines [--json]
 
 Every check-out not met yet (out, overdue-return, returned, overdue) and every late one still

@@ -24,6 +24,7 @@ import { signoffCommand } from './commands/signoff.js';
 import { verifyCommand } from './commands/verify.js';
 import { watchCommand } from './commands/watch.js';
 import { workRecordCommand } from './commands/workrecord.js';
+import { discCommand } from './commands/disc.js';
 
 interface CliCommand {
   run: (context: CliContext) => Promise<number>;
@@ -55,6 +56,7 @@ const commands: Record<string, CliCommand> = {
   classify: { run: classifyCommand, watches: false, onlyReads: false },
   grant: { run: grantCommand, watches: false, onlyReads: false },
   workrecord: { run: workRecordCommand, watches: false, onlyReads: false },
+  disc: { run: discCommand, watches: false, onlyReads: false },
   watch: { run: watchCommand, watches: true, onlyReads: false },
   serve: { run: serveCommand, watches: true, onlyReads: false },
 };
@@ -138,6 +140,11 @@ function parse(argv: string[]) {
       // Interruption work records: workrecord add.
       explanation: { type: 'string' },
       basis: { type: 'string' },
+      // The disc-burn queue: disc plan --media, burn/verify --copy --drive, store --location.
+      media: { type: 'string' },
+      copy: { type: 'string' },
+      drive: { type: 'string' },
+      location: { type: 'string' },
       help: { type: 'boolean', short: 'h', default: false },
     },
   });

@@ -17,6 +17,8 @@ export function up(db: Database): void {
       source_ingest_id TEXT REFERENCES ingests(id),
       source_checkout_id INTEGER REFERENCES checkouts(id),
       recording_ids_json TEXT NOT NULL,
+      files INTEGER NOT NULL,
+      bytes INTEGER NOT NULL,
       requested_by TEXT NOT NULL,
       requested_at INTEGER NOT NULL,
       decision TEXT CHECK (decision IN ('approved', 'rejected')),

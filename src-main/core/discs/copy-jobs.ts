@@ -1,0 +1,231 @@
+import { createHash } from 'node:crypto';
+import { createReadStream } from 'node:fs';
+import { copyFile, mkdir, rm, stat } from 'node:fs/promises';
+import { join } from 'node:path';
+import { pipeline } from 'node:stream/promises';
+import { mediaCapacity, type BurnResult, type Caller, type DiscCopyName } from '../../contract/index.js';
+import { BurnError, type DiscBurner, type RunTool } from '../../../native-tools/disc-burners/index.js';
+import { StationError } from '../errors.js';
+import type { RecordingFacts } from '../evidence-export/index.js';
+import type { StationServices } from '../services.js';
+import type { Signer } from '../signing/index.js';
+import { CopyStopped, runCopyJob } from './copy-job.js';
+import { devicePathOf } from './drive-path.js';
+import { stageDisc, type DiscContents } from './disc-contents.js';
+import { dropImage, ensureImage, type DiscImage, type ImageOptions } from './disc-image.js';
+import { copiesOf, copyOf, insertCheck, recordImage, updateCopy, type DiscCopyRow, type DiscRequestRow, type DiscRow } from './disc-store.js';
+import { labelFacts } from './label-facts.js';
+import { mediaName } from './plan-discs.js';
+import { requireSightOfAll } from './request-recordings.js';
+
+export interface CopyJobsEnv {
+  services: StationServices;
+  signer: Signer;
+  burner: DiscBurner;
+  run: RunTool;
+  recordingsOf: (row: { recording_ids_json: string }) => RecordingFacts[];
+  requireRequest: (id: number) => DiscRequestRow;
+  requireDisc: (id: string) => DiscRow;
+  audit: (caller: Caller, action: string, object: string, details: Record<string, unknown>) => void;
+  changed: (requestId: number) => void;
+}
+
+export interface CopyRequest {
+  discId: string;
+  copy: DiscCopyName;
+  drive: string;
+  kind: 'burn' | 'recheck';
+}
+
+const burnable = new Set<DiscCopyRow['state']>(['planned', 'image-only', 'failed']);
+const checkable = new Set<DiscCopyRow['state']>(['verified', 'stored', 'failed']);
+
+/** A BurnError as the contract says it: the code and the cause the interface translates. */
+function refusal(error: BurnError): StationError {
+  if (error.failure === 'failed' || error.failure === 'cancelled') return new StationError('internal', error.message);
+  return new StationError('invalid-input', error.message, error.failure);
+}
+
+/**
+ * The disc work under way: at most one job per disc and one per drive, each cancellable. Every
+ * change of a copy and every check is recorded with its audit row in one transaction.
+ */
+export class CopyJobs {
+  private readonly running = new Map<string, { controller: AbortController; drive: string | null; done: Promise<unknown> }>();
+
+  constructor(private readonly env: CopyJobsEnv) {}
+
+  cancel(discId: string): boolean {
+    const job = this.running.get(discId);
+    job?.controller.abort();
+    return job !== undefined;
+  }
+
+  async stop(): Promise<void> {
+    for (const job of this.running.values()) job.controller.abort();
+    await Promise.allSettled([...this.running.values()].map((job) => job.done));
+  }
+
+  /** Claims the disc (and the drive) for one job, or refuses as busy. */
+  private async exclusive<T>(discId: string, drive: string | null, work: (signal: AbortSignal) => Promise<T>): Promise<T> {
+    if (this.running.has(discId)) throw new StationError('busy', `disc ${discId} is being burned or checked: wait for it, or cancel it`);
+    const onDrive = drive === null ? undefined : [...this.running.entries()].find(([, job]) => job.drive === drive);
+    if (onDrive) throw new StationError('busy', `${drive} is busy with disc ${onDrive[0]}`);
+    const controller = new AbortController();
+    const done = work(controller.signal);
+    this.running.set(discId, { controller, drive, done });
+    try {
+      return await done;
+    } finally {
+      this.running.delete(discId);
+    }
+  }
+
+  private contents(disc: DiscRow): () => Promise<DiscContents> {
+    const request = this.env.requireRequest(disc.request_id);
+    return () =>
+      stageDisc(this.env.services, this.env.signer, {
+        discId: disc.id,
+        request,
+        recordings: this.env.recordingsOf(disc),
+        label: labelFacts(this.env.services, disc, request, true),
+        plannedAt: disc.planned_at,
+      });
+  }
+
+  /** The disc's image, built once; its hash recorded the first time; refused when it outgrew the medium. */
+  private async image(disc: DiscRow, options: ImageOptions): Promise<DiscImage> {
+    const image = await ensureImage(this.env.services.dataDir, disc, this.contents(disc), options);
+    if (image.bytes > mediaCapacity[disc.media]) {
+      throw new StationError(
+        'invalid-input',
+        `disc ${disc.id}: its image is ${image.bytes} bytes, more than a ${mediaName[disc.media]} holds (${mediaCapacity[disc.media]}): plan the request again`,
+        'disc-full',
+      );
+    }
+    if (image.built && disc.image_sha256 === null) recordImage(this.env.services.db, disc.id, image.sha256, image.bytes, this.env.services.now());
+    return image;
+  }
+
+  private requireApproved(disc: DiscRow, caller: Caller): void {
+    const request = this.env.requireRequest(disc.request_id);
+    if (request.decision !== 'approved') throw new StationError('invalid-input', `disc request ${request.id} is not approved`);
+    requireSightOfAll(this.env.services.db, caller, this.env.recordingsOf(disc), this.env.services.now());
+  }
+
+  /** `discs.image`: the image into a folder, to burn elsewhere; copies not yet burned show `image-only`. */
+  async writeImage(disc: DiscRow, out: string, caller: Caller): Promise<{ discId: string; path: string; imageSha256: string }> {
+    this.requireApproved(disc, caller);
+    const { db } = this.env.services;
+    return this.exclusive(disc.id, null, async (signal) => {
+      const image = await this.image(disc, { signal });
+      await mkdir(out, { recursive: true });
+      const path = join(out, `${disc.id}.iso`);
+      if ((await stat(path).catch(() => null)) !== null) throw new StationError('invalid-input', `${path} already exists`);
+      await copyFile(image.path, path);
+      const hash = createHash('sha256');
+      await pipeline(createReadStream(path), hash);
+      if (hash.digest('hex') !== image.sha256) {
+        await rm(path, { force: true });
+        throw new StationError('internal', `the image copied to ${path} does not read back as written`);
+      }
+      db.transaction(() => {
+        for (const copy of copiesOf(db, disc.id)) if (copy.state === 'planned') updateCopy(db, disc.id, copy.copy, { state: 'image-only' });
+        this.env.audit(caller, 'discs.image', `disc:${disc.id}`, { kind: 'change', path, imageSha256: image.sha256 });
+      })();
+      return { discId: disc.id, path, imageSha256: image.sha256 };
+    });
+  }
+
+  /** `discs.burn` and `discs.verify`: one copy burned and checked, or checked again. */
+  async copy(request: CopyRequest, caller: Caller): Promise<BurnResult> {
+    const { services, burner, run } = this.env;
+    const { db } = services;
+    const disc = this.env.requireDisc(request.discId);
+    this.requireApproved(disc, caller);
+    devicePathOf(request.drive);
+    const before = copyOf(db, disc.id, request.copy);
+    if (before === null) throw new StationError('not-found', `no copy ${request.copy} of disc ${disc.id}`);
+    const allowed = request.kind === 'burn' ? burnable : checkable;
+    if (!allowed.has(before.state) || (request.kind === 'recheck' && (before.burned_at === null || disc.image_sha256 === null))) {
+      const doing = request.kind === 'burn' ? 'burned' : 're-checked';
+      throw new StationError('invalid-input', `disc ${disc.id} copy ${request.copy} is ${before.state}: it cannot be ${doing} now`);
+    }
+    const action = request.kind === 'burn' ? 'discs.burn' : 'discs.verify';
+    const object = `disc:${disc.id}:${request.copy}`;
+    return this.exclusive(disc.id, request.drive, async (signal) => {
+      if (request.kind === 'burn') {
+        // Asked before anything is built or written: an empty drive or a disc too small is said now.
+        const media = await burner.media(run, request.drive, signal).catch((error: unknown) => {
+          throw error instanceof BurnError ? refusal(error) : error;
+        });
+        if (disc.image_bytes !== null && media.freeBytes !== null && media.freeBytes < disc.image_bytes) {
+          throw new StationError('invalid-input', `the disc in ${request.drive} has ${media.freeBytes} bytes free; this image needs ${disc.image_bytes}`, 'disc-full');
+        }
+      }
+      db.transaction(() => {
+        updateCopy(db, disc.id, request.copy, { state: 'burning', drive: request.drive });
+        this.env.audit(caller, action, object, { kind: 'change', drive: request.drive, begun: true });
+      })();
+      this.env.changed(disc.request_id);
+      const contents = await this.contents(disc)();
+      try {
+        const outcome = await runCopyJob(
+          { run, burner, emit: (progress) => services.events.emit({ type: 'discs.progress', progress }) },
+          {
+            discId: disc.id,
+            copy: request.copy,
+            drive: request.drive,
+            ...(request.kind === 'burn'
+              ? { image: (options: ImageOptions) => this.image(this.env.requireDisc(disc.id), options) }
+              : { recorded: { sha256: disc.image_sha256!, bytes: disc.image_bytes! } }),
+            payloadBytes: disc.bytes,
+            manifest: contents.manifest,
+            signal,
+          },
+        );
+        const verified = outcome.problem === null;
+        const now = services.now();
+        db.transaction(() => {
+          insertCheck(db, {
+            disc_id: disc.id,
+            copy: request.copy,
+            kind: request.kind,
+            drive: request.drive,
+            checked_by: caller.name,
+            checked_at: now,
+            image_ok: outcome.checks.image === null ? null : Number(outcome.checks.image),
+            md5_ok: outcome.checks.md5 === null ? null : Number(outcome.checks.md5),
+            manifest_ok: outcome.checks.manifest === null ? null : Number(outcome.checks.manifest),
+            read_sha256: outcome.readSha256,
+            problem: outcome.problem,
+          });
+          const kept = before.location !== null && request.kind === 'recheck';
+          updateCopy(db, disc.id, request.copy, {
+            state: verified ? (kept ? 'stored' : 'verified') : 'failed',
+            problem: outcome.problem,
+            ...(request.kind === 'burn' ? { burned_at: now } : {}),
+            ...(verified ? { verified_at: now } : {}),
+          });
+          this.env.audit(caller, action, object, { kind: 'change', drive: request.drive, verified, checks: outcome.checks, imageSha256: outcome.imageSha256, readSha256: outcome.readSha256, problem: outcome.problem });
+        })();
+        if (copiesOf(db, disc.id).every((copy) => copy.state === 'verified' || copy.state === 'stored')) await dropImage(services.dataDir, disc.id);
+        return { discId: disc.id, copy: request.copy, imageSha256: outcome.imageSha256, bytes: outcome.bytes, verified, checks: outcome.checks, problem: outcome.problem };
+      } catch (error) {
+        const stopped = error instanceof CopyStopped ? error : null;
+        const underlying: unknown = stopped === null || stopped.cancelled ? error : stopped.reason;
+        // Nothing written: the copy is as it was. Written and then stopped: that disc is spoilt.
+        const spoilt = request.kind === 'burn' && stopped?.written === true;
+        const problem = stopped?.cancelled ? `cancelled by ${caller.name}` : underlying instanceof Error ? underlying.message : String(underlying);
+        db.transaction(() => {
+          updateCopy(db, disc.id, request.copy, spoilt ? { state: 'failed', problem, burned_at: services.now() } : { state: before.state, problem: before.problem });
+          this.env.audit(caller, action, object, { kind: 'change', drive: request.drive, verified: false, problem, spoilt });
+        })();
+        if (stopped?.cancelled) throw new StationError('invalid-input', `disc ${disc.id} copy ${request.copy}: ${problem}${spoilt ? '; the disc was partly written and cannot be used' : ''}`);
+        throw underlying instanceof BurnError ? refusal(underlying) : underlying;
+      } finally {
+        this.env.changed(disc.request_id);
+      }
+    });
+  }
+}
