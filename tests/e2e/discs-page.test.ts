@@ -3,6 +3,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { DateTime } from 'luxon';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DiscEntry, IngestReport } from '../../src-main/contract/index.js';
@@ -15,6 +16,7 @@ const skipReason = browserSkipReason();
 const password = 'a password 123';
 const env = { STATION_NEW_PASSWORD: password, STATION_PASSWORD: password };
 const as = (login: string, args: string[]) => ['--user', login, ...args];
+const unitName = '某市公安局交通警察支队';
 const screenshotPath = join(import.meta.dirname, '../../docs/discs.png');
 
 /** SHA-256 of a file's first `bytes` bytes, as an outsider checks it. */
@@ -94,6 +96,20 @@ describe.skipIf(skipReason !== null)(`the disc-burn queue page${skipReason ? ` (
     if (work) await rm(work, { recursive: true, force: true });
   });
 
+  it('lets the admin set the producing unit and the re-check interval in the settings', async () => {
+    await signIn('admin1');
+    await page.getByTestId('nav-devices').click();
+    const settings = page.getByTestId('station-settings');
+    await expect.poll(() => settings.getByTestId('setting-discRecheckMonths').inputValue()).toBe('12');
+    await settings.getByTestId('setting-discRecheckMonths').fill('0');
+    await settings.getByTestId('settings-save').click();
+    expect(await settings.getByTestId('setting-discRecheckMonths-error').textContent()).toBe('应在 1 到 48 个月之间。');
+    await settings.getByTestId('setting-discRecheckMonths').fill('6');
+    await settings.getByTestId('setting-unitName').fill(unitName);
+    await settings.getByTestId('settings-save').click();
+    await settings.getByTestId('settings-saved').waitFor();
+  });
+
   it('lets the clerk request discs for the import, with the reason and the case', async () => {
     await signIn('clerk1');
     expect(await page.getByTestId('nav-discs').textContent()).toBe('光盘刻录');
@@ -153,11 +169,24 @@ describe.skipIf(skipReason !== null)(`the disc-burn queue page${skipReason ? ` (
     expect(pdf).toMatch(/\.pdf$/);
     expect(existsSync(pdf)).toBe(true);
     expect(readFileSync(pdf).subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    const labelText = execFileSync('pdftotext', [pdf, '-'], { encoding: 'utf8' });
+    expect(labelText).toContain(unitName);
+    expect(labelText).toContain('张某对现场处罚有异议案');
 
     await store('A', '档案室 302，3 号柜');
     await store('B', '分局档案室，1 号柜');
     await expect.poll(() => request().getAttribute('data-state')).toBe('stored');
     expect(await request().getByTestId('disc-request-state').textContent()).toBe('已入库');
+    // A re-check of a stored copy reads it again and repeats the three checks; it stays stored.
+    await copyRow('B').getByTestId('disc-copy-verify').click();
+    const recheck = page.locator('[data-testid="disc-burn-panel"][data-mode="verify"]');
+    if ((await recheck.getByTestId('disc-drive-kind-file').count()) > 0) await recheck.getByTestId('disc-drive-kind-file').check();
+    await recheck.getByTestId('disc-drive-path').fill(copyB);
+    await recheck.getByTestId('disc-burn-start').click();
+    await recheck.getByTestId('disc-burn-result').waitFor({ timeout: 120_000 });
+    expect(await recheck.getByTestId('disc-burn-result').getAttribute('data-verified')).toBe('true');
+    await recheck.getByTestId('disc-burn-done').click();
+    expect(await copyRow('B').getAttribute('data-state')).toBe('stored');
     if (process.env.SCREENSHOT === '1') await page.screenshot({ path: screenshotPath, fullPage: true });
 
     // The register as the command line reads it: both copies stored where the page said, and the two
@@ -170,6 +199,11 @@ describe.skipIf(skipReason !== null)(`the disc-burn queue page${skipReason ? ` (
       ['A', 'stored', '档案室 302，3 号柜'],
       ['B', 'stored', '分局档案室，1 号柜'],
     ]);
+    // The re-check falls due the setting's six months after the check that passed.
+    for (const copy of disc?.copies ?? []) {
+      const verified = DateTime.fromISO(copy.verifiedAt ?? '');
+      expect(DateTime.fromISO(copy.nextCheckDue ?? '').diff(verified, 'months').months).toBe(6);
+    }
     const imageBytes = disc?.imageBytes ?? 0;
     expect(imageBytes).toBeGreaterThan(0);
     expect(sha256OfFirst(copyA, imageBytes)).toBe(hash);
