@@ -17,6 +17,7 @@ import { LockScreen } from './features/session/LockScreen.js';
 import { OpenModeBanner } from './features/session/OpenModeBanner.js';
 import { SignoffPage } from './features/signoff/SignoffPage.js';
 import { WorkRecordsPage } from './features/workrecords/WorkRecordsPage.js';
+import { DiscsPage } from './features/discs/DiscsPage.js';
 import { SignInScreen } from './features/session/SignInScreen.js';
 import { useIdleLock } from './features/session/use-idle-lock.js';
 import { useApi } from './api/context.js';
@@ -42,6 +43,8 @@ function Page({ route }: { route: Route }) {
       return <SignoffPage />;
     case 'workrecords':
       return <WorkRecordsPage />;
+    case 'discs':
+      return <DiscsPage />;
     case 'audit':
       return <AuditPage />;
     case 'people':

@@ -8,7 +8,7 @@ import { useStation } from '../state/station-context.js';
 import { LanguageSwitch } from './LanguageSwitch.js';
 import { StationClock } from './StationClock.js';
 
-const pages = ['import', 'devices', 'ledger', 'recordings', 'ingests', 'signoff', 'workrecords', 'audit', 'people', 'clock'] as const;
+const pages = ['import', 'devices', 'ledger', 'recordings', 'ingests', 'signoff', 'workrecords', 'discs', 'audit', 'people', 'clock'] as const;
 
 export function AppHeader({ route }: { route: Route }) {
   const { t } = useTranslation();

@@ -6,6 +6,7 @@ export type Route =
   | { page: 'ingests' }
   | { page: 'signoff' }
   | { page: 'workrecords' }
+  | { page: 'discs' }
   | { page: 'audit' }
   | { page: 'people' }
   | { page: 'clock' };
@@ -27,6 +28,8 @@ export function parseRoute(hash: string): Route {
       return { page: 'signoff' };
     case '/workrecords':
       return { page: 'workrecords' };
+    case '/discs':
+      return { page: 'discs' };
     case '/audit':
       return { page: 'audit' };
     case '/people':

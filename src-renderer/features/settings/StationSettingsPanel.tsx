@@ -6,14 +6,19 @@ import { ErrorMessage } from '../../components/ErrorMessage.js';
 import { useAction } from '../../hooks/use-action.js';
 import { useCommand } from '../../hooks/use-command.js';
 import { useStation } from '../../state/station-context.js';
-import { parseSeconds } from './settings-form.js';
+import { parseMonths, parseSeconds } from './settings-form.js';
 
 // The contract's bounds for each setting.
 const limits = { driftToleranceSeconds: [0, 86_400], recordingGapSeconds: [1, 86_400] } as const;
 type SecondsField = keyof typeof limits;
 const fields: readonly SecondsField[] = ['driftToleranceSeconds', 'recordingGapSeconds'];
+/** The contract's bounds for the disc re-check interval, in months. */
+const recheckMonths = [1, 48] as const;
 
-/** Auto-ingest, the clock tolerance (Art. 7) and the gap in a recording that asks for an explanation (Art. 12). */
+/**
+ * Auto-ingest, the clock tolerance (Art. 7), the gap in a recording that asks for an explanation
+ * (Art. 12), and for the discs (Art. 16) the producing unit on their labels and how often a stored copy is checked again.
+ */
 export function StationSettingsPanel() {
   const { t } = useTranslation();
   const loaded = useCommand('settings.get', {});
@@ -21,13 +26,17 @@ export function StationSettingsPanel() {
   const forced = info?.autoIngestOverride ?? null;
   const [settings, setSettings] = useState<Settings | null>(null);
   const [texts, setTexts] = useState<Record<SecondsField, string>>({ driftToleranceSeconds: '', recordingGapSeconds: '' });
-  const [fieldErrors, setFieldErrors] = useState<Partial<Record<SecondsField, string>>>({});
+  const [unitName, setUnitName] = useState('');
+  const [months, setMonths] = useState('');
+  const [fieldErrors, setFieldErrors] = useState<Partial<Record<SecondsField | 'discRecheckMonths', string>>>({});
   const save = useAction();
   const [saved, setSaved] = useState(false);
 
   const adopt = (value: Settings) => {
     setSettings(value);
     setTexts({ driftToleranceSeconds: String(value.driftToleranceSeconds), recordingGapSeconds: String(value.recordingGapSeconds) });
+    setUnitName(value.unitName);
+    setMonths(String(value.discRecheckMonths));
   };
   useEffect(() => {
     if (loaded.value) adopt(loaded.value);
@@ -43,7 +52,7 @@ export function StationSettingsPanel() {
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    const errors: Partial<Record<SecondsField, string>> = {};
+    const errors: Partial<Record<SecondsField | 'discRecheckMonths', string>> = {};
     const change: CommandInput<'settings.update'> = {};
     for (const field of fields) {
       const [min, max] = limits[field];
@@ -51,6 +60,11 @@ export function StationSettingsPanel() {
       if (parsed.ok) change[field] = parsed.value;
       else errors[field] = t(parsed.error, { min, max });
     }
+    const [minMonths, maxMonths] = recheckMonths;
+    const parsedMonths = parseMonths(months, minMonths, maxMonths);
+    if (parsedMonths.ok) change.discRecheckMonths = parsedMonths.value;
+    else errors.discRecheckMonths = t(parsedMonths.error, { min: minMonths, max: maxMonths });
+    change.unitName = unitName.trim();
     setFieldErrors(errors);
     if (Object.keys(errors).length === 0 && (await update(change))) setSaved(true);
   };
@@ -97,6 +111,38 @@ export function StationSettingsPanel() {
                 ) : null}
               </label>
             ))}
+            <label>
+              <span>{t('settings.unitName')}</span>
+              <input
+                value={unitName}
+                maxLength={200}
+                placeholder={info?.stationName}
+                onChange={(event) => {
+                  setSaved(false);
+                  setUnitName(event.target.value);
+                }}
+                data-testid="setting-unitName"
+              />
+            </label>
+            <label>
+              <span>{t('settings.discRecheckMonths')}</span>
+              <input
+                inputMode="numeric"
+                value={months}
+                onChange={(event) => {
+                  setSaved(false);
+                  setMonths(event.target.value);
+                }}
+                aria-invalid={fieldErrors.discRecheckMonths ? true : undefined}
+                data-testid="setting-discRecheckMonths"
+              />
+              {fieldErrors.discRecheckMonths ? (
+                <span className="field-error" data-testid="setting-discRecheckMonths-error">
+                  {fieldErrors.discRecheckMonths}
+                </span>
+              ) : null}
+            </label>
+            <p className="muted hint">{t('settings.discHint')}</p>
             <div className="actions">
               <button type="submit" disabled={save.busy} data-testid="settings-save">
                 {t('settings.save')}
