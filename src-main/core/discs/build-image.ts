@@ -52,6 +52,27 @@ function checkRequest({ entries, volumeId, epochSeconds, out }: BuildImageReques
   }
 }
 
+/**
+ * What the disc records besides the bytes is made the same on every build: SOURCE_DATE_EPOCH fixes
+ * the volume's dates but not the files' own, and a folder xorriso makes on the way to a file takes
+ * the time it was made, a file its atime (changed by reading it) and its ctime. So folders and
+ * every file's access and change times get the epoch, modes are read-only and owners root. A
+ * file's modification time, the recorder's own, is kept.
+ */
+function sameEveryTime(epochSeconds: number): string[] {
+  const at = `=${epochSeconds}`;
+  return [
+    '-find / -type d -exec chmod 0555 --',
+    '-find / -type f -exec chmod 0444 --',
+    '-find / -exec chown 0 --',
+    '-find / -exec chgrp 0 --',
+    `-find / -type d -exec alter_date b ${at} --`,
+    `-find / -type f -exec alter_date a ${at} --`,
+    // Last: every change above counts as an attribute change.
+    `-find / -exec alter_date c ${at} --`,
+  ];
+}
+
 async function sha256Of(path: string): Promise<string> {
   const hash = createHash('sha256');
   await pipeline(createReadStream(path), hash);
@@ -73,7 +94,11 @@ export async function buildImage(request: BuildImageRequest): Promise<{ bytes: n
   let built = false;
   try {
     // The file list goes in an options file: thousands of pairs would overflow a command line.
-    const commands = [`-volid ${quoteWord(volumeId)}`, ...entries.map(({ source, path }) => `-map ${quoteWord(source)} ${quoteWord(posix.join('/', path))}`)];
+    const commands = [
+      `-volid ${quoteWord(volumeId)}`,
+      ...entries.map(({ source, path }) => `-map ${quoteWord(source)} ${quoteWord(posix.join('/', path))}`),
+      ...sameEveryTime(epochSeconds),
+    ];
     const optionsFile = join(work, 'map.xorriso');
     await writeFile(optionsFile, `${commands.join('\n')}\n`, { mode: 0o600 });
     await runTool(

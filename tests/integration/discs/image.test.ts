@@ -2,7 +2,7 @@
 import { execFile } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { createReadStream, existsSync } from 'node:fs';
-import { mkdir, rm, writeFile } from 'node:fs/promises';
+import { chmod, mkdir, rm, stat, utimes, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { promisify } from 'node:util';
@@ -40,6 +40,10 @@ describe('buildImage', () => {
     const request = { entries: [...entries, ...many], volumeId: 'CASE_2024_001', epochSeconds: 1_700_000_000 };
     const progress: number[] = [];
     const first = await buildImage({ ...request, out: join(dir, 'one.iso'), onBytes: (bytes) => progress.push(bytes) });
+    // What may differ by the next build: the clock (folders xorriso makes), a source's access time, its mode.
+    await new Promise((resolve) => setTimeout(resolve, 1100));
+    await utimes(entries[1]!.source, new Date(2001, 0, 1), (await stat(entries[1]!.source)).mtime);
+    await chmod(entries[2]!.source, 0o600);
     const second = await buildImage({ ...request, out: join(dir, 'two.iso') });
     expect(second).toEqual(first);
     expect(await sha256File(join(dir, 'one.iso'))).toBe(first.sha256);
