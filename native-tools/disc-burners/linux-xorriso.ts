@@ -107,7 +107,9 @@ async function burn(run: RunTool, { image, bytes, drive, signal, onBytes }: Para
   try {
     // Disc-at-once, one closed session. -nopad: xorriso's images already end in 300 KiB of padding,
     // and without more the copy is exactly the image, which also fits a medium of exact size.
-    await run('xorriso', ['-as', 'cdrecord', '-v', `dev=${drive}`, '-dao', '-nopad', image], {
+    // fs=64m: with the default 4 MiB fifo a stdio drive was written at 76 MB/s; 64 MiB keeps the
+    // writer fed (a DVD-sized copy in seconds, not a minute) and guards a real drive against underruns.
+    await run('xorriso', ['-as', 'cdrecord', '-v', `dev=${drive}`, '-dao', '-nopad', 'fs=64m', image], {
       timeoutMs: burnTimeoutMs(bytes),
       signal,
       name: 'xorriso',
