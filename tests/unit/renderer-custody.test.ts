@@ -4,7 +4,6 @@ import en from '../../src-renderer/i18n/en.json' with { type: 'json' };
 import zh from '../../src-renderer/i18n/zh-CN.json' with { type: 'json' };
 import { Confidentiality, ExportApproval, type Role, type SessionStatus } from '../../src-main/contract/index.js';
 import {
-  approvalDecideInput,
   approvalRequestId,
   classifies,
   decidesExports,
@@ -61,20 +60,12 @@ describe('the export dialog', () => {
   });
 });
 
-describe('the approval dialog', () => {
-  it('asks a rejection for its reason and every decision for the password, which goes only into the input', () => {
-    expect(approvalDecideInput(4, 'rejected', ' ', '')).toEqual({ ok: false, problems: ['reason-needed', 'password-needed'] });
-    expect(approvalDecideInput(4, 'approved', '', 'pw')).toEqual({ ok: true, input: { id: 4, decision: 'approved', password: 'pw' } });
-    expect(approvalDecideInput(4, 'rejected', ' 用途不明 ', 'pw')).toEqual({ ok: true, input: { id: 4, decision: 'rejected', reason: '用途不明', password: 'pw' } });
-  });
-
-  it('names every approval state, and never keeps the password', () => {
+describe('the approvals', () => {
+  it('names every approval state', () => {
     for (const state of ExportApproval.shape.state.options) {
       expect(typeof lookup(zh, `approvals.states.${state}`)).toBe('string');
       expect(typeof lookup(en, `approvals.states.${state}`)).toBe('string');
     }
-    const dialog = readFileSync('src-renderer/features/custody/ApprovalDecideDialog.tsx', 'utf8');
-    expect(dialog).not.toMatch(/localStorage|sessionStorage|document\.cookie/);
   });
 });
 

@@ -14,7 +14,6 @@ import {
 } from '../../src-main/contract/index.js';
 import {
   copyActions,
-  decideDiscInput,
   discMedia,
   discPhases,
   discReasons,
@@ -87,15 +86,6 @@ describe('the request form', () => {
     expect(discRequestInput({ ...values, kind: 'checkout', checkoutId: '7' }).input).toMatchObject({ checkoutId: 7 });
     expect(discRequestInput({ ...emptyRequest(), ingestId: 'ing-1' }).errors).toEqual({ caseNumber: 'discs.errors.caseNumber', caseName: 'discs.errors.caseName' });
     for (const key of ['ingest', 'recordings', 'checkout', 'caseNumber', 'caseName']) expect(typeof lookup(zh, `discs.errors.${key}`)).toBe('string');
-  });
-
-  it('asks a rejection for its reason and every decision for the password', () => {
-    expect(decideDiscInput(3, 'rejected', ' ', '')).toEqual({ ok: false, problems: ['reason-needed', 'password-needed'] });
-    expect(decideDiscInput(3, 'approved', '', 'pw')).toEqual({ ok: true, input: { requestId: 3, decision: 'approved', password: 'pw' } });
-    expect(decideDiscInput(3, 'rejected', ' 不属于第十六条情形 ', 'pw')).toEqual({
-      ok: true,
-      input: { requestId: 3, decision: 'rejected', reason: '不属于第十六条情形', password: 'pw' },
-    });
   });
 
   it('sends a typed path as a file used as the drive', () => {

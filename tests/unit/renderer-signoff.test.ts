@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { SignoffReview, SignoffState, type SignoffEntry } from '../../src-main/contract/index.js';
-import { decideInput, pendingFirst, rejection } from '../../src-renderer/features/signoff/signoff-view.js';
+import { pendingFirst, rejection } from '../../src-renderer/features/signoff/signoff-view.js';
 
 const entry = (ingestId: string, state: SignoffEntry['state'], startedAt: string): SignoffEntry => ({
   ingestId,
@@ -26,23 +26,6 @@ describe('the sign-off list', () => {
       entry('d', 'pending', '2026-12-06T01:00:00.000Z'),
     ]);
     expect(sorted.map((row) => row.ingestId)).toEqual(['d', 'b', 'a', 'c']);
-  });
-});
-
-describe('the signing dialog', () => {
-  it('refuses a rejection without a reason and any decision without the password', () => {
-    expect(decideInput('i1', 'rejected', '   ', '')).toEqual({ ok: false, problems: ['reason-needed', 'password-needed'] });
-    expect(decideInput('i1', 'approved', '', '')).toEqual({ ok: false, problems: ['password-needed'] });
-  });
-
-  it('sends the trimmed reason, leaves an empty note out, and carries the password only in the input', () => {
-    expect(decideInput('i1', 'rejected', ' 时间不对 ', 'pw')).toEqual({ ok: true, input: { ingestId: 'i1', decision: 'rejected', reason: '时间不对', password: 'pw' } });
-    expect(decideInput('i1', 'approved', '  ', 'pw')).toEqual({ ok: true, input: { ingestId: 'i1', decision: 'approved', password: 'pw' } });
-  });
-
-  it('never puts the password anywhere that outlives the page', () => {
-    const dialog = readFileSync('src-renderer/features/signoff/DecideDialog.tsx', 'utf8');
-    expect(dialog).not.toMatch(/localStorage|sessionStorage|document\.cookie/);
   });
 });
 

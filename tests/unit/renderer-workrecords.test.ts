@@ -1,9 +1,7 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { InterruptionReason, type SessionStatus, type UncoveredGap, type WorkRecord } from '../../src-main/contract/index.js';
 import {
   actionsFor,
-  decideWorkRecordInput,
   emptyValues,
   interruptionReasons,
   mayAddWorkRecord,
@@ -92,19 +90,6 @@ describe('the work record form', () => {
     const values = valuesFromGap(gap, zone);
     expect(values).toMatchObject({ deviceSerial: 'SN1', from: '2026-12-06T09:00', to: '2026-12-06T09:05' });
     expect(valuesFromGap({ ...gap, from: null, device: null }, zone)).toMatchObject({ deviceSerial: '', from: '' });
-  });
-});
-
-describe('the head’s decision', () => {
-  it('needs a reason to reject and the password every time, and sends the password only in the input', () => {
-    expect(decideWorkRecordInput(4, 'rejected', ' ', '')).toEqual({ ok: false, problems: ['reason-needed', 'password-needed'] });
-    expect(decideWorkRecordInput(4, 'approved', '', 'pw')).toEqual({ ok: true, input: { id: 4, decision: 'approved', password: 'pw' } });
-    expect(decideWorkRecordInput(4, 'rejected', ' 说明不清 ', 'pw')).toEqual({ ok: true, input: { id: 4, decision: 'rejected', reason: '说明不清', password: 'pw' } });
-  });
-
-  it('never keeps the password anywhere that outlives the page', () => {
-    const dialog = readFileSync('src-renderer/features/workrecords/WorkRecordDecideDialog.tsx', 'utf8');
-    expect(dialog).not.toMatch(/localStorage|sessionStorage|document\.cookie/);
   });
 });
 

@@ -1,17 +1,17 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorMessage } from '../../components/ErrorMessage.js';
+import type { Decision } from '../../components/signed-decision.js';
 import { useCommand } from '../../hooks/use-command.js';
 import { useStation } from '../../state/station-context.js';
 import { ApprovalDecideDialog } from './ApprovalDecideDialog.js';
-import type { ApprovalDecision } from './custody-view.js';
 
 /** The head's export approvals (Art. 14): the requests waiting first, each approved or rejected with a signature. */
 export function ExportApprovals() {
   const { t } = useTranslation();
   const { formatTime } = useStation();
   const list = useCommand('export.approvals', {});
-  const [deciding, setDeciding] = useState<{ id: number; decision: ApprovalDecision } | null>(null);
+  const [deciding, setDeciding] = useState<{ id: number; decision: Decision } | null>(null);
   const rows = [...(list.value ?? [])].sort((a, b) => Number(b.state === 'requested') - Number(a.state === 'requested') || b.id - a.id);
   return (
     <section className="custody-section" aria-labelledby="approvals-heading" data-testid="export-approvals">

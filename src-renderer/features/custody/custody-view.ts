@@ -40,22 +40,3 @@ export function approvalRequestId(error: Pick<CommandError, 'code' | 'message'>)
   const match = /approval (?:request )?(\d+)/.exec(error.message);
   return match ? Number(match[1]) : null;
 }
-
-export type ApprovalDecision = 'approved' | 'rejected';
-export type ApprovalDecideInput = { id: number; decision: ApprovalDecision; reason?: string; password: string };
-export type ApprovalProblem = 'reason-needed' | 'password-needed';
-
-/** The head's decision on a request: a rejection says why, every decision is signed with the password asked now. */
-export function approvalDecideInput(
-  id: number,
-  decision: ApprovalDecision,
-  reason: string,
-  password: string,
-): { ok: true; input: ApprovalDecideInput } | { ok: false; problems: ApprovalProblem[] } {
-  const text = reason.trim();
-  const problems: ApprovalProblem[] = [];
-  if (decision === 'rejected' && text === '') problems.push('reason-needed');
-  if (password === '') problems.push('password-needed');
-  if (problems.length > 0) return { ok: false, problems };
-  return { ok: true, input: { id, decision, password, ...(text ? { reason: text } : {}) } };
-}

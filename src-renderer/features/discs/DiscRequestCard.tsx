@@ -2,13 +2,14 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DiscMedia, DiscProgress, DiscRequest } from '../../../src-main/contract/index.js';
 import { ErrorMessage } from '../../components/ErrorMessage.js';
+import type { Decision } from '../../components/signed-decision.js';
 import { formatBytes } from '../../format/bytes.js';
 import { useAction } from '../../hooks/use-action.js';
 import { useSession } from '../../state/session.js';
 import { useStation } from '../../state/station-context.js';
 import { DiscCard } from './DiscCard.js';
 import { DiscDecideDialog } from './DiscDecideDialog.js';
-import { discMedia, mediaCapacities, isDiscStaff, mayDecideDisc, mayPlan, type DiscDecision } from './disc-view.js';
+import { discMedia, mediaCapacities, isDiscStaff, mayDecideDisc, mayPlan } from './disc-view.js';
 
 interface Props {
   request: DiscRequest;
@@ -21,7 +22,7 @@ export function DiscRequestCard({ request, progress, onChanged }: Props) {
   const { t } = useTranslation();
   const { formatTime } = useStation();
   const { status } = useSession();
-  const [deciding, setDeciding] = useState<DiscDecision | null>(null);
+  const [deciding, setDeciding] = useState<Decision | null>(null);
   const [media, setMedia] = useState<DiscMedia>(request.media ?? 'dvd+r');
   const plan = useAction();
   const runPlan = async () => {

@@ -101,24 +101,6 @@ export function discRequestInput(values: RequestValues): { errors: RequestErrors
   return { errors, input: { ...source, reason: values.reason, caseNumber, caseName } };
 }
 
-export type DiscDecision = 'approved' | 'rejected';
-export type DecideProblem = 'reason-needed' | 'password-needed';
-
-/** A decision as sent: a rejection needs its reason; the password is asked now and kept nowhere. */
-export function decideDiscInput(
-  requestId: number,
-  decision: DiscDecision,
-  reason: string,
-  password: string,
-): { ok: true; input: { requestId: number; decision: DiscDecision; reason?: string; password: string } } | { ok: false; problems: DecideProblem[] } {
-  const text = reason.trim();
-  const problems: DecideProblem[] = [];
-  if (decision === 'rejected' && text === '') problems.push('reason-needed');
-  if (password === '') problems.push('password-needed');
-  if (problems.length > 0) return { ok: false, problems };
-  return { ok: true, input: { requestId, decision, password, ...(text ? { reason: text } : {}) } };
-}
-
 /** A typed path is a file (or block device) used as the drive: xorriso's `stdio:` form. */
 export function driveSpec(choice: { kind: 'device'; device: string } | { kind: 'file'; path: string }): string | null {
   if (choice.kind === 'device') return choice.device === '' ? null : choice.device;

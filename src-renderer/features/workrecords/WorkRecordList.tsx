@@ -2,11 +2,12 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { WorkRecord } from '../../../src-main/contract/index.js';
 import { ErrorMessage } from '../../components/ErrorMessage.js';
+import type { Decision } from '../../components/signed-decision.js';
 import { useAction } from '../../hooks/use-action.js';
 import { useSession } from '../../state/session.js';
 import { useStation } from '../../state/station-context.js';
 import { WorkRecordDecideDialog } from './WorkRecordDecideDialog.js';
-import { actionsFor, type WorkRecordDecision } from './work-record-view.js';
+import { actionsFor } from './work-record-view.js';
 
 interface Props {
   records: readonly WorkRecord[];
@@ -18,7 +19,7 @@ export function WorkRecordList({ records, onChanged }: Props) {
   const { t } = useTranslation();
   const { formatTime } = useStation();
   const { status } = useSession();
-  const [deciding, setDeciding] = useState<{ id: number; decision: WorkRecordDecision } | null>(null);
+  const [deciding, setDeciding] = useState<{ id: number; decision: Decision } | null>(null);
   const [printed, setPrinted] = useState<{ id: number; path: string } | null>(null);
   const action = useAction();
   const file = async (id: number) => {

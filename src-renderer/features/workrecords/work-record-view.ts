@@ -59,24 +59,6 @@ export function workRecordRequest(values: WorkRecordValues, zone: string): { err
   };
 }
 
-export type WorkRecordDecision = 'approved' | 'rejected';
-export type DecideProblem = 'reason-needed' | 'password-needed';
-
-/** The head's decision as sent: a rejection needs its reason; the password is asked now and kept nowhere. */
-export function decideWorkRecordInput(
-  id: number,
-  decision: WorkRecordDecision,
-  reason: string,
-  password: string,
-): { ok: true; input: { id: number; decision: WorkRecordDecision; reason?: string; password: string } } | { ok: false; problems: DecideProblem[] } {
-  const text = reason.trim();
-  const problems: DecideProblem[] = [];
-  if (decision === 'rejected' && text === '') problems.push('reason-needed');
-  if (password === '') problems.push('password-needed');
-  if (problems.length > 0) return { ok: false, problems };
-  return { ok: true, input: { id, decision, password, ...(text ? { reason: text } : {}) } };
-}
-
 const has = (status: SessionStatus, roles: readonly Role[]) =>
   status.state === 'open' || (status.person?.roles.some((role) => roles.includes(role)) ?? false);
 
