@@ -2,15 +2,22 @@ import { useTranslation } from 'react-i18next';
 import { ErrorMessage } from '../../components/ErrorMessage.js';
 import { TechnicalDetail } from '../../components/TechnicalDetail.js';
 import { useCommand } from '../../hooks/use-command.js';
+import { useIngestTracker } from '../../state/ingest-tracker.js';
 import { StationSettingsPanel } from '../settings/StationSettingsPanel.js';
 import { DeviceRegistry } from './DeviceRegistry.js';
+import { RackSummaryLine } from './RackSummaryLine.js';
 import { VolumeCard } from './VolumeCard.js';
 import { useAttachedVolumes } from './use-attached-volumes.js';
+import { useRackLedger } from './use-rack-ledger.js';
+import { rackGroup, rackOrder, rackSummary } from './volume-rack.js';
 
 export function DevicesPage() {
   const { t } = useTranslation();
   const volumes = useAttachedVolumes();
   const devices = useCommand('devices.list', {});
+  const ledger = useRackLedger();
+  const { jobs } = useIngestTracker();
+  const cards = rackOrder(volumes.cards, ledger);
   return (
     <div className="page" data-testid="devices-page">
       <h2>{t('devices.title')}</h2>
@@ -28,12 +35,16 @@ export function DevicesPage() {
             {t('devices.noVolumes')}
           </p>
         ) : null}
+        {cards.length > 0 ? <RackSummaryLine summary={rackSummary(cards, ledger, jobs)} /> : null}
         <div className="volume-cards" aria-live="polite">
-          {volumes.cards.map((card) => (
+          {cards.map((card) => (
             <VolumeCard
               key={`${card.volume.mountpoint}@${card.volume.attachedAt}`}
               card={card}
               devices={devices.value ?? []}
+              officer={card.volume.deviceId === null ? null : ledger.officerOf(card.volume.deviceId)}
+              group={rackGroup(card, ledger)}
+              lateWithoutReason={card.volume.deviceId !== null && ledger.lateWithoutReason(card.volume.deviceId)}
               onDevicesChanged={devices.reload}
               onDismiss={() => volumes.dismiss(card.volume.mountpoint)}
             />

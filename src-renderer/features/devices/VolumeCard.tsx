@@ -6,6 +6,7 @@ import { formatBytes } from '../../format/bytes.js';
 import { baseName } from '../../format/paths.js';
 import { useAction } from '../../hooks/use-action.js';
 import { useJob } from '../../state/ingest-tracker.js';
+import { routeHref } from '../../state/route.js';
 import { useStation } from '../../state/station-context.js';
 import { CheckInPrompt } from './CheckInPrompt.js';
 import { useDeviceName } from './DeviceName.js';
@@ -13,16 +14,23 @@ import { UnknownDeviceActions } from './UnknownDeviceActions.js';
 import { VolumeCardOutcome } from './VolumeCardOutcome.js';
 import { VolumeCardProgress } from './VolumeCardProgress.js';
 import type { VolumeCard as Card } from './volume-cards.js';
+import type { RackGroup } from './volume-rack.js';
 
 interface Props {
   card: Card;
   devices: readonly Device[];
+  /** Who had the recorder, by the ledger; null when it was never checked out (or not recognised). */
+  officer: { name: string; officerNumber: string } | null;
+  /** Its footage came in after the 24-hour deadline and no one has said why yet. */
+  lateWithoutReason: boolean;
+  /** Where the rack puts it: a person needed, copying, waiting, verified. */
+  group: RackGroup;
   onDevicesChanged(): void;
   onDismiss(): void;
 }
 
 /** One plugged-in card from identifying to "safe to remove", or to a failure that says why. */
-export function VolumeCard({ card, devices, onDevicesChanged, onDismiss }: Props) {
+export function VolumeCard({ card, devices, officer, lateWithoutReason, group, onDevicesChanged, onDismiss }: Props) {
   const { t } = useTranslation();
   const { formatTime } = useStation();
   const deviceName = useDeviceName();
@@ -35,8 +43,10 @@ export function VolumeCard({ card, devices, onDevicesChanged, onDismiss }: Props
   const start = () => starting.run('volumes.ingest', { mountpoint: volume.mountpoint });
 
   const outcome = job?.outcome;
+  const space = volume.sizeBytes !== null ? ` · ${t('volumeCard.space', { free: formatBytes(volume.freeBytes ?? 0), size: formatBytes(volume.sizeBytes) })}` : '';
+  const where = `${volume.mountpoint} · ${volume.fsType}${space}`;
   return (
-    <article className={`volume-card card-${state}`} data-testid="volume-card" data-mountpoint={volume.mountpoint} data-state={state}>
+    <article className={`volume-card card-${state}`} data-testid="volume-card" data-mountpoint={volume.mountpoint} data-state={state} data-group={group}>
       <header className="card-head">
         <h3 className="break">{volume.label ?? baseName(volume.mountpoint)}</h3>
         {state === 'verified' ? null : (
@@ -50,13 +60,19 @@ export function VolumeCard({ card, devices, onDevicesChanged, onDismiss }: Props
           <span aria-hidden="true">✓</span> {t('volumeState.verified')}
         </div>
       ) : null}
-      <p className="mono muted break">
-        {volume.mountpoint} · {volume.fsType}
-        {volume.sizeBytes !== null ? ` · ${t('volumeCard.space', { free: formatBytes(volume.freeBytes ?? 0), size: formatBytes(volume.sizeBytes) })}` : ''}
+      {/* One line on a rack's narrow card: the whole of it in the tooltip. */}
+      <p className="mono muted card-where" title={where}>
+        {where}
       </p>
       <dl className="facts compact">
         <dt>{t('volumeCard.device')}</dt>
         <dd data-testid="card-device">{volume.device ? deviceName(volume.device) : t('volumeCard.noDevice')}</dd>
+        {officer ? (
+          <>
+            <dt>{t('volumeCard.officer')}</dt>
+            <dd data-testid="card-officer">{t('volumeCard.officerName', { name: officer.name, number: officer.officerNumber })}</dd>
+          </>
+        ) : null}
         {volume.how ? (
           <>
             <dt>{t('volumeCard.how')}</dt>
@@ -72,6 +88,11 @@ export function VolumeCard({ card, devices, onDevicesChanged, onDismiss }: Props
       </dl>
 
       {removed ? null : <CheckInPrompt volume={volume} />}
+      {lateWithoutReason ? (
+        <p className="pill pill-warn" data-testid="card-late-reason-missing">
+          <a href={routeHref({ page: 'ledger' })}>{t('volumeCard.lateReasonMissing')}</a>
+        </p>
+      ) : null}
       {state === 'identifying' ? <p className="muted">{t('volumeCard.identifying')}</p> : null}
       {state === 'unknown-device' ? <UnknownDeviceActions volume={volume} devices={devices} onDevicesChanged={onDevicesChanged} /> : null}
       {state === 'ingesting' ? <VolumeCardProgress progress={job?.progress ?? null} /> : null}
