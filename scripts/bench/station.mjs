@@ -5,6 +5,7 @@ import { run } from './tools.mjs';
 
 /** Problems with one source's report: every expected file archived, with its hash, nothing else. */
 export function checkReport(label, report, expected) {
+  if (report?.error) return [`${label}: the ingest could not start: ${report.error.code}: ${report.error.message}`];
   if (!report || !Array.isArray(report.files)) return [`${label}: no report`];
   const wrong = [];
   for (const [relative, sha256] of expected) {
@@ -26,7 +27,8 @@ export async function multiPathIngest(cliEntry) {
 
 /**
  * `station ingest SRC [SRC …] --json` as one process: its reports by source path, and its figures.
- * Several paths print a JSON array, one path the report alone.
+ * Several paths print a JSON array in the order given (an element {source, error} for a path that
+ * could not start), one path the report alone.
  */
 export async function ingestAll(station, dataDir, sources, onStart) {
   const result = await station.run(['--data', dataDir, 'ingest', ...sources, '--json'], { onStart });
@@ -38,7 +40,8 @@ export async function ingestAll(station, dataDir, sources, onStart) {
     return { result, reports: new Map(), problems: [`no JSON report (exit ${result.code}): ${result.stderr.slice(0, 500)}`] };
   }
   const problems = result.code === 0 ? [] : [`station ingest exited ${result.code}: ${result.stderr.slice(0, 300)}`];
-  return { result, reports: new Map(reports.map((report) => [report.source, report])), problems };
+  if (reports.length !== sources.length) problems.push(`${reports.length} reports for ${sources.length} paths`);
+  return { result, reports: new Map(sources.map((source, i) => [source, reports[i]])), problems };
 }
 
 /**
