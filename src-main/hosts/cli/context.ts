@@ -51,6 +51,8 @@ export function optionText(context: CliContext, name: string): string | undefine
 /** Refusals for who is asking, not for what is asked: they exit 3. */
 const refusedCaller: readonly string[] = ['unauthenticated', 'forbidden', 'locked', 'session-locked', 'approval-needed'] satisfies ErrorCode[];
 
+export const refusedForCaller = (code: string): boolean => refusedCaller.includes(code);
+
 /**
  * Prints a command's error value and gives its exit status: 3 when refused for who is asking,
  * else `status` (2 "could not run" for the older commands; 1 for the ledger's refusals).
@@ -58,5 +60,5 @@ const refusedCaller: readonly string[] = ['unauthenticated', 'forbidden', 'locke
 export function reportFailure(context: CliContext, error: { code: string; message: string }, status = 2): number {
   if (context.options.json) context.out(JSON.stringify({ error }));
   context.err(`station: ${error.message} (${error.code})`);
-  return refusedCaller.includes(error.code) ? 3 : status;
+  return refusedForCaller(error.code) ? 3 : status;
 }

@@ -4,7 +4,7 @@ export const usage = `station — evidence ingest station (执法音像记录采
 Usage: station [--data DIR] [--zone ZONE] <command> [options]
 
 Commands:
-  ingest <path>     Copy every file of a folder or mounted volume into the archive, verified.
+  ingest <path>...  Copy every file of folders or mounted volumes into the archive, verified.
   ingests           The import history, newest first, a page at a time.
   recordings        List every archived recording.
   receipt <id>      Print an ingest's receipt (交接单) as a PDF, to sign.
@@ -48,7 +48,7 @@ forbidden (the person's roles do not allow it), locked (five wrong passwords: wa
 Run "station <command> --help" for a command's options and output.`;
 
 export const commandHelp: Record<string, string> = {
-  ingest: `Usage: station ingest <path> [--late-reason TEXT] [--json]
+  ingest: `Usage: station ingest <path> [<path> ...] [--late-reason TEXT] [--json]
 
 Copies every regular file under <path> into a new BagIt bag under <data>/archive/<ingestId>/,
 hashing (SHA-256) while copying and reading the copy back from disk to verify it. Operating-system
@@ -82,7 +82,15 @@ from the current folder.
            check-out says "reason missing" until "station ledger late-reason" gives one.
 
 Exit status: 0 nothing failed, 1 a file failed or the ingest stopped, 2 the ingest could not run.
-Ctrl-C stops the ingest cleanly; run it again to resume.`,
+Ctrl-C stops the ingest cleanly; run it again to resume.
+
+Several paths: every one is submitted at once and they copy side by side as far as the station's
+ingest limit admits; stderr shows one progress line for all (sources done, files, bytes, speed);
+Ctrl-C stops them all. --json then prints a JSON array, one element per path in the order given:
+its report as above, or {source, error: {code, message, cause?}} for a path whose ingest could
+not start (not there, not a folder, empty, already being ingested). Exit status: 0 when every
+path was ingested with nothing failed, 1 when anything failed anywhere (a path that could not
+start too; the others are still ingested), 3 when refused for who is asking.`,
   ingests: `Usage: station ingests [--json] [--limit N] [--offset N] [--state S] [--device ID] [--from DAY] [--to DAY]
 
 Lists ingests newest first: start time, state, device, archived/duplicate/skipped/failed counts,
