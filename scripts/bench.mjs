@@ -206,7 +206,7 @@ async function main() {
     console.log(
       `\n${quick ? '**Dry run (BENCH_QUICK=1): sizes too small for the figures to mean anything.**\n\n' : ''}` +
         `${cpus().length} cores, Linux ${release()}, Node ${process.versions.node}; read-back: ${card.verification ?? 'n/a'}; ` +
-        `times are medians (${plan.unthrottledRounds} rounds unthrottled, 1 throttled, ${plan.rackRounds} on the rack); caches ${coldReads ? 'dropped before every contender' : 'NOT dropped (not root)'}; ` +
+        `times are medians (rounds: ${plan.unthrottledRounds} unthrottled, 1 throttled, ${plan.rackRounds} on the rack); caches ${coldReads ? 'dropped before every contender' : 'NOT dropped (not root)'}; ` +
         `CPU: ${cgroupCpu() ? 'a cpuacct cgroup per contender (it and all it starts)' : 'the station\'s own and its waited-for children\'s'}; RSS: the station process's peak. ` +
         `Load average ${loadAtStart} at the start, ${loadavg()[0].toFixed(1)} at the end (other work on the machine skews the figures).` +
         `${notes.length > 0 ? `\n${notes.join('\n')}` : ''}\n\n${markdownTable(rows)}\n`,
