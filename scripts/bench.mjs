@@ -1,120 +1,76 @@
-// npm run bench: how long `station ingest` takes next to `cp -r SRC DST && sync` from a
-// recorder-like card, unthrottled and at card-reader and USB 2.0 speeds, and how much memory the ingest needs.
-// The goal: cp+sync time ÷ ingest time ≥ 0.95, though the ingest also hashes, fsyncs, reads every
-// file back from the disk and indexes it. A run whose ingest did not archive every file with the
-// right hash is reported as invalid and exits 1: measuring a broken ingest proves nothing.
+// npm run bench: the station next to plain tools, measured side by side in one run (issue 11).
+//  - Single card: `station ingest` against `cp -r SRC DST && sync` from a recorder-like card,
+//    unthrottled, at card-reader (90 MB/s) and USB 2.0 (40 MB/s) speeds; at 40 MB/s also against
+//    the careful copy by hand (sha256sum, cp -r, sync, caches dropped, sha256sum -c).
+//  - Rack: 8 cards, each throttled to 25 MB/s by its own blkio group, ingested by one station
+//    process, against 8 parallel `cp -r` + one `sync`, and against the careful copy of all eight.
+//  - The archive disk's own limits: durable sequential writes and O_DIRECT reads.
+// Every row gives its wall time, MB/s, its time ÷ the station's with the goal, CPU seconds per GiB
+// (the contender and its children; never the FUSE daemons serving the volumes) and the station's
+// peak RSS. A run whose ingest did not archive every file with the right hash is reported as
+// invalid and exits 1: measuring a broken ingest proves nothing.
+//
+// BENCH_QUICK=1 runs a small dry run (a 40 MiB card, 2 rack cards of 20 MiB, one round each) to
+// check the script end to end; its figures mean nothing. BENCH_RACK_MODE=ingest|watch chooses how
+// the station takes the rack (default: one `station ingest` with every path, when it accepts them).
 //
 // Needs `npm run build:main` first (npm run bench does it) and Node 24 (it loads the TypeScript
 // test helpers directly, letting Node strip their types, so tests and bench share one volume helper).
-import { spawn } from 'node:child_process';
-import { createHash, randomBytes } from 'node:crypto';
-import { createWriteStream } from 'node:fs';
-import { mkdir, mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm, stat } from 'node:fs/promises';
 import { cpus, loadavg, release, tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
-import { once } from 'node:events';
-import { ffmpegPath } from '../out/native-tools/binaries.js';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { createExfatVolume, dropCaches } from '../tests/helpers/exfat-volume.ts';
 import { missingRootFeatures } from '../tests/helpers/root-features.ts';
+import { carefulCopy, copyAndSync } from './bench/by-hand.mjs';
+import { measureDiskLimits } from './bench/disk-limits.mjs';
+import { cgroupCpu, stationRunner, writeUsageHook } from './bench/measure.mjs';
+import { Rack, benchRack, summarise } from './bench/rack.mjs';
+import { checkReport, ingestAll, multiPathIngest } from './bench/station.mjs';
+import { goalsMissed, markdownTable } from './bench/table.mjs';
+import { MiB, fillWith, seconds, writeClip } from './bench/tools.mjs';
 
-const MiB = 1024 * 1024;
-/** Source speeds a desk meets: a UHS-I card in a USB 3 reader, and a recorder on USB 2.0. */
+const quick = process.env.BENCH_QUICK === '1';
+const plan = quick
+  ? { cardScale: 1 / 20, cardVolumeMiB: 128, unthrottledRounds: 1, rackCards: 2, rackScale: 0.09, rackVolumeMiB: 64, rackRounds: 1, diskMiB: 64 }
+  : { cardScale: 1, cardVolumeMiB: 1024, unthrottledRounds: 3, rackCards: 8, rackScale: 1, rackVolumeMiB: 320, rackRounds: 1, diskMiB: 1024 };
+/** Source speeds a desk meets: a UHS-I card in a USB 3 reader, and a recorder on USB 2.0; the station's goal against cp + sync at each. */
 const throttledSpeeds = [
-  [90_000_000, 'UHS-I card reader'],
-  [40_000_000, 'USB 2.0'],
+  { bytesPerSecond: 90_000_000, what: 'UHS-I card reader', cpGoal: 0.95, byHand: false },
+  { bytesPerSecond: 40_000_000, what: 'USB 2.0', cpGoal: 0.97, byHand: true },
 ];
-const unthrottledRounds = 3;
+const rackBytesPerSecond = 25_000_000;
+const goals = { cpuSecondsPerGiB: 2.5, byHand: 1.5, rackRssMB: 400, rackIngestVsCp: 1.1 };
 const cliEntry = fileURLToPath(new URL('../out/src-main/hosts/cli/station.js', import.meta.url));
 
 /** A body-worn recorder's card after a shift: a few long clips, audio notes, photos, a log. */
-function cardLayout() {
+function cardLayout(scale) {
+  const size = (bytes) => Math.max(4096, Math.round(bytes * scale));
   const files = [
-    ['DCIM/100MEDIA/DSJ20240501_080000_0001.MP4', 200 * MiB],
-    ['DCIM/100MEDIA/DSJ20240501_093000_0002.MP4', 180 * MiB],
-    ['DCIM/100MEDIA/DSJ20240501_110000_0003.MP4', 150 * MiB],
-    ['DCIM/100MEDIA/DSJ20240501_143000_0004.MP4', 120 * MiB],
+    ['DCIM/100MEDIA/DSJ20240501_080000_0001.MP4', size(200 * MiB)],
+    ['DCIM/100MEDIA/DSJ20240501_093000_0002.MP4', size(180 * MiB)],
+    ['DCIM/100MEDIA/DSJ20240501_110000_0003.MP4', size(150 * MiB)],
+    ['DCIM/100MEDIA/DSJ20240501_143000_0004.MP4', size(120 * MiB)],
   ];
-  for (let i = 1; i <= 10; i++) files.push([`RECORD/REC_${String(i).padStart(4, '0')}.WAV`, 8 * MiB]);
-  for (let i = 1; i <= 20; i++) files.push([`PHOTO/IMG_${String(i).padStart(4, '0')}.JPG`, 3 * MiB + i * 4096]);
+  for (let i = 1; i <= 10; i++) files.push([`RECORD/REC_${String(i).padStart(4, '0')}.WAV`, size(8 * MiB)]);
+  for (let i = 1; i <= 20; i++) files.push([`PHOTO/IMG_${String(i).padStart(4, '0')}.JPG`, size(3 * MiB + i * 4096)]);
   for (let i = 1; i <= 3; i++) files.push([`LOG/2024050${i}.TXT`, 2000 + i]);
   return files;
 }
 
-const mb = (bytes) => bytes / 1e6;
-const seconds = (ms) => (ms / 1000).toFixed(1);
-const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
-
-/** Random bytes (a recorder's video does not compress), hashed as they are written. */
-async function writeRandom(path, bytes) {
-  await mkdir(dirname(path), { recursive: true });
-  const out = createWriteStream(path, { flags: 'wx' });
-  const hash = createHash('sha256');
-  for (let left = bytes; left > 0; ) {
-    const chunk = randomBytes(Math.min(left, 4 * MiB));
-    hash.update(chunk);
-    if (!out.write(chunk)) await once(out, 'drain');
-    left -= chunk.length;
-  }
-  out.end();
-  await once(out, 'close');
-  return hash.digest('hex');
+async function bytesOf(root, expected) {
+  let total = 0;
+  for (const [relative] of expected) total += (await stat(join(root, relative))).size;
+  return total;
 }
 
-async function hashFile(path) {
-  return createHash('sha256').update(await readFile(path)).digest('hex');
-}
-
-function run(command, args, options = {}) {
-  return new Promise((resolve, reject) => {
-    const child = spawn(command, args, { stdio: ['ignore', 'pipe', 'pipe'], ...options });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk) => (stdout += chunk));
-    child.stderr.on('data', (chunk) => (stderr += chunk));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-  });
-}
-
-/** Fills the source; returns the expected SHA-256 of every file by relative path. */
-async function fillCard(root, scratch) {
-  const expected = new Map();
-  for (const [relative, bytes] of cardLayout()) expected.set(relative, await writeRandom(join(root, relative), bytes));
-  // One real clip, so the ingest's metadata stage (ffprobe, exiftool) has real work too.
-  const clip = join(scratch, 'clip.mp4');
-  const made = await run(ffmpegPath(), [
-    '-v', 'error', '-y', '-f', 'lavfi', '-i', 'testsrc=duration=5:size=640x360:rate=25',
-    '-f', 'lavfi', '-i', 'sine=duration=5', '-c:v', 'libx264', '-preset', 'ultrafast', '-c:a', 'aac', clip,
-  ]);
-  if (made.code !== 0) throw new Error(`ffmpeg failed: ${made.stderr}`);
-  const relative = 'DCIM/100MEDIA/DSJ20240501_160000_0005.MP4';
-  await writeFile(join(root, relative), await readFile(clip));
-  expected.set(relative, await hashFile(clip));
-  return expected;
-}
-
-/** Writes the process's resource usage (maxRSS, CPU) to a file as it exits: loaded with `node --import`. */
-async function writeUsageHook(workDir) {
-  const hook = join(workDir, 'usage-hook.mjs');
-  const usageFile = join(workDir, 'usage.json');
-  await writeFile(
-    hook,
-    `import { writeFileSync } from 'node:fs';\nprocess.on('exit', () => writeFileSync(${JSON.stringify(usageFile)}, JSON.stringify(process.resourceUsage())));\n`,
-  );
-  return { hookUrl: pathToFileURL(hook).href, usageFile };
-}
-
-class Bench {
-  /** @param {{workDir: string, source: string, sourceKind: string, expected: Map<string, string>, totalBytes: number, coldReads: boolean, usage: {hookUrl: string, usageFile: string}}} setup */
-  constructor(setup) {
-    Object.assign(this, setup);
-    this.loadAtStart = loadavg()[0].toFixed(1);
-    this.problems = [];
+/** The single card: cp + sync and the station, alternating who goes first, and the careful copy where asked. */
+class SingleCard {
+  constructor({ workDir, source, expected, coldReads, station, problems, log }) {
+    Object.assign(this, { workDir, source, expected, coldReads, station, problems, log });
     this.verification = null;
   }
 
-  /** Both contenders start alike: no earlier output on the disk, nothing of the source in memory. */
   async fresh(name) {
     const target = join(this.workDir, name);
     await rm(target, { recursive: true, force: true });
@@ -122,142 +78,143 @@ class Bench {
     return target;
   }
 
-  async cpAndSync() {
+  async cp() {
     const target = await this.fresh('cp-target');
-    const started = performance.now();
-    const result = await run('sh', ['-c', 'cp -r -- "$1" "$2" && sync', 'sh', this.source, target]);
-    const ms = performance.now() - started;
-    if (result.code !== 0) throw new Error(`cp failed: ${result.stderr}`);
+    const result = await copyAndSync([this.source], [target]);
     await rm(target, { recursive: true, force: true });
-    return { ms };
+    return result;
   }
 
   async ingest(label) {
     const dataDir = await this.fresh('station-data');
-    await rm(this.usage.usageFile, { force: true });
-    // Straight on this Node (24): bin/station.js would only re-exec on an older one.
-    const args = ['--import', this.usage.hookUrl, cliEntry, '--data', dataDir, 'ingest', this.source, '--json'];
-    const started = performance.now();
-    const result = await run(process.execPath, args);
-    const ms = performance.now() - started;
-    const usage = JSON.parse(await readFile(this.usage.usageFile, 'utf8'));
-    this.check(label, result);
+    const { result, reports, problems } = await ingestAll(this.station, dataDir, [this.source]);
+    const report = reports.get(this.source) ?? [...reports.values()][0];
+    this.problems.push(...problems.map((p) => `${label}: ${p}`), ...checkReport(label, report, this.expected));
+    this.verification ??= report?.files?.[0]?.verification ?? null;
     await rm(dataDir, { recursive: true, force: true });
-    return { ms, maxRssKiB: usage.maxRSS, cpuMs: (usage.userCPUTime + usage.systemCPUTime) / 1000 };
+    return result;
   }
 
-  /** The ingest must have archived every file, each with the hash the file was written with. */
-  check(label, result) {
-    let report;
-    try {
-      report = JSON.parse(result.stdout);
-    } catch {
-      this.problems.push(`${label}: no JSON report (exit ${result.code}): ${result.stderr.slice(0, 500)}`);
-      return;
-    }
-    const wrong = [];
-    for (const [relative, sha256] of this.expected) {
-      const file = report.files.find((f) => f.source === relative);
-      if (!file || file.status !== 'archived' || file.sha256 !== sha256) wrong.push(`${relative}: ${file ? `${file.status} ${file.reason ?? ''}` : 'missing'}`);
-    }
-    if (result.code !== 0 || report.state !== 'completed' || report.files.length !== this.expected.size || wrong.length > 0) {
-      this.problems.push(`${label}: exit ${result.code}, state ${report.state}, ${report.files.length} files; ${wrong.slice(0, 5).join('; ')}`);
-    }
-    this.verification ??= report.files[0]?.verification ?? null;
+  async byHand(label) {
+    const target = await this.fresh('hand-target');
+    const result = await carefulCopy([this.source], [target], this.workDir, this.coldReads);
+    if (!result.ok) this.problems.push(`${label}: the careful copy by hand found a differing copy`);
+    await rm(target, { recursive: true, force: true });
+    return result;
   }
 
-  /** Alternates which contender goes first, so neither always gets the warmer disk. */
-  async compare(label, rounds) {
-    const cp = [];
-    const ingest = [];
+  async compare(label, rounds, withByHand) {
+    const runs = { cp: [], station: [], hand: [] };
     for (let round = 0; round < rounds; round++) {
-      const pair = round % 2 === 0 ? ['cp', 'ingest'] : ['ingest', 'cp'];
-      for (const which of pair) {
-        if (which === 'cp') cp.push(await this.cpAndSync());
-        else ingest.push(await this.ingest(label));
-        const last = which === 'cp' ? cp.at(-1) : ingest.at(-1);
-        console.log(`  ${label}, round ${round + 1}: ${which === 'cp' ? 'cp -r + sync ' : 'station ingest'} ${seconds(last.ms)} s`);
+      const order = round % 2 === 0 ? ['cp', 'station'] : ['station', 'cp'];
+      if (withByHand) order.push('hand');
+      for (const which of order) {
+        const result = which === 'cp' ? await this.cp() : which === 'station' ? await this.ingest(label) : await this.byHand(label);
+        runs[which].push(result);
+        this.log(`  ${label}, round ${round + 1}: ${{ cp: 'cp -r + sync', station: 'station ingest', hand: 'by hand' }[which]} ${seconds(result.ms)} s`);
       }
     }
-    const cpMs = median(cp.map((r) => r.ms));
-    const ingestMs = median(ingest.map((r) => r.ms));
-    return {
-      label,
-      rounds,
-      cpMs,
-      ingestMs,
-      ratio: cpMs / ingestMs,
-      maxRssKiB: Math.max(...ingest.map((r) => r.maxRssKiB)),
-      cpuMs: median(ingest.map((r) => r.cpuMs)),
-    };
+    return runs;
   }
 }
 
-function table(bench, rows, skipped) {
-  const total = mb(bench.totalBytes);
-  const lines = [
-    `Source: ${bench.expected.size} files, ${(bench.totalBytes / MiB).toFixed(0)} MiB (${bench.sourceKind}); ` +
-      `${cpus().length} cores, Linux ${release()}, Node ${process.versions.node}; read-back: ${bench.verification ?? 'n/a'}; ` +
-      `times are medians, caches ${bench.coldReads ? 'dropped before every run' : 'NOT dropped (not root)'}; ` +
-      `load average ${bench.loadAtStart} at the start, ${loadavg()[0].toFixed(1)} at the end (other work on the machine skews the figures).`,
-    '',
-    '| Source speed | cp -r + sync | station ingest | ratio (cp+sync ÷ ingest) | ingest peak RSS | ingest CPU (own process) |',
-    '|---|---|---|---|---|---|',
+/** Table rows of one source: each baseline compared with the station's time. */
+function rowsOf(source, bytes, runs, { cpGoal, cpGoalText, rssGoalMB }) {
+  const station = summarise(runs.station);
+  const cp = summarise(runs.cp);
+  const rows = [
+    { source, contender: 'station', bytes, ...station, cpuGoal: goals.cpuSecondsPerGiB, rssGoalMB },
+    { source, contender: 'cp -r + sync', bytes, ...cp, maxRssKiB: null, vs: { ratio: cp.ms / station.ms, min: cpGoal, goal: cpGoalText } },
   ];
-  for (const r of rows) {
-    lines.push(
-      `| ${r.label} | ${seconds(r.cpMs)} s (${(total / (r.cpMs / 1000)).toFixed(0)} MB/s) | ` +
-        `${seconds(r.ingestMs)} s (${(total / (r.ingestMs / 1000)).toFixed(0)} MB/s) | **${r.ratio.toFixed(2)}** | ` +
-        `${(r.maxRssKiB / 1024).toFixed(0)} MiB | ${seconds(r.cpuMs)} s |`,
-    );
+  if (runs.hand.length > 0) {
+    const hand = summarise(runs.hand);
+    rows.push({ source, contender: 'by hand: sha256sum, cp -r, sync, drop caches, sha256sum -c', bytes, ...hand, maxRssKiB: null, vs: { ratio: hand.ms / station.ms, min: goals.byHand, goal: `≥ ${goals.byHand}` } });
   }
-  if (skipped) lines.push('', `Throttled runs skipped: ${skipped}`);
-  return lines.join('\n');
+  return rows;
 }
 
 async function main() {
   const workDir = await mkdtemp(join(tmpdir(), 'station-bench-'));
   const missing = missingRootFeatures({ throttle: true });
+  const coldReads = missing === null;
+  const log = (line) => console.log(line);
+  const problems = [];
+  const notes = [];
   let volume;
+  let rack;
   const cleanUp = async () => {
     await volume?.destroy().catch((error) => console.error(`cleanup of the test volume failed: ${error}`));
+    await rack?.destroy();
     await rm(workDir, { recursive: true, force: true });
   };
   process.once('SIGINT', () => void cleanUp().finally(() => process.exit(130)));
+  const loadAtStart = loadavg()[0].toFixed(1);
+  const rows = [];
   try {
+    const station = stationRunner(cliEntry, await writeUsageHook(workDir));
+    if (quick) log('BENCH_QUICK=1: a dry run on small sizes; its figures mean nothing.');
+
+    log('The archive disk …');
+    const disk = await measureDiskLimits(workDir, plan.diskMiB, coldReads);
+    rows.push({ source: 'archive disk', contender: 'dd write, conv=fdatasync', bytes: disk.bytes, ms: disk.writeMs });
+    rows.push({ source: 'archive disk', contender: 'dd read, iflag=direct', bytes: disk.bytes, ms: disk.readMs });
+
     let source;
-    let sourceKind;
-    if (missing === null) {
-      volume = await createExfatVolume({ sizeMiB: 1024, label: 'DSJ-BENCH', parentDir: workDir });
+    if (coldReads) {
+      volume = await createExfatVolume({ sizeMiB: plan.cardVolumeMiB, label: 'DSJ-BENCH', parentDir: workDir });
       source = volume.mountpoint;
-      sourceKind = 'exFAT on a loop device through FUSE';
     } else {
-      console.log(`No loop-device volume (${missing}); the source is a plain folder on the local disk.`);
+      log(`No loop-device volume (${missing}); the source is a plain folder on the local disk, nothing is throttled, there is no rack.`);
       source = join(workDir, 'DSJ-BENCH');
-      sourceKind = 'plain folder on the local disk';
+      await mkdir(source);
     }
-    console.log(`Filling ${source} …`);
-    const fillStarted = performance.now();
-    const expected = await fillCard(source, workDir);
-    let totalBytes = 0;
-    for (const [relative] of expected) totalBytes += (await stat(join(source, relative))).size;
-    console.log(`  ${expected.size} files, ${(totalBytes / MiB).toFixed(0)} MiB in ${seconds(performance.now() - fillStarted)} s`);
-    const usage = await writeUsageHook(workDir);
-    const bench = new Bench({ workDir, source, sourceKind, expected, totalBytes, coldReads: missing === null, usage });
-
-    const rows = [await bench.compare('unthrottled', unthrottledRounds)];
-    let skipped = null;
+    log(`Filling ${source} …`);
+    const expected = await fillWith(source, cardLayout(plan.cardScale));
+    expected.set('DCIM/100MEDIA/DSJ20240501_160000_0005.MP4', await writeClip(join(source, 'DCIM/100MEDIA/DSJ20240501_160000_0005.MP4'), workDir, 'single'));
+    const cardBytes = await bytesOf(source, expected);
+    log(`  ${expected.size} files, ${(cardBytes / MiB).toFixed(0)} MiB`);
+    const card = new SingleCard({ workDir, source, expected, coldReads, station, problems, log });
+    const cardName = `card (${(cardBytes / MiB).toFixed(0)} MiB)`;
+    const unthrottled = await card.compare('unthrottled', plan.unthrottledRounds, false);
+    rows.push(...rowsOf(`${cardName}, unthrottled`, cardBytes, unthrottled, { cpGoal: null, cpGoalText: '' }));
     if (volume) {
-      for (const [bytesPerSecond, what] of throttledSpeeds) {
-        await volume.throttle(bytesPerSecond);
-        rows.push(await bench.compare(`${bytesPerSecond / 1e6} MB/s (${what})`, 1));
+      for (const speed of throttledSpeeds) {
+        await volume.throttle(speed.bytesPerSecond);
+        const label = `${speed.bytesPerSecond / 1e6} MB/s (${speed.what})`;
+        const runs = await card.compare(label, 1, speed.byHand);
+        rows.push(...rowsOf(`${cardName}, ${label}`, cardBytes, runs, { cpGoal: speed.cpGoal, cpGoalText: `≥ ${speed.cpGoal}` }));
       }
-      await volume.throttle(null);
-    } else skipped = missing;
+      await volume.destroy();
+      volume = undefined;
 
-    console.log(`\n${table(bench, rows, skipped)}\n`);
-    if (bench.problems.length > 0) {
-      console.error(`INVALID: the ingest did not archive every file correctly:\n${bench.problems.join('\n')}`);
+      log(`The rack: ${plan.rackCards} cards at ${rackBytesPerSecond / 1e6} MB/s each …`);
+      rack = await Rack.create({ count: plan.rackCards, scale: plan.rackScale, volumeMiB: plan.rackVolumeMiB, bytesPerSecond: rackBytesPerSecond, workDir });
+      let rackBytes = 0;
+      for (const c of rack.cards) rackBytes += await bytesOf(c.source, c.expected);
+      const multiPath = await multiPathIngest(cliEntry);
+      const { runs, fuseNotMeasured } = await benchRack({ rack, bytes: rackBytes, rounds: plan.rackRounds, station, cliEntry, multiPath, coldReads, problems, log });
+      const rackName = `rack: ${plan.rackCards} cards × ${(rackBytes / plan.rackCards / MiB).toFixed(0)} MiB, ${rackBytesPerSecond / 1e6} MB/s each`;
+      const min = 1 / goals.rackIngestVsCp;
+      rows.push(...rowsOf(rackName, rackBytes, runs, { cpGoal: min, cpGoalText: `ingest ≤ ${goals.rackIngestVsCp} × cp (≥ ${min.toFixed(2)})`, rssGoalMB: goals.rackRssMB }));
+      notes.push(
+        `Rack: ${rack.files} files; the station took them all as ${multiPath ? `one \`station ingest\` with ${plan.rackCards} paths` : '`station watch --auto-ingest --any-volume` (this build\'s `station ingest` takes one path), timed to the last card\'s end'}; ` +
+          `FUSE daemons outside the measured CPU: ${fuseNotMeasured === null ? 'not checked' : fuseNotMeasured ? 'yes (checked during the run)' : 'NO'}.`,
+      );
+      if (fuseNotMeasured === false) problems.push('rack: a FUSE daemon was counted with the station');
+    }
+
+    console.log(
+      `\n${quick ? '**Dry run (BENCH_QUICK=1): sizes too small for the figures to mean anything.**\n\n' : ''}` +
+        `${cpus().length} cores, Linux ${release()}, Node ${process.versions.node}; read-back: ${card.verification ?? 'n/a'}; ` +
+        `times are medians (rounds: ${plan.unthrottledRounds} unthrottled, 1 throttled, ${plan.rackRounds} on the rack); caches ${coldReads ? 'dropped before every contender' : 'NOT dropped (not root)'}; ` +
+        `CPU: ${cgroupCpu() ? 'a cpuacct cgroup per contender (it and all it starts)' : 'the station\'s own and its waited-for children\'s'}; RSS: the station process's peak. ` +
+        `Load average ${loadAtStart} at the start, ${loadavg()[0].toFixed(1)} at the end (other work on the machine skews the figures).` +
+        `${notes.length > 0 ? `\n${notes.join('\n')}` : ''}\n\n${markdownTable(rows)}\n`,
+    );
+    const missed = goalsMissed(rows);
+    if (missed.length > 0) console.log(`Goals not reached:\n${missed.map((m) => `- ${m}`).join('\n')}\n`);
+    if (problems.length > 0) {
+      console.error(`INVALID: the ingest did not archive every file correctly:\n${problems.join('\n')}`);
       process.exitCode = 1;
     }
   } finally {

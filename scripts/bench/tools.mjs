@@ -1,0 +1,82 @@
+// Small shared pieces of the benchmark: sizes, running a command, making recorder-like files.
+import { spawn } from 'node:child_process';
+import { createHash, randomBytes } from 'node:crypto';
+import { createReadStream, createWriteStream } from 'node:fs';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { once } from 'node:events';
+import { dirname, join } from 'node:path';
+import { ffmpegPath } from '../../out/native-tools/binaries.js';
+
+export const MiB = 1024 * 1024;
+export const GiB = 1024 * MiB;
+export const seconds = (ms) => (ms / 1000).toFixed(1);
+export const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+/** Decimal MB/s, as card and disk makers state speeds. */
+export const mbPerSecond = (bytes, ms) => bytes / 1e6 / (ms / 1000);
+
+/** Runs a command to its end, collecting its output; never throws for a non-zero exit. */
+export function run(command, args, options = {}) {
+  return new Promise((resolve, reject) => {
+    const child = spawn(command, args, { stdio: ['ignore', 'pipe', 'pipe'], ...options });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (chunk) => (stdout += chunk));
+    child.stderr.on('data', (chunk) => (stderr += chunk));
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ code, stdout, stderr }));
+  });
+}
+
+/** Like run, but a non-zero exit is an error. */
+export async function mustRun(command, args, options = {}) {
+  const result = await run(command, args, options);
+  if (result.code !== 0) throw new Error(`${command} ${args.join(' ')} exited ${result.code}: ${result.stderr.slice(0, 500)}`);
+  return result;
+}
+
+/** Random bytes (a recorder's video does not compress), hashed as they are written. */
+export async function writeRandom(path, bytes) {
+  await mkdir(dirname(path), { recursive: true });
+  const out = createWriteStream(path, { flags: 'wx' });
+  const hash = createHash('sha256');
+  for (let left = bytes; left > 0; ) {
+    const chunk = randomBytes(Math.min(left, 4 * MiB));
+    hash.update(chunk);
+    if (!out.write(chunk)) await once(out, 'drain');
+    left -= chunk.length;
+  }
+  out.end();
+  await once(out, 'close');
+  return hash.digest('hex');
+}
+
+export async function hashFile(path) {
+  const hash = createHash('sha256');
+  for await (const chunk of createReadStream(path, { highWaterMark: 4 * MiB })) hash.update(chunk);
+  return hash.digest('hex');
+}
+
+/**
+ * One real clip, so the ingest's metadata stage (ffprobe, exiftool) has real work too. `tag` goes
+ * into its metadata: cards of one rack must not hold the same bytes, or the station would rightly
+ * call the later copies duplicates.
+ */
+export async function writeClip(path, scratch, tag) {
+  const clip = join(scratch, `clip-${tag}.mp4`);
+  const made = await run(ffmpegPath(), [
+    '-v', 'error', '-y', '-f', 'lavfi', '-i', 'testsrc=duration=5:size=640x360:rate=25',
+    '-f', 'lavfi', '-i', 'sine=duration=5', '-c:v', 'libx264', '-preset', 'ultrafast', '-c:a', 'aac',
+    '-metadata', `comment=${tag}`, clip,
+  ]);
+  if (made.code !== 0) throw new Error(`ffmpeg failed: ${made.stderr}`);
+  await mkdir(dirname(path), { recursive: true });
+  await writeFile(path, await readFile(clip));
+  return hashFile(path);
+}
+
+/** Fills `root` with the files of `layout` ([relative path, bytes]); returns each file's SHA-256. */
+export async function fillWith(root, layout) {
+  const expected = new Map();
+  for (const [relative, bytes] of layout) expected.set(relative, await writeRandom(join(root, relative), bytes));
+  return expected;
+}
