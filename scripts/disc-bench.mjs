@@ -5,20 +5,18 @@
 // the drive's speed (16× DVD ≈ 22 MB/s); this measures what the station adds around the drive.
 //
 // Needs `npm run build:main` first and Node 24 (it loads a TypeScript test helper directly).
-import { spawn } from 'node:child_process';
-import { createHash, randomBytes } from 'node:crypto';
-import { createWriteStream } from 'node:fs';
-import { mkdir, mkdtemp, rm, stat, writeFile } from 'node:fs/promises';
-import { once } from 'node:events';
+import { mkdtemp, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { xorrisoBurner } from '../out/native-tools/disc-burners/index.js';
 import { buildImage } from '../out/src-main/core/discs/build-image.js';
 import { checkManifest, checkMd5, readBackSha256 } from '../out/src-main/core/discs/copy-checks.js';
 import { runTool } from '../out/src-main/core/process/index.js';
 import { missingRootFeatures } from '../tests/helpers/root-features.ts';
+import { MiB, mustRun, seconds, writeRandom } from './bench/tools.mjs';
 
-const MiB = 1024 * 1024;
+/** BENCH_QUICK=1 (a dry run of the benchmark itself): the same files at 1/64 of their size. */
+const scale = process.env.BENCH_QUICK === '1' ? 1 / 64 : 1;
 /** About 4.2 GiB of recorder-like files: what one DVD+R (4,700,372,992 bytes) holds of a case. */
 const layout = [
   ['data/I1/DCIM/DSJ20240501_080000_0001.MP4', 1100 * MiB],
@@ -26,18 +24,10 @@ const layout = [
   ['data/I1/DCIM/DSJ20240501_110000_0003.MP4', 1000 * MiB],
   ['data/I2/DCIM/DSJ20240502_140000_0001.MP4', 1000 * MiB],
   ['data/I2/RECORD/REC_0001.WAV', 40 * MiB],
-];
+].map(([path, bytes]) => [path, Math.round(bytes * scale)]);
 
-const seconds = (ms) => (ms / 1000).toFixed(1);
 const mbps = (bytes, ms) => (bytes / 1e6 / (ms / 1000)).toFixed(0);
-
-function run(command, args) {
-  return new Promise((resolve, reject) => {
-    const child = spawn(command, args, { stdio: ['ignore', 'ignore', 'inherit'] });
-    child.once('error', reject);
-    child.once('close', (code) => (code === 0 ? resolve() : reject(new Error(`${command} exited ${code}`))));
-  });
-}
+const run = (command, args) => mustRun(command, args);
 
 async function dropCaches() {
   await run('sync', []);
@@ -48,21 +38,6 @@ async function timed(what, work) {
   const started = performance.now();
   const result = await work();
   return { what, ms: performance.now() - started, result };
-}
-
-async function writeRandom(path, bytes) {
-  await mkdir(dirname(path), { recursive: true });
-  const out = createWriteStream(path, { flags: 'wx' });
-  const hash = createHash('sha256');
-  for (let left = bytes; left > 0; ) {
-    const chunk = randomBytes(Math.min(left, 4 * MiB));
-    hash.update(chunk);
-    if (!out.write(chunk)) await once(out, 'drain');
-    left -= chunk.length;
-  }
-  out.end();
-  await once(out, 'close');
-  return hash.digest('hex');
 }
 
 async function main() {
