@@ -87,5 +87,7 @@ export const Settings = z.object({
   unitName: z.string().trim().max(200),
   /** A stored disc copy is read and checked again this many months after its last good check. */
   discRecheckMonths: z.number().int().min(1).max(48),
+  /** Ingests copying at once: every attached recorder (a rack holds up to 16); lower it to keep some back. */
+  maxConcurrentIngests: z.number().int().min(1).max(16),
 });
 export type Settings = z.infer<typeof Settings>;

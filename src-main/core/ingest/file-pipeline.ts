@@ -2,6 +2,7 @@ import { promises as fs } from 'node:fs';
 import { dirname } from 'node:path';
 import type { VerificationMethod } from '../../contract/index.js';
 import { syncDirectory, hashFromDisk, type ReadBackBuffers, hashSource, streamCopy, type CopyBuffers, partialSuffix } from '../archive/index.js';
+import type { DiskLane } from './archive-disk-gate.js';
 import type { SourceFile } from './scan-source.js';
 
 /** The copy stage's result: bytes on the archive disk, not yet proved, not yet counted. */
@@ -53,9 +54,14 @@ export const hashOnly = (file: SourceFile, io: CopyIo) => hashSource(file.absolu
 /**
  * Stage 2, bound by the archive disk, overlapping the next file's copy: fsync, read back from the
  * disk and compare, keep the source's times, make read-only, rename into place, fsync the folder.
- * Only after this may the file be counted as archived.
+ * Only after this may the file be counted as archived. All of it is archive-disk work, so it runs
+ * when the ingest's `lane` through the disk gate gives it its turn.
  */
-export async function verifyAndPlace(copied: CopiedFile, readBackBuffers: ReadBackBuffers): Promise<VerifiedFile> {
+export function verifyAndPlace(copied: CopiedFile, readBackBuffers: ReadBackBuffers, lane: DiskLane): Promise<VerifiedFile> {
+  return lane.run(copied.bytes, () => verifyAndPlaceNow(copied, readBackBuffers));
+}
+
+async function verifyAndPlaceNow(copied: CopiedFile, readBackBuffers: ReadBackBuffers): Promise<VerifiedFile> {
   let placed = false;
   try {
     const handle = await fs.open(copied.partialPath, 'r+');

@@ -26,6 +26,7 @@ import { processIdentity } from '../process/index.js';
 import { officerAndMark } from '../recorder-names/index.js';
 import { recordingIdByHash } from '../recordings/index.js';
 import { isoInZone } from '../clock.js';
+import type { ArchiveDiskGate, DiskLane } from './archive-disk-gate.js';
 import { attributeIngest } from './attribution.js';
 import { measureIngestClock } from './clock-step.js';
 import { copyToPartial, discardCopy, hashOnly, VerificationMismatch, verifyAndPlace, type CopiedFile, type CopyIo } from './file-pipeline.js';
@@ -35,6 +36,7 @@ import { finishIngest, getIngest, ingestTotals, insertArchivedFile, insertIngest
 import type { MetadataQueue } from './metadata-queue.js';
 import { scanSource, type SourceFile } from './scan-source.js';
 import { sourceRootIdentity, sourceStillThere, type SourceRootIdentity } from './source-root.js';
+import { UnverifiedBytes } from './unverified-bytes.js';
 
 export interface IngestEnvironment {
   db: Database;
@@ -52,6 +54,8 @@ export interface IngestEnvironment {
   audit: AuditTrail | null;
   /** The device ledger's 24-hour rule, told in the finishing transaction of an ingest that verified every file of a registered device. */
   onVerified: VerifiedIngestHook;
+  /** The archive disk's work (each file's verification), shared fairly by every ingest of the scheduler. */
+  diskGate: ArchiveDiskGate;
 }
 
 /**
@@ -146,8 +150,10 @@ export class IngestJob {
   private readonly step: JobState<IngestStep>;
   private readonly progress: ProgressTracker<IngestPhase>;
   private readonly io: CopyIo;
-  /** The read-back of the last copied file, which the copy of the next one overlaps. */
-  private lastPlacement: Promise<void> = Promise.resolve();
+  /** Copied files waiting for their read-back, which the copy of the next ones overlaps, within a budget. */
+  private readonly unverified = new UnverifiedBytes();
+  /** This ingest's turn at the archive disk. */
+  private readonly disk: DiskLane;
   /** Read-backs under way by content hash: the same content twice in one source is one copy. */
   private readonly placing = new Map<string, Promise<boolean>>();
   /** Calibration-code searches begun while the card was still copying, by archived path; one at a time. */
@@ -188,6 +194,7 @@ export class IngestJob {
       onBytes: (bytes) => this.progress.addBytes(bytes),
       signal: this.abort.signal,
     };
+    this.disk = env.diskGate.lane(this.id);
   }
 
   /** Checks the source and records the ingest, queued; the copy itself runs in `run()`. */
@@ -304,7 +311,7 @@ export class IngestJob {
 
     this.step.to('verifying');
     this.progress.update({ currentFile: null });
-    await this.lastPlacement;
+    await this.unverified.settled();
 
     this.step.to('describing');
     await Promise.all(this.described);
@@ -325,7 +332,7 @@ export class IngestJob {
   private async finish(stop: Reason | null): Promise<IngestOutcome> {
     const { env } = this;
     this.step.to('finishing');
-    await this.lastPlacement;
+    await this.unverified.settled();
     // No ffmpeg of this ingest outlives it.
     await this.lastEarlySearch;
     let reason = stop;
@@ -428,7 +435,7 @@ export class IngestJob {
           this.fail(file, { code: this.sourceRefused(error) ? 'unreadable' : 'copy-failed', message: `copy failed: ${describe(error)}` });
           continue;
         }
-        await this.lastPlacement;
+        await this.unverified.settled();
         for (const rest of files.slice(index)) this.fail(rest, { code: stop.code, message: `not copied: ${stop.message}` });
         return stop;
       }
@@ -487,6 +494,7 @@ export class IngestJob {
       this.progress.addBytes(-hashed.bytes);
     }
     this.tellCopyPhase('copying');
+    await this.unverified.room();
     await this.ensureSpace(file.size);
     const finalPath = toAbsolute(this.env.dataDir, archivedFilePath(this.id, file.relative));
     const copied = await copyToPartial(file, finalPath, this.io);
@@ -495,17 +503,19 @@ export class IngestJob {
         await discardCopy(copied.partialPath);
         return;
       }
-      // Wait for the previous file's verification before starting this one's, so one read-back buffer serves.
-      await this.lastPlacement;
     } catch (error) {
       await discardCopy(copied.partialPath);
       throw error;
     }
+    // Queued at the disk gate, which runs one verification of this ingest at a time: one read-back buffer serves.
     const placed = this.place(copied);
     this.placing.set(copied.sha256, placed);
-    this.lastPlacement = placed.then(() => {
-      this.placing.delete(copied.sha256);
-    });
+    this.unverified.add(
+      copied.bytes,
+      placed.then(() => {
+        this.placing.delete(copied.sha256);
+      }),
+    );
   }
 
   private async isDuplicate(copied: CopiedFile): Promise<boolean> {
@@ -521,7 +531,7 @@ export class IngestJob {
   private async place(copied: CopiedFile): Promise<boolean> {
     const { db, dataDir, now } = this.env;
     try {
-      const verified = await verifyAndPlace(copied, this.io.readBack);
+      const verified = await verifyAndPlace(copied, this.io.readBack, this.disk);
       const archivePath = archivedFilePath(this.id, copied.file.relative);
       let id: number;
       try {

@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import { describe, StationError } from '../errors.js';
 import { isWithin } from '../paths.js';
+import { ArchiveDiskGate } from './archive-disk-gate.js';
 import { IngestJob, type IngestEnvironment, type IngestOrigin, type IngestOutcome } from './ingest-job.js';
 import type { Reason } from './ingest-store.js';
 
@@ -25,15 +26,14 @@ interface Entry extends ScheduledIngest {
   begin: () => void;
 }
 
-/** Cards copying at once: each has its own bus, but the archive disk is shared. */
-export const defaultIngestLimit = 2;
-
 const overlaps = (a: string, b: string) => isWithin(a, b) || isWithin(b, a);
 
 /**
  * The one owner of every ingest: who is queued and who runs, overlap refusal, the concurrency
  * limit, and what happens when a job crashes. `ingest.start`, the plug-in service and anything
- * later submit here; nothing else starts a job.
+ * later submit here; nothing else starts a job. Every card is admitted at once, up to the
+ * `maxConcurrentIngests` setting: each reads its own device, and what they share, the archive
+ * disk, is scheduled by the one disk gate that every job's verifications pass through.
  */
 export class IngestScheduler {
   private readonly entries = new Map<string, Entry>();
@@ -44,16 +44,16 @@ export class IngestScheduler {
   private readonly settingUp = new Set<Promise<unknown>>();
   private running = 0;
   private stopped = false;
+  private readonly env: IngestEnvironment;
 
-  constructor(
-    private readonly env: IngestEnvironment,
-    private readonly limit: number = defaultIngestLimit,
-  ) {}
+  constructor(env: Omit<IngestEnvironment, 'diskGate'>) {
+    this.env = { ...env, diskGate: new ArchiveDiskGate() };
+  }
 
   /**
-   * Records the ingest and queues it; it runs as soon as fewer than `limit` run. Refused while an
-   * ingest of the same folder (or one inside it, or one holding it) is queued or running, except
-   * that one winding down (a card pulled out and plugged back in) is waited for.
+   * Records the ingest and queues it; it runs as soon as fewer than the setting allows run.
+   * Refused while an ingest of the same folder (or one inside it, or one holding it) is queued or
+   * running, except that one winding down (a card pulled out and plugged back in) is waited for.
    */
   async submit(request: IngestRequest): Promise<ScheduledIngest> {
     const root = resolve(request.sourcePath);
@@ -105,6 +105,7 @@ export class IngestScheduler {
       this.startNow(entry);
     }
     await Promise.allSettled(all.map((entry) => entry.done));
+    this.env.diskGate.close();
   }
 
   private on(root: string): Entry | undefined {
@@ -119,8 +120,9 @@ export class IngestScheduler {
     entry.begin();
   }
 
+  /** Starts queued ingests while fewer run than the setting allows, read each time: a change applies to the next start. */
   private pump(): void {
-    while (this.running < this.limit && this.queue.length > 0) {
+    while (this.running < this.env.settings().maxConcurrentIngests && this.queue.length > 0) {
       const entry = this.queue.shift();
       if (!entry) break;
       this.running += 1;

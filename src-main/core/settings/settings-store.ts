@@ -13,6 +13,8 @@ export const defaultSettings: Settings = {
   checkInOnPlugIn: false,
   unitName: '',
   discRecheckMonths: 12,
+  // Every slot of the largest racks at once: the archive disk gate, not admission, adapts to the hardware.
+  maxConcurrentIngests: 16,
 };
 
 /** Settings live as one JSON value per key, so a new setting needs no migration. */

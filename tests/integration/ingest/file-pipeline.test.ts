@@ -1,13 +1,21 @@
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, onTestFinished } from 'vitest';
 import { createReadBackBuffers } from '../../../src-main/core/archive/read-back.js';
 import { createCopyBuffers } from '../../../src-main/core/archive/stream-copy.js';
+import { ArchiveDiskGate } from '../../../src-main/core/ingest/archive-disk-gate.js';
 import { copyToPartial, SourceChanged, verifyAndPlace } from '../../../src-main/core/ingest/file-pipeline.js';
 import { makeFile, sha256Of } from '../../helpers/make-media.js';
 import { tempDir } from '../../helpers/temp-dir.js';
 
 const io = () => ({ buffers: createCopyBuffers(), readBack: createReadBackBuffers(), onBytes: () => {}, signal: new AbortController().signal });
+
+/** A gate of its own for each file: nothing else shares the disk here. */
+function lane() {
+  const gate = new ArchiveDiskGate();
+  onTestFinished(() => gate.close());
+  return gate.lane('test');
+}
 
 function listed(path: string) {
   const stats = statSync(path);
@@ -20,7 +28,7 @@ describe('the copy of one file', () => {
     const source = join(dir, 'clip.MP4');
     makeFile(source, 5 * 1024 * 1024 + 17, 3);
     const copied = await copyToPartial(listed(source), join(dir, 'out', 'clip.MP4'), io());
-    const placed = await verifyAndPlace(copied, createReadBackBuffers());
+    const placed = await verifyAndPlace(copied, createReadBackBuffers(), lane());
     expect(placed.sha256).toBe(sha256Of(source));
     expect(placed.verifiedSha256).toBe(placed.sha256);
     expect(sha256Of(join(dir, 'out', 'clip.MP4'))).toBe(placed.sha256);
@@ -46,7 +54,7 @@ describe('the copy of one file', () => {
     const copied = await copyToPartial(listed(source), target, io());
     makeFile(target, 4096, 6);
     const before = sha256Of(target);
-    await expect(verifyAndPlace(copied, createReadBackBuffers())).rejects.toThrow(/already has the name/);
+    await expect(verifyAndPlace(copied, createReadBackBuffers(), lane())).rejects.toThrow(/already has the name/);
     expect(sha256Of(target)).toBe(before);
     expect(existsSync(`${target}.partial`)).toBe(false);
   });

@@ -57,7 +57,7 @@ export function smallStation(dataDir: string, media: ReadonlyMap<number, MediaFi
     'volumes.list': () => [],
     'volumes.match': absent('volume'),
     'volumes.ingest': absent('volume'),
-    'settings.get': () => ({ autoIngest: false, anyVolume: false, driftToleranceSeconds: 30, recordingGapSeconds: 60, namePatterns: [], idleLockMinutes: 10, ingestDeadlineHours: 24, bodyCamerasPerOfficer: 1, checkInOnPlugIn: false, unitName: '', discRecheckMonths: 12 }),
+    'settings.get': () => ({ autoIngest: false, anyVolume: false, driftToleranceSeconds: 30, recordingGapSeconds: 60, namePatterns: [], idleLockMinutes: 10, ingestDeadlineHours: 24, bodyCamerasPerOfficer: 1, checkInOnPlugIn: false, unitName: '', discRecheckMonths: 12, maxConcurrentIngests: 16 }),
     'settings.update': absent('settings store'),
     'ledger.checkout': absent('ledger'),
     'ledger.checkin': absent('ledger'),

@@ -1,0 +1,193 @@
+import { availableParallelism } from 'node:os';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
+
+/**
+ * The archive disk's work, shared by every ingest: each file's stage 2 (fsync, read-back, rename)
+ * passes through here. Stage 1 of each ingest reads its own card and is not gated; the disk is the
+ * one thing all of them share, so it is the one thing scheduled.
+ *
+ * - Fair: a free slot goes to the ingest served least recently (one that has just arrived, or a
+ *   slow card back after a while, first), one operation at a time: a round-robin, so a fast card
+ *   with a long queue of copied files never keeps a slow card's file waiting behind all of them.
+ * - One operation per ingest at a time: each job has one read-back buffer, and one ingest's files
+ *   are verified in the order they were copied.
+ * - Adaptive: how many operations run at once is found as it runs, from the verified bytes per
+ *   second and the CPU (see `tune`).
+ */
+
+/** Two at once to begin: what the station ran before it measured anything, safe on a spinning disk. */
+export const initialDiskConcurrency = 2;
+/** One ingest's operation per slot and at most 16 ingests (`maxConcurrentIngests`): more slots could never be used. */
+export const maxDiskConcurrency = 16;
+/**
+ * How long the throughput is measured before the concurrency is judged. A recorder's file (100 to
+ * 500 MiB) is read back in 0.5 to 2 s, so several end in a window and the rate is not one file's
+ * end; short enough to follow cards arriving and leaving at the end of a shift.
+ */
+export const tuneWindowMs = 5_000;
+/** Changes smaller than this are noise (files end at uneven moments): the concurrency holds. */
+const significantChange = 0.1;
+/**
+ * The event loop answering this late on average (ms) means the station's one thread has no room:
+ * hashing and events already wait, and more disk work at once would only queue behind them.
+ */
+const saturatedLoopDelayMs = 50;
+/** This share of every core used by the station's process is a saturated CPU (children, ffmpeg, need the rest). */
+const saturatedCpuShare = 0.9;
+
+/** Tells, once per window, whether the CPU was saturated during it. */
+export interface CpuLoad {
+  saturated(): boolean;
+  close(): void;
+}
+
+/** The station's own CPU: its event loop's delay and its process's CPU time, sampled per window. */
+export function processCpuLoad(): CpuLoad {
+  const delay = monitorEventLoopDelay({ resolution: 20 });
+  delay.enable();
+  let usage = process.cpuUsage();
+  let at = performance.now();
+  return {
+    saturated() {
+      const lagMs = delay.mean / 1e6;
+      delay.reset();
+      const used = process.cpuUsage(usage);
+      const now = performance.now();
+      const share = (used.user + used.system) / 1000 / Math.max(1, now - at) / availableParallelism();
+      usage = process.cpuUsage();
+      at = now;
+      return lagMs > saturatedLoopDelayMs || share > saturatedCpuShare;
+    },
+    close: () => delay.disable(),
+  };
+}
+
+/** One ingest's way through the gate. */
+export interface DiskLane {
+  /** Runs `operation` when this ingest's turn comes; `bytes` is what it verifies, for the throughput. */
+  run<T>(bytes: number, operation: () => Promise<T>): Promise<T>;
+}
+
+export class ArchiveDiskGate {
+  private limit = initialDiskConcurrency;
+  private active = 0;
+  /** Ingests with an operation running now. */
+  private readonly busy = new Set<string>();
+  /** Waiting operations by ingest, in the order each ingest copied them. */
+  private readonly waiting = new Map<string, (() => void)[]>();
+  /** When each ingest with work was last given a slot (a count of slots given), for the round-robin. */
+  private readonly lastServed = new Map<string, number>();
+  private served = 0;
+  private verifiedBytes = 0;
+  private windowStartMs = performance.now();
+  /** Some ingest's operation was ready but found every slot taken, during this window: the limit was binding. */
+  private limited = false;
+  private lastRate: number | null = null;
+  /** The way the last step went: a step that paid is followed by another the same way. */
+  private direction: 1 | -1 = 1;
+  private readonly timer: NodeJS.Timeout;
+
+  constructor(private readonly cpu: CpuLoad = processCpuLoad()) {
+    this.timer = setInterval(() => this.tune(), tuneWindowMs);
+    // A station with nothing to copy is not kept alive by its gate.
+    this.timer.unref();
+  }
+
+  /** How many operations may run at once now. */
+  get concurrency(): number {
+    return this.limit;
+  }
+
+  lane(ingestId: string): DiskLane {
+    return { run: (bytes, operation) => this.run(ingestId, bytes, operation) };
+  }
+
+  close(): void {
+    clearInterval(this.timer);
+    this.cpu.close();
+  }
+
+  private async run<T>(ingestId: string, bytes: number, operation: () => Promise<T>): Promise<T> {
+    await new Promise<void>((start) => {
+      const queue = this.waiting.get(ingestId);
+      if (queue) queue.push(start);
+      else this.waiting.set(ingestId, [start]);
+      this.dispatch();
+    });
+    try {
+      return await operation();
+    } finally {
+      // A failed verification read the disk all the same.
+      this.verifiedBytes += bytes;
+      this.active -= 1;
+      this.busy.delete(ingestId);
+      // An ingest with nothing left here is forgotten: back after a pause, it is served first.
+      if (!this.waiting.has(ingestId)) this.lastServed.delete(ingestId);
+      this.dispatch();
+    }
+  }
+
+  /** Of the ingests with an operation waiting and none running, the one served least recently. */
+  private nextReady(): string | undefined {
+    let next: string | undefined;
+    for (const ingestId of this.waiting.keys()) {
+      if (this.busy.has(ingestId)) continue;
+      if (next === undefined || (this.lastServed.get(ingestId) ?? -1) < (this.lastServed.get(next) ?? -1)) next = ingestId;
+    }
+    return next;
+  }
+
+  private dispatch(): void {
+    for (let ready = this.nextReady(); ready !== undefined; ready = this.nextReady()) {
+      if (this.active >= this.limit) {
+        this.limited = true;
+        return;
+      }
+      const queue = this.waiting.get(ready) ?? [];
+      const start = queue.shift();
+      if (queue.length === 0) this.waiting.delete(ready);
+      this.lastServed.set(ready, (this.served += 1));
+      this.active += 1;
+      this.busy.add(ready);
+      start?.();
+    }
+  }
+
+  /**
+   * Once a window, a hill climb on the verified bytes per second. A saturated CPU takes one slot
+   * away (more disk work would only wait for the CPU). Otherwise only a window in which the limit
+   * was binding (work waited for a slot) says anything about the disk: against the window before,
+   * a rate that rose by more than the noise earns another step the same way, one that fell steps
+   * back the other way, a flat one holds. The first binding window after a quiet one (or after the
+   * CPU was saturated) tries one more. One step a window, so each is judged by the next.
+   */
+  private tune(): void {
+    const now = performance.now();
+    const rate = this.verifiedBytes / Math.max(1, now - this.windowStartMs);
+    this.verifiedBytes = 0;
+    this.windowStartMs = now;
+    const limited = this.limited || (this.nextReady() !== undefined && this.active >= this.limit);
+    this.limited = false;
+    const previous = this.lastRate;
+    this.lastRate = limited ? rate : null;
+    if (this.cpu.saturated()) {
+      this.lastRate = null;
+      this.step(-1);
+    } else if (!limited) {
+      return;
+    } else if (previous === null) {
+      this.step(+1);
+    } else if (rate > previous * (1 + significantChange)) {
+      this.step(this.direction);
+    } else if (rate < previous * (1 - significantChange)) {
+      this.step(-this.direction as 1 | -1);
+    }
+    this.dispatch();
+  }
+
+  private step(direction: 1 | -1): void {
+    this.limit = Math.min(maxDiskConcurrency, Math.max(1, this.limit + direction));
+    // At either end the only thing left to learn is the other way.
+    this.direction = this.limit === 1 ? 1 : this.limit === maxDiskConcurrency ? -1 : direction;
+  }
+}
