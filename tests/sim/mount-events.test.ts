@@ -101,9 +101,10 @@ describe.skipIf(missing !== null)('mount events: a mount anywhere is seen withou
   it('starts findmnt again when it exits, and the restarted one reports the next mount', async () => {
     const sink = recorder();
     await startAdapter(sink);
-    const [first] = ourFindmnts();
-    expect(first).toBeDefined();
-    process.kill(first!, 'SIGKILL');
+    // Until setpriv has exec'd findmnt, the child is still called setpriv.
+    await waitFor(() => ourFindmnts()[0]).toBeDefined();
+    const first = ourFindmnts()[0]!;
+    process.kill(first, 'SIGKILL');
     await waitFor(() => ourFindmnts().find((pid) => pid !== first)).toBeDefined();
     // The restart itself looks at the table once (a mount may have come while none ran): wait that out.
     await sleep(AFTER_BURST_MS);

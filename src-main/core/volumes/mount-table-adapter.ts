@@ -67,17 +67,19 @@ export class MountTableAdapter implements VolumeAdapter {
     await this.folderWatch.refresh();
     const present = new Map(candidateMounts(await readMountInfo(), this.excludePath).map((entry) => [keyOf(entry), entry]));
     for (const key of this.refused) if (!present.has(key)) this.refused.delete(key);
-    const offered = new Map<string, Volume>();
-    for (const [key, entry] of present) {
-      if (this.refused.has(key)) continue;
-      const capacity = await capacityOf(entry.mountpoint);
-      // Still in the table but not answering: a pulled cable under FUSE leaves the mount behind.
-      if (capacity === 'gone') continue;
-      const volume = known.get(key) ?? (await this.describe(entry, capacity));
-      if (volume === null) this.refused.add(key);
-      else offered.set(key, volume);
-    }
-    return offered;
+    // All at once: a rack plugged in together is otherwise described one lsblk and blkid after another.
+    const looked = await Promise.all(
+      [...present].map(async ([key, entry]): Promise<[string, Volume] | null> => {
+        if (this.refused.has(key)) return null;
+        const capacity = await capacityOf(entry.mountpoint);
+        // Still in the table but not answering: a pulled cable under FUSE leaves the mount behind.
+        if (capacity === 'gone') return null;
+        const volume = known.get(key) ?? (await this.describe(entry, capacity));
+        if (volume === null) this.refused.add(key);
+        return volume === null ? null : [key, volume];
+      }),
+    );
+    return new Map(looked.filter((found) => found !== null));
   }
 
   private async describe(entry: MountInfoEntry, capacity: Capacity | null): Promise<Volume | null> {
