@@ -4,24 +4,31 @@ import { blockDeviceName, isRemovableBlockDevice } from './block-devices.js';
 import { probeBlockIdentity } from './block-identity.js';
 import { capacityOf, type Capacity } from './capacity.js';
 import { candidateMounts } from './mount-filter.js';
+import { MountEvents, type MountEventsOptions } from './mount-events.js';
 import { linuxMediaRoots, MountFolderWatch } from './mount-folder-watch.js';
 import { readMountInfo, type MountInfoEntry } from './mountinfo.js';
 import { VolumePoller } from './volume-poller.js';
 import type { Volume, VolumeAdapter, VolumeFilterOptions, VolumeSink } from './volume.js';
 
 export interface MountTableAdapterOptions extends VolumeFilterOptions {
-  /** Reading the mount table costs microseconds: half a second keeps a mount outside the media roots under a second. */
+  /** The safety net behind the mount events (findmnt): reading the table costs microseconds, half a second is cheap. */
   pollMs?: number;
   mediaRoots?: readonly string[];
+  mountEvents?: MountEventsOptions;
 }
 
 const keyOf = (entry: MountInfoEntry): string => `${entry.source}\0${entry.mountpoint}`;
 
-/** Linux: the mount table is the truth, polled; new folders under /media and /run/media make it look at once. */
+/**
+ * Linux: the mount table is the truth, polled; a mount anywhere (findmnt --poll) and a new folder
+ * under /media or /run/media (made just before the desktop mounts there) make it look at once.
+ */
 export class MountTableAdapter implements VolumeAdapter {
   readonly name = 'mount-table';
   private readonly poller: VolumePoller;
   private readonly folderWatch: MountFolderWatch;
+  private readonly mountEvents: MountEvents;
+  private sink: VolumeSink | null = null;
   /** Mounts judged not to be offered (not removable, no block device); judged again once they leave the table. */
   private readonly refused = new Set<string>();
   private excludePath: string | null = null;
@@ -29,18 +36,28 @@ export class MountTableAdapter implements VolumeAdapter {
   constructor(private readonly options: MountTableAdapterOptions) {
     this.poller = new VolumePoller((known) => this.scan(known), { pollMs: options.pollMs ?? 500 });
     this.folderWatch = new MountFolderWatch(options.mediaRoots ?? linuxMediaRoots, () => this.poller.trigger());
+    this.mountEvents = new MountEvents(
+      () => this.poller.trigger(),
+      (error) => this.sink?.error(error),
+      options.mountEvents,
+    );
   }
 
   async start(sink: VolumeSink): Promise<void> {
     const exclude = this.options.excludePath;
     // Compare real paths: the data folder may be reached through a symlink.
     this.excludePath = exclude === null ? null : await fs.realpath(exclude).catch(() => resolve(exclude));
+    this.sink = sink;
+    // Before the first scan: a mount made while that scan runs is then reported, not left to the poll.
+    this.mountEvents.start();
     await this.folderWatch.refresh();
     await this.poller.start(sink);
   }
 
   /** The poller first: a scan under way may still refresh the folder watch, which is closed after it. */
   async stop(): Promise<void> {
+    this.sink = null;
+    await this.mountEvents.stop();
     await this.poller.stop();
     await this.folderWatch.close();
   }
@@ -50,17 +67,19 @@ export class MountTableAdapter implements VolumeAdapter {
     await this.folderWatch.refresh();
     const present = new Map(candidateMounts(await readMountInfo(), this.excludePath).map((entry) => [keyOf(entry), entry]));
     for (const key of this.refused) if (!present.has(key)) this.refused.delete(key);
-    const offered = new Map<string, Volume>();
-    for (const [key, entry] of present) {
-      if (this.refused.has(key)) continue;
-      const capacity = await capacityOf(entry.mountpoint);
-      // Still in the table but not answering: a pulled cable under FUSE leaves the mount behind.
-      if (capacity === 'gone') continue;
-      const volume = known.get(key) ?? (await this.describe(entry, capacity));
-      if (volume === null) this.refused.add(key);
-      else offered.set(key, volume);
-    }
-    return offered;
+    // All at once: a rack plugged in together is otherwise described one lsblk and blkid after another.
+    const looked = await Promise.all(
+      [...present].map(async ([key, entry]): Promise<[string, Volume] | null> => {
+        if (this.refused.has(key)) return null;
+        const capacity = await capacityOf(entry.mountpoint);
+        // Still in the table but not answering: a pulled cable under FUSE leaves the mount behind.
+        if (capacity === 'gone') return null;
+        const volume = known.get(key) ?? (await this.describe(entry, capacity));
+        if (volume === null) this.refused.add(key);
+        return volume === null ? null : [key, volume];
+      }),
+    );
+    return new Map(looked.filter((found) => found !== null));
   }
 
   private async describe(entry: MountInfoEntry, capacity: Capacity | null): Promise<Volume | null> {
