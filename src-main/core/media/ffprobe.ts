@@ -96,7 +96,9 @@ function failureLines(error: ToolError): string[] {
 }
 
 const PACKET_ENTRIES = ['-show_entries', 'packet=pts_time,duration_time,pos,size'];
-const intervalFrom = (seconds: number): string => `${seconds.toFixed(3)}%`;
+// To the end of the file, said as "a day on": the static ffprobe 6 build bundled for stations
+// without their own returns no packet at all for an interval left open (`40%`).
+const intervalFrom = (seconds: number): string => `${seconds.toFixed(3)}%+86400`;
 
 /**
  * Streams and format: `ffprobe -show_format -show_streams` as JSON. With `tail` (where the end is
