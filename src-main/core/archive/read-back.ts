@@ -1,22 +1,19 @@
 import { constants, promises as fs } from 'node:fs';
 import { createHash } from 'node:crypto';
 import type { VerificationMethod } from '../../contract/index.js';
+import { alignedBuffers } from './aligned-memory.js';
 
 const chunkBytes = 4 * 1024 * 1024;
-const wasmPageBytes = 64 * 1024;
 
-/**
- * O_DIRECT needs the buffer address, offset and length aligned to the block size. Node's Buffers
- * are not, but WebAssembly memory is mapped page-aligned, so Buffers over it are.
- */
+/** Two aligned buffers (see aligned-memory.ts): one is hashed while the next read fills the other. */
 export interface ReadBackBuffers {
   a: Buffer;
   b: Buffer;
 }
 
 export function createReadBackBuffers(): ReadBackBuffers {
-  const memory = new WebAssembly.Memory({ initial: (2 * chunkBytes) / wasmPageBytes });
-  return { a: Buffer.from(memory.buffer, 0, chunkBytes), b: Buffer.from(memory.buffer, chunkBytes, chunkBytes) };
+  const [a, b] = alignedBuffers(2, chunkBytes) as [Buffer, Buffer];
+  return { a, b };
 }
 
 async function openForReadBack(path: string): Promise<{ handle: fs.FileHandle; method: VerificationMethod }> {

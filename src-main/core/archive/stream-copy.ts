@@ -1,14 +1,20 @@
 import { constants, promises as fs, type PathLike } from 'node:fs';
 import { createHash } from 'node:crypto';
+import { alignedBuffers } from './aligned-memory.js';
+import { createCopyTarget } from './copy-target.js';
 
 const chunkBytes = 1024 * 1024;
 
+/** Two aligned buffers (the copy is written uncached): one is hashed and written while the next read fills the other. */
 export interface CopyBuffers {
   a: Buffer;
   b: Buffer;
 }
 
-export const createCopyBuffers = (): CopyBuffers => ({ a: Buffer.allocUnsafe(chunkBytes), b: Buffer.allocUnsafe(chunkBytes) });
+export function createCopyBuffers(): CopyBuffers {
+  const [a, b] = alignedBuffers(2, chunkBytes) as [Buffer, Buffer];
+  return { a, b };
+}
 
 /**
  * Opens evidence read-only without following a link and, where the platform lets us, without
@@ -32,19 +38,22 @@ export interface StreamCopyResult {
   bytes: number;
 }
 
-async function writeAll(target: fs.FileHandle, data: Buffer, position: number): Promise<void> {
-  let written = 0;
-  while (written < data.length) {
-    const { bytesWritten } = await target.write(data, written, data.length - written, position + written);
-    written += bytesWritten;
+/** Fills the buffer unless the file ends first: an uncached write needs whole chunks until the last. */
+async function readFull(source: fs.FileHandle, buffer: Buffer, position: number): Promise<number> {
+  let filled = 0;
+  while (filled < buffer.length) {
+    const { bytesRead } = await source.read(buffer, filled, buffer.length - filled, position + filled);
+    if (bytesRead === 0) break;
+    filled += bytesRead;
   }
+  return filled;
 }
 
 /** Reads the source once, hashing each chunk as it passes and handing it to `sink`; the next read overlaps the sink. */
 async function streamSource(
   sourcePath: PathLike,
   buffers: CopyBuffers,
-  sink: (chunk: Buffer, position: number) => Promise<void>,
+  sink: (buffer: Buffer, length: number, position: number) => Promise<void>,
   onBytes: (bytes: number) => void,
   signal: AbortSignal,
 ): Promise<StreamCopyResult> {
@@ -54,17 +63,16 @@ async function streamSource(
     let position = 0;
     let current = buffers.a;
     let spare = buffers.b;
-    let { bytesRead } = await source.read(current, 0, current.length, 0);
+    let bytesRead = await readFull(source, current, 0);
     while (bytesRead > 0) {
       signal.throwIfAborted();
-      const chunk = current.subarray(0, bytesRead);
       // The next read and the write go to the thread pool first, so hashing this chunk overlaps them.
-      const io = Promise.all([source.read(spare, 0, spare.length, position + bytesRead), sink(chunk, position)]);
-      hash.update(chunk);
+      const io = Promise.all([readFull(source, spare, position + bytesRead), sink(current, bytesRead, position)]);
+      hash.update(current.subarray(0, bytesRead));
       const [read] = await io;
       position += bytesRead;
       onBytes(bytesRead);
-      bytesRead = read.bytesRead;
+      bytesRead = read;
       [current, spare] = [spare, current];
     }
     return { sha256: hash.digest('hex'), bytes: position };
@@ -84,9 +92,11 @@ export async function streamCopy(
   onBytes: (bytes: number) => void,
   signal: AbortSignal,
 ): Promise<StreamCopyResult> {
-  const target = await fs.open(targetPath, 'wx', 0o600);
+  const target = await createCopyTarget(targetPath);
   try {
-    return await streamSource(sourcePath, buffers, (chunk, position) => writeAll(target, chunk, position), onBytes, signal);
+    const result = await streamSource(sourcePath, buffers, target.write, onBytes, signal);
+    await target.finish(result.bytes);
+    return result;
   } finally {
     await target.close();
   }

@@ -17,7 +17,13 @@ export interface Probe {
   streams: ProbeStream[];
 }
 
-export type ProbeOutcome = { ok: true; probe: Probe } | { ok: false; errors: string[] };
+/** The packets from `fromSeconds` to the end, read in the same ffprobe run as the streams. */
+export interface ReadTail {
+  fromSeconds: number;
+  report: TailReport;
+}
+
+export type ProbeOutcome = { ok: true; probe: Probe; tail: ReadTail | null } | { ok: false; errors: string[] };
 
 /** What demuxing the last seconds of a file found. */
 export interface TailReport {
@@ -89,21 +95,38 @@ function failureLines(error: ToolError): string[] {
   return error.failure.kind === 'exit' ? lines : [error.reason, ...lines];
 }
 
-/** Streams and format: `ffprobe -show_format -show_streams` as JSON. */
-export async function probe(path: string): Promise<ProbeOutcome> {
-  const args = ['-v', 'error', '-show_format', '-show_streams', '-of', 'json', ffInput(path)];
-  let stdout: string;
+const PACKET_ENTRIES = ['-show_entries', 'packet=pts_time,duration_time,pos,size'];
+// To the end of the file, said as "a day on": the static ffprobe 6 build bundled for stations
+// without their own returns no packet at all for an interval left open (`40%`).
+const intervalFrom = (seconds: number): string => `${seconds.toFixed(3)}%+86400`;
+
+/**
+ * Streams and format: `ffprobe -show_format -show_streams` as JSON. With `tail` (where the end is
+ * expected to be, from the file's own tags) the same run also demuxes from there to the end, as
+ * probeTail does: one ffprobe start instead of two per recording. A run that fails is repeated
+ * without the tail, so a file that will not open is judged by the plain probe's words alone.
+ */
+export async function probe(path: string, tail: { fromSeconds: number; fileSize: number } | null = null): Promise<ProbeOutcome> {
+  const tailArgs = tail === null ? [] : ['-read_intervals', intervalFrom(tail.fromSeconds), ...PACKET_ENTRIES];
+  const args = ['-v', 'error', ...tailArgs, '-show_format', '-show_streams', '-of', 'json', ffInput(path)];
+  let output: { stdout: string; stderr: string };
   try {
-    ({ stdout } = await runTool(ffprobePath(), args, { name: 'ffprobe', timeoutMs: PROBE_TIMEOUT_MS, maxStdoutBytes: PROBE_MAX_STDOUT_BYTES }));
+    const maxStdoutBytes = PROBE_MAX_STDOUT_BYTES + (tail === null ? 0 : TAIL_MAX_STDOUT_BYTES);
+    output = await runTool(ffprobePath(), args, { name: 'ffprobe', timeoutMs: PROBE_TIMEOUT_MS, maxStdoutBytes });
   } catch (error) {
-    if (error instanceof ToolError) return { ok: false, errors: failureLines(error) };
-    throw error;
+    if (!(error instanceof ToolError)) throw error;
+    if (tail !== null) return probe(path, null);
+    return { ok: false, errors: failureLines(error) };
   }
+  let json: ProbeJson & PacketsJson;
   try {
-    return { ok: true, probe: probeFromJson(JSON.parse(stdout) as ProbeJson) };
+    json = JSON.parse(output.stdout) as ProbeJson & PacketsJson;
   } catch {
+    if (tail !== null) return probe(path, null);
     return { ok: false, errors: ['ffprobe printed output that is not JSON'] };
   }
+  const read = tail === null ? null : { fromSeconds: tail.fromSeconds, report: tailReport(json.packets ?? [], errorLines(output.stderr), tail.fileSize) };
+  return { ok: true, probe: probeFromJson(json), tail: read };
 }
 
 interface PacketEntry {
@@ -113,36 +136,11 @@ interface PacketEntry {
   size?: string;
 }
 
-/**
- * Demux (not decode) from `fromSeconds` to the end: the cost is a few seconds of data whatever the
- * file's size. What ffprobe prints on stderr counts even when it exits 0: a demuxer reports data that
- * ends early there.
- */
-export async function probeTail(path: string, fromSeconds: number, fileSize: number): Promise<TailReport> {
-  const args = [
-    '-v', 'error',
-    '-read_intervals', `${fromSeconds.toFixed(3)}%`,
-    '-show_entries', 'packet=pts_time,duration_time,pos,size',
-    '-of', 'json',
-    ffInput(path),
-  ];
-  let output: { stdout: string; stderr: string };
-  let failure: ToolError | null = null;
-  try {
-    output = await runTool(ffprobePath(), args, { name: 'ffprobe', timeoutMs: TAIL_TIMEOUT_MS, maxStdoutBytes: TAIL_MAX_STDOUT_BYTES });
-  } catch (error) {
-    if (!(error instanceof ToolError)) throw error;
-    failure = error;
-    output = error;
-  }
-  const errors = errorLines(output.stderr);
-  if (failure && errors.length === 0) errors.push(failure.message);
-  let packets: PacketEntry[] = [];
-  try {
-    packets = (JSON.parse(output.stdout || '{}') as { packets?: PacketEntry[] }).packets ?? [];
-  } catch {
-    errors.push('ffprobe printed output that is not JSON');
-  }
+interface PacketsJson {
+  packets?: PacketEntry[];
+}
+
+function tailReport(packets: PacketEntry[], errors: string[], fileSize: number): TailReport {
   let lastEndSeconds: number | null = null;
   let beyondEndOfFile = false;
   for (const p of packets) {
@@ -156,4 +154,31 @@ export async function probeTail(path: string, fromSeconds: number, fileSize: num
     if (pos !== null && size !== null && pos + size > fileSize) beyondEndOfFile = true;
   }
   return { packets: packets.length, lastEndSeconds, beyondEndOfFile, errors };
+}
+
+/**
+ * Demux (not decode) from `fromSeconds` to the end: the cost is a few seconds of data whatever the
+ * file's size. What ffprobe prints on stderr counts even when it exits 0: a demuxer reports data that
+ * ends early there.
+ */
+export async function probeTail(path: string, fromSeconds: number, fileSize: number): Promise<TailReport> {
+  const args = ['-v', 'error', '-read_intervals', intervalFrom(fromSeconds), ...PACKET_ENTRIES, '-of', 'json', ffInput(path)];
+  let output: { stdout: string; stderr: string };
+  let failure: ToolError | null = null;
+  try {
+    output = await runTool(ffprobePath(), args, { name: 'ffprobe', timeoutMs: TAIL_TIMEOUT_MS, maxStdoutBytes: TAIL_MAX_STDOUT_BYTES });
+  } catch (error) {
+    if (!(error instanceof ToolError)) throw error;
+    failure = error;
+    output = error;
+  }
+  const errors = errorLines(output.stderr);
+  if (failure && errors.length === 0) errors.push(failure.message);
+  let packets: PacketEntry[] = [];
+  try {
+    packets = (JSON.parse(output.stdout || '{}') as PacketsJson).packets ?? [];
+  } catch {
+    errors.push('ffprobe printed output that is not JSON');
+  }
+  return tailReport(packets, errors, fileSize);
 }

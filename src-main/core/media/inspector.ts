@@ -2,7 +2,7 @@ import { stat } from 'node:fs/promises';
 import { IANAZone, type Zone } from 'luxon';
 import type { MediaKind } from '../../contract/index.js';
 import { createExifReader, type RawTags } from './exiftool.js';
-import { probe, probeTail, type Probe, type ProbeOutcome, type ProbeStream } from './ffprobe.js';
+import { probe, probeTail, type Probe, type ProbeOutcome, type ProbeStream, type ReadTail } from './ffprobe.js';
 import { kindFromExtension, kindFromMime } from './media-kind.js';
 import { judgeTail, tailStart, unreadable, unreadableProbe, type MediaProblem, type Readability } from './readability.js';
 import { recordedAt } from './recorded-at.js';
@@ -46,13 +46,31 @@ function mainStream(kind: MediaKind, streams: ProbeStream[]): ProbeStream | unde
   return kind === 'video' ? (video ?? audio) : (audio ?? video);
 }
 
-async function avReadability(path: string, outcome: Probe, fileSize: number): Promise<Readability> {
+/**
+ * The tail read with the probe serves when it started where the declared end says, or up to half a
+ * second earlier (ffprobe starts at the keyframe before anyway); otherwise it is read again from there.
+ */
+function sameWindow(read: ReadTail | null, from: number): read is ReadTail {
+  if (read === null) return false;
+  const started = Number(read.fromSeconds.toFixed(3));
+  return started <= Number(from.toFixed(3)) && started >= from - 0.5;
+}
+
+async function avReadability(path: string, outcome: Probe, read: ReadTail | null, fileSize: number): Promise<Readability> {
   if (!outcome.streams.some((s) => s.type === 'audio' || (s.type === 'video' && !s.attachedPicture))) {
     return unreadable('no-stream', 'The file holds no audio or video stream.');
   }
   const from = tailStart(outcome);
   if (from === null) return { readable: true, problem: null };
-  return judgeTail(outcome, await probeTail(path, from, fileSize));
+  return judgeTail(outcome, sameWindow(read, from) ? read.report : await probeTail(path, from, fileSize));
+}
+
+/** Where the tail check would start by the duration exiftool read from the container (start time 0 assumed). */
+function tailGuess(tags: RawTags, fileSize: number): { fromSeconds: number; fileSize: number } | null {
+  const duration = [tags['QuickTime:Duration'], tags['Composite:Duration'], tags['Matroska:Duration']].find(
+    (value): value is number => typeof value === 'number' && Number.isFinite(value) && value > 0,
+  );
+  return duration === undefined ? null : { fromSeconds: tailStart({ durationSeconds: duration, startSeconds: 0, streams: [] }) ?? 0, fileSize };
 }
 
 function photoSize(tags: RawTags): { width: number | null; height: number | null } {
@@ -90,7 +108,7 @@ export function createMediaInspector(options: { zone: string; maxProcs?: number 
     } catch (error) {
       return { ...emptyMetadata(byExtension ?? 'other'), ...unreadable('cannot-open', `The file cannot be opened: ${reason(error)}`) };
     }
-    const probing = byExtension === 'video' || byExtension === 'audio' ? safeProbe(path) : null;
+    // exiftool first: the duration it reads lets one ffprobe run judge both the streams and the end.
     const { tags, error: exifError } = await readTags(path, byExtension);
     const kind = byExtension ?? kindFromMime(tags['File:MIMEType']);
     const result = emptyMetadata(kind);
@@ -102,7 +120,7 @@ export function createMediaInspector(options: { zone: string; maxProcs?: number 
     }
 
     if (kind === 'video' || kind === 'audio') {
-      const outcome = await (probing ?? safeProbe(path));
+      const outcome = await safeProbe(path, tailGuess(tags, fileSize));
       if (!outcome.ok) {
         Object.assign(result, unreadableProbe(outcome.errors, tags['QuickTime:MediaDataOffset'] !== undefined));
         return result;
@@ -112,7 +130,7 @@ export function createMediaInspector(options: { zone: string; maxProcs?: number 
       result.codec = stream?.codec ?? null;
       result.width = stream?.width ?? null;
       result.height = stream?.height ?? null;
-      Object.assign(result, await avReadability(path, outcome.probe, fileSize).catch(
+      Object.assign(result, await avReadability(path, outcome.probe, outcome.tail, fileSize).catch(
         (error: unknown): Readability => unreadable('end-unchecked', `The end of the file could not be checked: ${reason(error)}`),
       ));
     } else if (kind === 'photo') {
@@ -130,9 +148,9 @@ export function createMediaInspector(options: { zone: string; maxProcs?: number 
 }
 
 // ffprobe missing or failing to start is reported on the file, like any other unreadable result.
-async function safeProbe(path: string): Promise<ProbeOutcome> {
+async function safeProbe(path: string, tail: { fromSeconds: number; fileSize: number } | null): Promise<ProbeOutcome> {
   try {
-    return await probe(path);
+    return await probe(path, tail);
   } catch (error) {
     return { ok: false, errors: [reason(error)] };
   }

@@ -1,0 +1,47 @@
+import { mkdtemp, rm, stat } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { probe, probeTail, type TailReport } from '../../../src-main/core/media/ffprobe.js';
+import { makeVideo, truncate } from './make-media.js';
+
+let dir: string;
+
+beforeAll(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'ffprobe-one-run-'));
+  await makeVideo(join(dir, 'whole.mp4'), 6, ['-movflags', '+faststart']);
+  await truncate(join(dir, 'whole.mp4'), join(dir, 'cut.mp4'), 0.6);
+  // Index last, as recorders write it: cut, the file has none and will not open.
+  await makeVideo(join(dir, 'index-last.mp4'), 2);
+  await truncate(join(dir, 'index-last.mp4'), join(dir, 'no-index.mp4'), 0.6);
+});
+
+// ffprobe names its demuxer by its address in memory, which differs from run to run.
+const plain = (lines: string[]): string[] => lines.map((line) => line.replace(/ @ 0x[0-9a-f]+/g, ''));
+const withoutAddresses = (report: TailReport): TailReport => ({ ...report, errors: plain(report.errors) });
+
+afterAll(async () => {
+  await rm(dir, { recursive: true, force: true });
+});
+
+describe('the streams and the end read in one ffprobe run', () => {
+  it.each(['whole.mp4', 'cut.mp4'])('find in %s what a separate read of the end finds', async (name) => {
+    const path = join(dir, name);
+    const { size } = await stat(path);
+    const outcome = await probe(path, { fromSeconds: 3, fileSize: size });
+    expect(outcome.ok).toBe(true);
+    if (!outcome.ok) return;
+    expect(outcome.probe.durationSeconds).toBeCloseTo(6, 0);
+    expect(outcome.tail?.fromSeconds).toBe(3);
+    expect(outcome.tail && withoutAddresses(outcome.tail.report)).toEqual(withoutAddresses(await probeTail(path, 3, size)));
+  });
+
+  it('leave a file that will not open to the plain probe, with its words', async () => {
+    const path = join(dir, 'no-index.mp4');
+    const withTail = await probe(path, { fromSeconds: 1, fileSize: 1 });
+    const alone = await probe(path);
+    if (withTail.ok || alone.ok) throw new Error('a file without its index opened');
+    expect(plain(withTail.errors)).toEqual(plain(alone.errors));
+    expect(withTail.errors.join('\n')).toMatch(/moov atom not found/);
+  });
+});
