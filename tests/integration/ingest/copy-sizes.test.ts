@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { createReadBackBuffers } from '../../../src-main/core/archive/read-back.js';
 import { createCopyBuffers } from '../../../src-main/core/archive/stream-copy.js';
 import { copyToPartial, verifyAndPlace } from '../../../src-main/core/ingest/file-pipeline.js';
+import { diskLane } from '../../helpers/disk-lane.js';
 import { makeFile, sha256Of } from '../../helpers/make-media.js';
 import { tempDir } from '../../helpers/temp-dir.js';
 
@@ -23,7 +24,7 @@ describe('a copy written past the page cache', () => {
       io,
     );
     expect(statSync(copied.partialPath).mode & 0o777).toBe(0o600);
-    const placed = await verifyAndPlace(copied, io.readBack);
+    const placed = await verifyAndPlace(copied, io.readBack, diskLane());
     const target = join(dir, 'out', 'clip.MP4');
     expect(statSync(target).size).toBe(bytes);
     expect(placed.verifiedSha256).toBe(sha256Of(source));

@@ -1,21 +1,15 @@
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, expect, it, onTestFinished } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createReadBackBuffers } from '../../../src-main/core/archive/read-back.js';
 import { createCopyBuffers } from '../../../src-main/core/archive/stream-copy.js';
-import { ArchiveDiskGate } from '../../../src-main/core/ingest/archive-disk-gate.js';
+import { diskLane as lane } from '../../helpers/disk-lane.js';
 import { copyToPartial, SourceChanged, verifyAndPlace } from '../../../src-main/core/ingest/file-pipeline.js';
 import { makeFile, sha256Of } from '../../helpers/make-media.js';
 import { tempDir } from '../../helpers/temp-dir.js';
 
 const io = () => ({ buffers: createCopyBuffers(), readBack: createReadBackBuffers(), onBytes: () => {}, signal: new AbortController().signal });
 
-/** A gate of its own for each file: nothing else shares the disk here. */
-function lane() {
-  const gate = new ArchiveDiskGate();
-  onTestFinished(() => gate.close());
-  return gate.lane('test');
-}
 
 function listed(path: string) {
   const stats = statSync(path);
