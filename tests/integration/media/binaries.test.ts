@@ -26,11 +26,13 @@ describe('media tool lookup', () => {
     expect(stdout).toMatch(new RegExp(`^${name} version`));
   });
 
-  it('prefers an executable on PATH over the shipped one', async () => {
+  it('prefers an ffmpeg on PATH over the shipped one, and the shipped static ffprobe over one on PATH', async () => {
     const systemDir = await mkdtemp(join(dir, 'bin-'));
+    await symlink(resolveBinary('ffmpeg', '').path, join(systemDir, 'ffmpeg'));
     await symlink(resolveBinary('ffprobe', '').path, join(systemDir, 'ffprobe'));
-    const found = resolveBinary('ffprobe', ['/nonexistent', systemDir].join(delimiter));
-    expect(found).toEqual({ name: 'ffprobe', path: join(systemDir, 'ffprobe'), source: 'system' });
+    const searchPath = ['/nonexistent', systemDir].join(delimiter);
+    expect(resolveBinary('ffmpeg', searchPath)).toEqual({ name: 'ffmpeg', path: join(systemDir, 'ffmpeg'), source: 'system' });
+    expect(resolveBinary('ffprobe', searchPath)).toMatchObject({ name: 'ffprobe', source: 'bundled' });
   });
 
   it('skips a file on PATH that is not executable', async () => {
