@@ -49,6 +49,42 @@ const snapshot = (page: Page): Promise<RackSnapshot> =>
 
 const groups = ['attention', 'copying', 'waiting', 'verified'];
 
+interface CardBox {
+  state: string;
+  /** Where its row starts and how tall its own content is (a grid row stretches every card to its tallest). */
+  top: number;
+  natural: number;
+  /** It asks a person for something (check-in, late reason, findings): allowed to be taller. */
+  asks: boolean;
+}
+
+/** Each card's own height, by where its last visible part ends. */
+const cardBoxes = (page: Page): Promise<CardBox[]> =>
+  page.evaluate(`[...document.querySelectorAll('[data-testid="volume-card"]')].map((card) => {
+    const box = card.getBoundingClientRect();
+    const style = getComputedStyle(card);
+    const ends = [...card.children].map((child) => child.getBoundingClientRect()).filter((r) => r.height > 0).map((r) => r.bottom);
+    return {
+      state: card.getAttribute('data-state'),
+      top: Math.round(box.top),
+      natural: Math.round(Math.max(...ends) - box.top + parseFloat(style.paddingBottom) + parseFloat(style.borderBottomWidth)),
+      asks: card.querySelector('[data-testid="checkin-prompt"], [data-testid="card-late-reason-missing"], [data-testid="card-findings"]') !== null,
+    };
+  })`) as Promise<CardBox[]>;
+
+/** Three rows of four under the summary line at 1366×768: a copying or verified card is one short row. */
+async function expectCompact(page: Page, viewportHeight: number): Promise<void> {
+  const boxes = await cardBoxes(page);
+  const plain = boxes.filter((box) => (box.state === 'ingesting' || box.state === 'verified') && !box.asks);
+  expect(plain.length).toBeGreaterThan(0);
+  for (const box of plain) expect(box.natural, JSON.stringify(box)).toBeLessThanOrEqual(170);
+  // With only this test's twelve on the machine, all of them fit on the screen (scrolled to the top).
+  if (boxes.length === 12) {
+    const last = await page.locator('[data-testid="volume-card"]').last().boundingBox();
+    expect((last?.y ?? Infinity) + (last?.height ?? 0)).toBeLessThanOrEqual(viewportHeight);
+  }
+}
+
 /** The line counts what the grid shows, and the grid is in the rack's order: a person needed first, verified last. */
 function expectConsistent(seen: RackSnapshot): void {
   const counted = (group: string) => seen.cards.filter((card) => card.group === group).length;
@@ -149,6 +185,10 @@ describe.skipIf(skip !== null)(`the Devices page with a rack of twelve recorders
     expect(tops.slice(0, 4).every((top) => top === tops[0])).toBe(true);
     expect(tops[4]).toBeGreaterThan(tops[0]!);
     expect(await misfits(page)).toEqual([]);
+    await page.evaluate(`document.querySelector('.app-main').scrollTo(0, 0)`);
+    await expectCompact(page, 768);
+    // Taken while they copy: the rack as the desk sees it at the end of a shift.
+    if (process.env.SCREENSHOT === '1') await page.screenshot({ path: screenshotPath });
 
     // The recorder out with an officer says whose it is.
     expect(await card(carried).getByTestId('card-officer').textContent()).toBe('张警官（110001）');
@@ -169,12 +209,25 @@ describe.skipIf(skip !== null)(`the Devices page with a rack of twelve recorders
     expect(await card(late).getByTestId('card-officer').textContent()).toBe('李警官（110002）');
     expect(await misfits(page)).toEqual([]);
     await page.evaluate(`document.querySelector('.app-main').scrollTo(0, 0)`);
-    if (process.env.SCREENSHOT === '1') await page.screenshot({ path: screenshotPath });
+    await expectCompact(page, 768);
+
+    // A compact card keeps the rest behind its details: how it was recognised, the way to its recordings.
+    const done = card(volumes[5]!);
+    expect(await done.getByTestId('safe-to-remove').textContent()).toBe('✓ 已校验，可以安全拔出');
+    expect(await done.getByTestId('card-outcome').textContent()).toBe('归档 2 · 已在库 0 · 跳过 0 · 失败 0');
+    const recordings = done.getByTestId('card-recordings-link');
+    expect(await recordings.isVisible()).toBe(false);
+    await done.getByTestId('card-details').locator('summary').click();
+    await recordings.waitFor();
+    expect(await done.getByTestId('card-how').textContent()).toBe('文件名中的记录仪序列号');
+    await done.getByTestId('card-details').locator('summary').click();
 
     await page.getByTestId('language-switch').selectOption('en');
     await expect.poll(() => page.getAttribute('html', 'lang')).toBe('en');
     const english = await snapshot(page);
     expect(english.summary?.text).toBe(`${english.summary?.verified} verified — safe to remove; ${english.summary?.attention} waiting for a person`);
+    expect(await done.getByTestId('card-details').locator('summary').textContent()).toBe('Details');
+    expect(await misfits(page)).toEqual([]);
     await page.getByTestId('language-switch').selectOption('zh-CN');
   }, 200_000);
 });

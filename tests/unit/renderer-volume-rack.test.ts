@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { AttachedVolume, Deadline, IngestProgress } from '../../src-main/contract/index.js';
 import type { Jobs } from '../../src-renderer/state/ingest-jobs.js';
 import type { VolumeCard } from '../../src-renderer/features/devices/volume-cards.js';
-import { ledgerWord, rackOrder, rackSummary } from '../../src-renderer/features/devices/volume-rack.js';
+import { compactFrom, ledgerWord, rackIsCompact, rackOrder, rackSummary } from '../../src-renderer/features/devices/volume-rack.js';
 
 function card(mountpoint: string, change: Partial<AttachedVolume> = {}, removed = false): VolumeCard {
   return {
@@ -96,5 +96,12 @@ describe('the rack of cards', () => {
     expect(ledger.officerOf(2)).toEqual({ id: 1, name: '张警官', officerNumber: '110001' });
     expect(ledger.officerOf(9)).toBeNull();
     expect(ledger.lateWithoutReason(2)).toBe(false);
+  });
+
+  it('keeps a card or two roomy, and compacts the rack from five cards on', () => {
+    expect(rackIsCompact(1)).toBe(false);
+    expect(rackIsCompact(compactFrom - 1)).toBe(false);
+    expect(rackIsCompact(compactFrom)).toBe(true);
+    expect(rackIsCompact(12)).toBe(true);
   });
 });

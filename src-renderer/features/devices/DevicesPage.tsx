@@ -9,7 +9,7 @@ import { RackSummaryLine } from './RackSummaryLine.js';
 import { VolumeCard } from './VolumeCard.js';
 import { useAttachedVolumes } from './use-attached-volumes.js';
 import { useRackLedger } from './use-rack-ledger.js';
-import { rackGroup, rackOrder, rackSummary } from './volume-rack.js';
+import { rackGroup, rackIsCompact, rackOrder, rackSummary } from './volume-rack.js';
 
 export function DevicesPage() {
   const { t } = useTranslation();
@@ -18,6 +18,7 @@ export function DevicesPage() {
   const ledger = useRackLedger();
   const { jobs } = useIngestTracker();
   const cards = rackOrder(volumes.cards, ledger);
+  const compact = rackIsCompact(cards.length);
   return (
     <div className="page" data-testid="devices-page">
       <h2>{t('devices.title')}</h2>
@@ -44,6 +45,7 @@ export function DevicesPage() {
               devices={devices.value ?? []}
               officer={card.volume.deviceId === null ? null : ledger.officerOf(card.volume.deviceId)}
               group={rackGroup(card, ledger)}
+              compact={compact}
               lateWithoutReason={card.volume.deviceId !== null && ledger.lateWithoutReason(card.volume.deviceId)}
               onDevicesChanged={devices.reload}
               onDismiss={() => volumes.dismiss(card.volume.mountpoint)}

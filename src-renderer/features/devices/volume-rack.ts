@@ -59,3 +59,14 @@ export function rackSummary(cards: readonly VolumeCard[], ledger: LedgerWord, jo
   }
   return { counts, secondsLeft };
 }
+
+/**
+ * From this many cards on, each shows only what the desk reads at a glance (the rest behind
+ * "详情"), so that three rows of four fit on a 1366×768 screen. Up to four fit on one row as
+ * they are: a card or two keeps its roomy layout, with every fact in view.
+ */
+export const compactFrom = 5;
+
+export function rackIsCompact(cardCount: number): boolean {
+  return cardCount >= compactFrom;
+}
