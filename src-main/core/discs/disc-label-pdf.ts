@@ -1,8 +1,7 @@
 import { createWriteStream } from 'node:fs';
 import { rename, rm } from 'node:fs/promises';
 import { finished } from 'node:stream/promises';
-import PDFDocument from 'pdfkit';
-import QRCode from 'qrcode';
+import type { BitMatrix } from 'qrcode';
 import type { DiscCopyName } from '../../contract/index.js';
 import { chineseFont } from '../print/index.js';
 import { discMediaText, discOrdinal, discReasonText, groupedDigits, labelTime, type DiscLabelFacts } from './disc-label.js';
@@ -24,6 +23,11 @@ type Face = 'body' | 'Courier';
  */
 export async function writeDiscLabelPdf(facts: DiscLabelFacts, path: string): Promise<void> {
   const font = chineseFont();
+  // Loaded here, not at the top: pdfkit (with its fonts) and qrcode cost about 70 ms of CPU to load,
+  // which every start of the station would pay.
+  const [{ default: PDFDocument }, { default: QRCode }] = await Promise.all([import('pdfkit'), import('qrcode')]);
+  // The code carries the image's hash, the same on both copies; none before the image is made.
+  const qr = facts.imageSha256 === null ? null : QRCode.create(JSON.stringify({ discId: facts.discId, sha256: facts.imageSha256 }), { errorCorrectionLevel: 'L' }).modules;
   // No margins: every line is placed by hand, and pdfkit must never start a page on its own.
   const doc = new PDFDocument({ size: 'A4', margin: 0, autoFirstPage: false });
   doc.info.Title = `光盘标签 ${facts.discId}`;
@@ -32,7 +36,7 @@ export async function writeDiscLabelPdf(facts: DiscLabelFacts, path: string): Pr
   for (const copy of ['A', 'B'] as const) {
     doc.addPage();
     drawDiscFace(doc, facts, copy);
-    drawSleeve(doc, facts, copy);
+    drawSleeve(doc, facts, copy, qr);
     doc
       .font('body')
       .fontSize(7)
@@ -129,7 +133,7 @@ function cropMarks(doc: PDFKit.PDFDocument, x: number, y: number, side: number):
   }
 }
 
-function drawSleeve(doc: PDFKit.PDFDocument, facts: DiscLabelFacts, copy: DiscCopyName): void {
+function drawSleeve(doc: PDFKit.PDFDocument, facts: DiscLabelFacts, copy: DiscCopyName, qr: BitMatrix | null): void {
   const x0 = (doc.page.width - sleeve.side) / 2;
   const y0 = page.sleeveTop;
   doc.lineWidth(0.4).strokeColor(outline).rect(x0, y0, sleeve.side, sleeve.side).stroke();
@@ -165,7 +169,7 @@ function drawSleeve(doc: PDFKit.PDFDocument, facts: DiscLabelFacts, copy: DiscCo
   // their type for a long case name rather than running into the code.
   const footTop = y0 + sleeve.side - sleeve.padding - sleeve.qr;
   factsTable(doc, rows, left, ruleY + 5, width, footTop - 3 * mm);
-  drawHashFoot(doc, facts, left, footTop, width);
+  drawHashFoot(doc, facts, qr, left, footTop, width);
 }
 
 function factsTable(doc: PDFKit.PDFDocument, rows: readonly [string, string][], left: number, top: number, width: number, bottom: number): void {
@@ -186,10 +190,10 @@ function factsTable(doc: PDFKit.PDFDocument, rows: readonly [string, string][], 
   }
 }
 
-function drawHashFoot(doc: PDFKit.PDFDocument, facts: DiscLabelFacts, left: number, top: number, width: number): void {
+function drawHashFoot(doc: PDFKit.PDFDocument, facts: DiscLabelFacts, qr: BitMatrix | null, left: number, top: number, width: number): void {
   const textWidth = width - sleeve.qr - 3 * mm;
   doc.font('body').fontSize(8).text('镜像 SHA-256', left, top + 2 * mm, { lineBreak: false });
-  if (facts.imageSha256 === null) {
+  if (facts.imageSha256 === null || qr === null) {
     doc.text('镜像尚未生成：生成光盘镜像后请重新打印本标签，届时印上镜像的 SHA-256 和二维码。', left, top + 7 * mm, { width: textWidth });
     return;
   }
@@ -205,12 +209,11 @@ function drawHashFoot(doc: PDFKit.PDFDocument, facts: DiscLabelFacts, left: numb
     .text('二维码：光盘编号与镜像完整 SHA-256（JSON）。', left, top + 17 * mm, { width: textWidth })
     .text('整盘校验：head -c 镜像字节数 /dev/sr0 | sha256sum', { width: textWidth })
     .fillColor('black');
-  drawQr(doc, JSON.stringify({ discId: facts.discId, sha256: facts.imageSha256 }), left + width - sleeve.qr, top, sleeve.qr);
+  drawQr(doc, qr, left + width - sleeve.qr, top, sleeve.qr);
 }
 
 /** A QR code drawn as vector modules (no bitmap to blur), with its four-module quiet zone inside `side`. */
-function drawQr(doc: PDFKit.PDFDocument, text: string, x: number, y: number, side: number): void {
-  const { modules } = QRCode.create(text, { errorCorrectionLevel: 'L' });
+function drawQr(doc: PDFKit.PDFDocument, modules: BitMatrix, x: number, y: number, side: number): void {
   const quiet = 4;
   const cell = side / (modules.size + 2 * quiet);
   doc.fillColor('black');

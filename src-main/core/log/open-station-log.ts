@@ -1,6 +1,5 @@
 import { join } from 'node:path';
-import { pino } from 'pino';
-import pinoRoll from 'pino-roll';
+import type pinoRoll from 'pino-roll';
 import { lineFields, loggableError } from './log-fields.js';
 import { removeOldFilesOnRotation } from './old-files.js';
 import type { StationLog } from './station-log.js';
@@ -35,7 +34,10 @@ export async function openStationLog(logsDir: string, options: StationLogOptions
   if (!Number.isInteger(maxBytes) || maxBytes < 1) throw new RangeError(`maxBytes must be a positive whole number, not ${maxBytes}`);
   if (!Number.isInteger(keep) || keep < 1) throw new RangeError(`keep must be a positive whole number, not ${keep}`);
 
-  const stream = await pinoRoll({
+  // Loaded here, not at the top: pino and pino-roll cost about 70 ms of CPU to load, which a start
+  // that opens no log (station --help, a read-only data folder) need not pay.
+  const [{ pino }, { default: openRollingFile }] = await Promise.all([import('pino'), import('pino-roll')]);
+  const stream = await openRollingFile({
     file: join(logsDir, logFileBase),
     // pino-roll reads a number as megabytes; dividing by a power of two is exact, so the limit stays maxBytes to the byte.
     size: maxBytes / 2 ** 20,

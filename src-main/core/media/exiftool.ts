@@ -1,6 +1,6 @@
 import type { ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { DefaultExiftoolArgs, ExifTool, exiftoolPath } from 'exiftool-vendored';
+import type { ExifTool } from 'exiftool-vendored';
 import { spawnDyingWithStation, toolsDieWithStation } from '../process/index.js';
 
 /** exiftool's own output, keyed `Group:Tag` (family-0 groups, e.g. `EXIF:DateTimeOriginal`). */
@@ -19,21 +19,34 @@ export interface ExifReader {
   end(): Promise<void>;
 }
 
+type ExiftoolVendored = typeof import('exiftool-vendored');
+
 /**
  * One ExifTool process pool for the whole station. Tags are read raw (no exiftool-vendored date
  * parsing): its zone inference (GPS lookup, the process zone for zoneless dates) would decide
  * what we must decide ourselves, in the station's zone.
+ *
+ * The pool is made on the first read, not here: exiftool-vendored costs about 30 ms of CPU to
+ * load, which a start that reads no file (station --help, a listing) need not pay. It starts no
+ * exiftool before its first read either way.
  */
 export function createExifReader(options: { maxProcs: number }): ExifReader {
-  const processFactory = orphanProofFactory();
-  const exiftool = new ExifTool({ maxProcs: options.maxProcs, ...(processFactory ? { processFactory } : {}) });
+  let pool: Promise<ExifTool> | undefined;
+  const openPool = () =>
+    (pool ??= import('exiftool-vendored').then((vendored) => {
+      const processFactory = orphanProofFactory(vendored);
+      return new vendored.ExifTool({ maxProcs: options.maxProcs, ...(processFactory ? { processFactory } : {}) });
+    }));
   return {
-    read: (path, depth) =>
-      exiftool.readRaw(path, {
+    read: async (path, depth) =>
+      (await openPool()).readRaw(path, {
         useMWG: false,
         readArgs: ['-G', '-n', depth === 'photo' ? '-fast2' : '-fast', '-api', 'LargeFileSupport=1'],
       }) as Promise<RawTags>,
-    end: () => exiftool.end(),
+    // A reader that never read has no pool to end.
+    end: async () => {
+      if (pool) await (await pool).end();
+    },
   };
 }
 
@@ -44,7 +57,7 @@ export function createExifReader(options: { maxProcs: number }): ExifReader {
  * (or without /usr/bin/perl, which the vendored script's first line names) exiftool-vendored starts
  * them as usual. The pool itself (how many, restarts, stdin protocol) stays exiftool-vendored's.
  */
-function orphanProofFactory(): (() => Promise<ChildProcess>) | null {
+function orphanProofFactory({ DefaultExiftoolArgs, exiftoolPath }: ExiftoolVendored): (() => Promise<ChildProcess>) | null {
   if (!toolsDieWithStation() || !existsSync('/usr/bin/perl')) return null;
   return async () =>
     spawnDyingWithStation(await exiftoolPath(), DefaultExiftoolArgs, {

@@ -1,8 +1,8 @@
 import { createWriteStream } from 'node:fs';
 import { rename, rm } from 'node:fs/promises';
 import { finished } from 'node:stream/promises';
-import PDFDocument from 'pdfkit';
-import { chineseFont } from './cjk-font.js';
+import type PDFDocument from 'pdfkit';
+import { chineseFont, type FontChoice } from './cjk-font.js';
 
 export interface Column {
   title: string;
@@ -27,23 +27,78 @@ export interface TableOptions {
   empty?: string;
 }
 
+interface FormInfo {
+  title: string;
+  subject: string;
+}
+
 const bodySize = 9;
 
 /**
  * A printed office form (A4): a title, labelled facts, a table, signature lines. pdfkit stays
  * behind this one module, so another PDF library could take its place.
+ *
+ * The form is written down as it is built and drawn only in save(), where pdfkit is loaded: pdfkit
+ * with its fonts costs about 50 ms of CPU to load, which every start of the station would pay.
+ * What is passed in (rows, labels) is drawn as it stands at save().
  */
 export class PdfForm {
-  private readonly doc: PDFKit.PDFDocument;
+  // Looked for at once, so a station without a Chinese font fails where the form is made, as before.
   private readonly font = chineseFont();
+  private readonly steps: ((pages: FormPages) => void)[] = [];
+
+  constructor(
+    private readonly info: FormInfo,
+    private readonly layout: FormLayout = {},
+  ) {}
+
+  title(text: string, subtitle: string): this {
+    return this.add((pages) => pages.title(text, subtitle));
+  }
+
+  facts(rows: readonly [string, string][]): this {
+    return this.add((pages) => pages.facts(rows));
+  }
+
+  /** A table whose heading row is printed again at the top of every page it runs onto. */
+  table(columns: readonly Column[], rows: readonly string[][], options: TableOptions = {}): this {
+    return this.add((pages) => pages.table(columns, rows, options));
+  }
+
+  signatures(labels: readonly string[]): this {
+    return this.add((pages) => pages.signatures(labels));
+  }
+
+  /** Written beside the target and renamed into place: a failed print leaves no half a file. */
+  async save(path: string): Promise<void> {
+    const { default: PDFKitDocument } = await import('pdfkit');
+    const pages = new FormPages(PDFKitDocument, this.font, this.info, this.layout);
+    for (const step of this.steps) step(pages);
+    await pages.save(path);
+  }
+
+  private add(step: (pages: FormPages) => void): this {
+    this.steps.push(step);
+    return this;
+  }
+}
+
+/** The form drawn on pdfkit's pages. */
+class FormPages {
+  private readonly doc: PDFKit.PDFDocument;
   private readonly margin: number;
   private readonly pageNumber: FormLayout['pageNumber'];
 
-  constructor(info: { title: string; subject: string }, layout: FormLayout = {}) {
+  constructor(
+    PDFKitDocument: typeof PDFDocument,
+    font: FontChoice,
+    info: FormInfo,
+    layout: FormLayout,
+  ) {
     this.margin = layout.margin ?? 48;
     this.pageNumber = layout.pageNumber;
     // Page numbers need the page count, known only at the end: keep the pages until then.
-    this.doc = new PDFDocument({
+    this.doc = new PDFKitDocument({
       size: 'A4',
       layout: layout.orientation ?? 'portrait',
       margin: this.margin,
@@ -51,18 +106,17 @@ export class PdfForm {
     });
     this.doc.info.Title = info.title;
     this.doc.info.Subject = info.subject;
-    this.doc.registerFont('body', this.font.path, this.font.family);
+    this.doc.registerFont('body', font.path, font.family);
     this.doc.font('body').fontSize(bodySize);
   }
 
-  title(text: string, subtitle: string): this {
+  title(text: string, subtitle: string): void {
     this.doc.font('body').fontSize(16).text(text, { align: 'center' });
     this.doc.fontSize(10).fillColor('#555').text(subtitle, { align: 'center' }).fillColor('black');
     this.doc.moveDown(1).fontSize(bodySize);
-    return this;
   }
 
-  facts(rows: readonly [string, string][]): this {
+  facts(rows: readonly [string, string][]): void {
     const labelWidth = 150;
     for (const [label, value] of rows) {
       const height = Math.max(this.doc.heightOfString(label, { width: labelWidth }), this.doc.heightOfString(value, { width: this.contentWidth - labelWidth }));
@@ -73,11 +127,9 @@ export class PdfForm {
       this.doc.y = top + height + 2;
     }
     this.doc.moveDown(0.8);
-    return this;
   }
 
-  /** A table whose heading row is printed again at the top of every page it runs onto. */
-  table(columns: readonly Column[], rows: readonly string[][], options: TableOptions = {}): this {
+  table(columns: readonly Column[], rows: readonly string[][], options: TableOptions): void {
     const sizes = { cell: options.cellSize ?? 7, header: options.headerSize ?? bodySize };
     const heightOf = (cells: readonly string[], header: boolean) =>
       Math.max(...cells.map((cell, i) => this.cellHeight(cell, columns[i]!, header ? sizes.header : sizes.cell, header))) + 4;
@@ -109,10 +161,9 @@ export class PdfForm {
       drawRow(row, false);
     }
     this.doc.moveDown(1);
-    return this;
   }
 
-  signatures(labels: readonly string[]): this {
+  signatures(labels: readonly string[]): void {
     this.breakIfNeeded(labels.length * 34);
     for (const label of labels) {
       this.doc.moveDown(1.6);
@@ -120,10 +171,8 @@ export class PdfForm {
       this.doc.text(label, this.margin, y, { width: 220 });
       this.doc.moveTo(this.margin + 220, y + 11).lineTo(this.margin + this.contentWidth, y + 11).lineWidth(0.5).stroke('black');
     }
-    return this;
   }
 
-  /** Written beside the target and renamed into place: a failed print leaves no half a file. */
   async save(path: string): Promise<void> {
     const partial = `${path}.writing`;
     const out = createWriteStream(partial);
