@@ -28,7 +28,8 @@ import { cgroupCpu, stationRunner, writeUsageHook } from './bench/measure.mjs';
 import { Rack, benchRack, summarise } from './bench/rack.mjs';
 import { checkReport, ingestAll, multiPathIngest } from './bench/station.mjs';
 import { goalsMissed, markdownTable } from './bench/table.mjs';
-import { MiB, fillWith, seconds, writeClip } from './bench/tools.mjs';
+import { fillWith } from './bench/recorder-files.mjs';
+import { MiB, seconds, writeClip } from './bench/tools.mjs';
 
 const quick = process.env.BENCH_QUICK === '1';
 const plan = quick
@@ -169,7 +170,7 @@ async function main() {
       await mkdir(source);
     }
     log(`Filling ${source} …`);
-    const expected = await fillWith(source, cardLayout(plan.cardScale));
+    const expected = await fillWith(source, cardLayout(plan.cardScale), workDir);
     expected.set('DCIM/100MEDIA/DSJ20240501_160000_0005.MP4', await writeClip(join(source, 'DCIM/100MEDIA/DSJ20240501_160000_0005.MP4'), workDir, 'single'));
     const cardBytes = await bytesOf(source, expected);
     log(`  ${expected.size} files, ${(cardBytes / MiB).toFixed(0)} MiB`);

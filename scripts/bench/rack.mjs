@@ -8,7 +8,8 @@ import { createExfatVolume, dropCaches } from '../../tests/helpers/exfat-volume.
 import { carefulCopy, copyAndSync } from './by-hand.mjs';
 import { fuseNotMeasured } from './measure.mjs';
 import { ingestAll, watchAll, checkReport } from './station.mjs';
-import { MiB, fillWith, median, seconds, writeClip } from './tools.mjs';
+import { fillWith } from './recorder-files.mjs';
+import { MiB, median, seconds, writeClip } from './tools.mjs';
 
 /** A recorder's card after a shift, `scale` of full size: GA/T 947 names carrying its serial (so a watcher recognises it). */
 export function rackCardLayout(serial, scale) {
@@ -41,7 +42,7 @@ export class Rack {
         const volume = await createExfatVolume({ sizeMiB: volumeMiB, label: `DSJ-RACK${i + 1}`, parentDir: workDir });
         const card = { serial, volume, source: volume.mountpoint, expected: null };
         rack.cards.push(card);
-        card.expected = await fillWith(volume.mountpoint, rackCardLayout(serial, scale));
+        card.expected = await fillWith(volume.mountpoint, rackCardLayout(serial, scale), workDir);
         const clip = `DCIM/${serial}_123456_20261126160015_0004.MP4`;
         card.expected.set(clip, await writeClip(join(volume.mountpoint, clip), workDir, serial));
       }

@@ -73,10 +73,3 @@ export async function writeClip(path, scratch, tag) {
   await writeFile(path, await readFile(clip));
   return hashFile(path);
 }
-
-/** Fills `root` with the files of `layout` ([relative path, bytes]); returns each file's SHA-256. */
-export async function fillWith(root, layout) {
-  const expected = new Map();
-  for (const [relative, bytes] of layout) expected.set(relative, await writeRandom(join(root, relative), bytes));
-  return expected;
-}
