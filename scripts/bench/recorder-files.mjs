@@ -11,17 +11,20 @@ import { ffmpegPath } from '../../out/native-tools/binaries.js';
 import { hashFile, mustRun, writeRandom } from './tools.mjs';
 
 /**
- * Ten seconds of 640×360 noise, lossless H.264 (about 8 MB/s: noise does not compress, as a
- * recorder's footage hardly does) with AAC sound: the stream every .MP4 of the bench loops.
+ * Ten seconds of 1080p at 16 Mb/s constant rate with sound, as a body-worn recorder writes it (H.264
+ * CBR, about 2 MB/s): the stream every .MP4 of the bench loops. testsrc2's moving picture, not
+ * noise: the station looks for a calibration QR code in the first seconds of footage, and noise is
+ * the worst case for that search, never the real one.
  */
-async function noiseClip(scratch) {
-  const path = join(scratch, 'noise-base.mp4');
+async function recorderClip(scratch) {
+  const path = join(scratch, 'recorder-base.mp4');
   if (!existsSync(path)) {
     await mustRun(ffmpegPath(), [
       '-v', 'error', '-y',
-      '-f', 'lavfi', '-i', "nullsrc=s=640x360:r=25:d=10,geq=lum='random(1)*255':cb=128:cr=128",
+      '-f', 'lavfi', '-i', 'testsrc2=s=1920x1080:r=25:d=10',
       '-f', 'lavfi', '-i', 'sine=duration=10',
-      '-c:v', 'libx264', '-preset', 'ultrafast', '-qp', '0', '-c:a', 'aac', '-shortest', path,
+      '-c:v', 'libx264', '-preset', 'ultrafast', '-b:v', '16M', '-minrate', '16M', '-maxrate', '16M', '-bufsize', '16M', '-x264-params', 'nal-hrd=cbr',
+      '-c:a', 'aac', '-shortest', path,
     ]);
   }
   return path;
@@ -62,7 +65,7 @@ export async function writeRecorderFile(path, bytes, tag, scratch) {
   await mkdir(dirname(path), { recursive: true });
   const ext = extname(path).toUpperCase();
   if (ext === '.MP4') {
-    await mustRun(ffmpegPath(), ['-v', 'error', '-y', '-stream_loop', '-1', '-i', await noiseClip(scratch), '-c', 'copy', '-fs', String(bytes), '-metadata', `comment=${tag}`, '-f', 'mp4', path]);
+    await mustRun(ffmpegPath(), ['-v', 'error', '-y', '-stream_loop', '-1', '-i', await recorderClip(scratch), '-c', 'copy', '-fs', String(bytes), '-metadata', `comment=${tag}`, '-f', 'mp4', path]);
   } else if (ext === '.WAV') {
     const data = bytes - 44 - ((bytes - 44) % 2);
     await writeFile(path, Buffer.concat([wavHeader(data), randomBytes(data)]));

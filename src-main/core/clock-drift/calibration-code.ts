@@ -1,4 +1,5 @@
 import { createQrReader } from './qr-reader.js';
+import { inSearchSlot } from './search-slots.js';
 import { parseStationClockText } from './station-clock-code.js';
 import { sampleFrames, type FrameSampling } from './video-frames.js';
 
@@ -31,6 +32,10 @@ export async function findCalibrationCode(
   videoPath: string,
   options: { seconds?: number; signal?: AbortSignal } = {},
 ): Promise<CalibrationCode | null> {
+  return inSearchSlot(() => searchVideo(videoPath, options));
+}
+
+async function searchVideo(videoPath: string, options: { seconds?: number; signal?: AbortSignal }): Promise<CalibrationCode | null> {
   const reader = createQrReader();
   let firstFrameAt: number | null = null;
   try {
