@@ -12,7 +12,7 @@ import { hashFile, mustRun, writeRandom } from './tools.mjs';
 
 /**
  * Ten seconds of 1080p at 16 Mb/s constant rate with sound, as a body-worn recorder writes it (H.264
- * CBR, about 2 MB/s): the stream every .MP4 of the bench loops. testsrc2's moving picture, not
+ * CBR, about 2 MB/s, a key frame every second): the stream every .MP4 of the bench loops. testsrc2's moving picture, not
  * noise: the station looks for a calibration QR code in the first seconds of footage, and noise is
  * the worst case for that search, never the real one.
  */
@@ -23,7 +23,7 @@ async function recorderClip(scratch) {
       '-v', 'error', '-y',
       '-f', 'lavfi', '-i', 'testsrc2=s=1920x1080:r=25:d=10',
       '-f', 'lavfi', '-i', 'sine=duration=10',
-      '-c:v', 'libx264', '-preset', 'ultrafast', '-b:v', '16M', '-minrate', '16M', '-maxrate', '16M', '-bufsize', '16M', '-x264-params', 'nal-hrd=cbr',
+      '-c:v', 'libx264', '-preset', 'ultrafast', '-g', '25', '-b:v', '16M', '-minrate', '16M', '-maxrate', '16M', '-bufsize', '16M', '-x264-params', 'nal-hrd=cbr',
       '-c:a', 'aac', '-shortest', path,
     ]);
   }

@@ -28,18 +28,22 @@ const SEARCH_BUDGET_MS = 4000;
  * The first frame in the first `seconds` (default 5) of a video that shows a station calibration
  * code, or null when none does. Throws when ffmpeg cannot read the video.
  */
-export async function findCalibrationCode(
-  videoPath: string,
-  options: { seconds?: number; signal?: AbortSignal } = {},
-): Promise<CalibrationCode | null> {
+export interface SearchOptions {
+  seconds?: number;
+  signal?: AbortSignal;
+  /** Look at the key frames only: for long recordings, which may begin with a calibration shot but rarely do. */
+  keyframesOnly?: boolean;
+}
+
+export async function findCalibrationCode(videoPath: string, options: SearchOptions = {}): Promise<CalibrationCode | null> {
   return inSearchSlot(() => searchVideo(videoPath, options));
 }
 
-async function searchVideo(videoPath: string, options: { seconds?: number; signal?: AbortSignal }): Promise<CalibrationCode | null> {
+async function searchVideo(videoPath: string, options: SearchOptions): Promise<CalibrationCode | null> {
   const reader = createQrReader();
   let firstFrameAt: number | null = null;
   try {
-    for await (const frame of sampleFrames(videoPath, { ...SAMPLING, seconds: options.seconds ?? 5, signal: options.signal })) {
+    for await (const frame of sampleFrames(videoPath, { ...SAMPLING, seconds: options.seconds ?? 5, signal: options.signal, keyframesOnly: options.keyframesOnly ?? false })) {
       // Counted from the first frame, so a slow start of ffmpeg on a busy machine costs no frames.
       firstFrameAt ??= performance.now();
       if (performance.now() - firstFrameAt > SEARCH_BUDGET_MS) return null;

@@ -13,7 +13,10 @@ export interface DriftMeasure {
 // taking the recorder out, so the clip is among the earliest recordings on the card, and it is
 // short (a few seconds). The earliest three videos of the ingest and every short one are
 // searched, earliest first, at most twelve in all, stopping at the first code: a card without a
-// clip costs at most twelve searches of five seconds of video.
+// clip costs at most twelve searches of five seconds of video. A long one (one of the earliest
+// three) is searched on its key frames only: a shot of the screen at its start lasts seconds and a
+// recorder writes a key frame every second or two, while decoding every frame of 1080p footage cost
+// about 0.6 CPU-seconds a video — three per card, the largest cost of a rack of small cards.
 const EARLIEST_VIDEOS = 3;
 const SHORT_VIDEO_SECONDS = 30;
 export const MAX_VIDEOS_SEARCHED = 12;
@@ -39,7 +42,8 @@ export async function driftFromCalibrationClip(
   for (const video of calibrationCandidates(files)) {
     let code: Awaited<ReturnType<typeof findCalibrationCode>>;
     try {
-      code = await findCode(video.archivedPath);
+      const short = video.durationSeconds !== null && video.durationSeconds <= SHORT_VIDEO_SECONDS;
+      code = await findCode(video.archivedPath, { keyframesOnly: !short });
     } catch {
       // A video ffmpeg cannot decode is already reported unreadable by the ingest; the search
       // moves on to the next candidate.

@@ -14,6 +14,7 @@ beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'calibration-code-'));
   await makeCalibrationClip(file('clip.mp4'), { trueStartMs: TRUE_START, driftSeconds: 137, seconds: 3 });
   await makeCalibrationClip(file('late-code.mp4'), { trueStartMs: TRUE_START, driftSeconds: 0, seconds: 4, codeFromSeconds: 2 });
+  await makeCalibrationClip(file('late-code-gop1s.mp4'), { trueStartMs: TRUE_START, driftSeconds: 0, seconds: 4, codeFromSeconds: 2, keyframeEvery: 10 });
   await makeCalibrationClip(file('small-code.mp4'), { trueStartMs: TRUE_START, driftSeconds: 0, seconds: 2, size: '1920x1080' });
   await makeCalibrationClip(file('other-code.mp4'), { trueStartMs: TRUE_START, driftSeconds: 0, seconds: 2, codeFromSeconds: 2 });
   await makePlainVideo(file('plain.mp4'), { seconds: 3, creationTime: '2026-11-26T00:30:15Z' });
@@ -53,6 +54,16 @@ describe('finding the calibration code in a video', () => {
     expect(code!.frameSeconds).toBeCloseTo(2, 5);
     // The frame at 2.0 s shows the time of that frame: the position and the code agree.
     expect(code!.trueTimeMs - TRUE_START).toBe(Math.round(code!.frameSeconds * 1000));
+  });
+
+  it('on key frames only, finds a code a key frame shows, and nothing between key frames', async () => {
+    // A key frame a second, as recorders write: the one at 2.0 s shows the code.
+    const onKey = await findCalibrationCode(file('late-code-gop1s.mp4'), { keyframesOnly: true });
+    expect(onKey?.frameSeconds).toBeCloseTo(2, 5);
+    expect(onKey!.trueTimeMs - TRUE_START).toBe(2000);
+    // One key frame in all (at 0 s, before the code): only a full search finds it.
+    expect(await findCalibrationCode(file('late-code.mp4'), { keyframesOnly: true })).toBeNull();
+    expect(await findCalibrationCode(file('late-code.mp4'))).not.toBeNull();
   });
 
   it('stops its ffmpeg when the ingest that asked is cancelled', async () => {

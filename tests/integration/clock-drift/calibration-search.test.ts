@@ -22,23 +22,27 @@ const files = Array.from({ length: 30 }, (_, i) => video(i, i >= 3 && i % 2 === 
 
 async function searched(input: ClockInputFile[], answer: (path: string) => CalibrationCode | null) {
   const paths: string[] = [];
+  const keyframesOnly: string[] = [];
   const result = await analyzeClock({
     files: input,
     reference: null,
     zone: 'Asia/Shanghai',
-    findCode: async (path) => {
+    findCode: async (path, options) => {
       paths.push(path);
+      if (options?.keyframesOnly) keyframesOnly.push(path.slice(-7, -4));
       if (path.endsWith('V07.MP4')) throw new Error('ffmpeg cannot read it');
       return answer(path);
     },
   });
-  return { paths, result };
+  return { paths, keyframesOnly, result };
 }
 
 describe('the videos searched for a calibration code', () => {
   it('are the three earliest and the short ones, earliest first, twelve at most', async () => {
-    const { paths, result } = await searched(files, () => null);
+    const { paths, keyframesOnly, result } = await searched(files, () => null);
     expect(paths.map((p) => p.slice(-7, -4))).toEqual(['V00', 'V01', 'V02', 'V03', 'V05', 'V07', 'V09', 'V11', 'V13', 'V15', 'V17', 'V19']);
+    // The long ones among the earliest are looked at on their key frames only; the short clips frame by frame.
+    expect(keyframesOnly).toEqual(['V00', 'V01', 'V02']);
     expect(result.clockDrift.basis).toBeNull();
   });
 

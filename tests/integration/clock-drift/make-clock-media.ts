@@ -17,6 +17,8 @@ export interface CalibrationClip {
   codeFromSeconds?: number;
   /** Picture size; the code is a 400-pixel square in the middle. */
   size?: string;
+  /** A key frame every this many frames (a recorder writes one a second or two); x264's default (250) otherwise. */
+  keyframeEvery?: number;
 }
 
 /**
@@ -36,7 +38,7 @@ export async function makeCalibrationClip(path: string, clip: CalibrationClip): 
     await ffmpeg(
       '-framerate', String(FPS), '-i', join(frames, '%04d.png'),
       '-vf', `scale=${width}:${height}:force_original_aspect_ratio=decrease,pad=${width}:${height}:(ow-iw)/2:(oh-ih)/2:color=white,format=yuv420p`,
-      '-c:v', 'libx264', '-preset', 'ultrafast', '-metadata', `creation_time=${creation}`, path,
+      '-c:v', 'libx264', '-preset', 'ultrafast', ...(clip.keyframeEvery ? ['-g', String(clip.keyframeEvery)] : []), '-metadata', `creation_time=${creation}`, path,
     );
   } finally {
     await rm(frames, { recursive: true, force: true });
