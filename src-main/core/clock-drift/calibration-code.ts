@@ -1,4 +1,4 @@
-import { createQrReader } from './qr-reader.js';
+import type { QrReader } from './qr-reader.js';
 import { inSearchSlot } from './search-slots.js';
 import { parseStationClockText } from './station-clock-code.js';
 import { sampleFrames, type FrameSampling } from './video-frames.js';
@@ -36,23 +36,18 @@ export interface SearchOptions {
 }
 
 export async function findCalibrationCode(videoPath: string, options: SearchOptions = {}): Promise<CalibrationCode | null> {
-  return inSearchSlot(() => searchVideo(videoPath, options));
+  return inSearchSlot((reader) => searchVideo(videoPath, options, reader));
 }
 
-async function searchVideo(videoPath: string, options: SearchOptions): Promise<CalibrationCode | null> {
-  const reader = createQrReader();
+async function searchVideo(videoPath: string, options: SearchOptions, reader: QrReader): Promise<CalibrationCode | null> {
   let firstFrameAt: number | null = null;
-  try {
-    for await (const frame of sampleFrames(videoPath, { ...SAMPLING, seconds: options.seconds ?? 5, signal: options.signal, keyframesOnly: options.keyframesOnly ?? false })) {
-      // Counted from the first frame, so a slow start of ffmpeg on a busy machine costs no frames.
-      firstFrameAt ??= performance.now();
-      if (performance.now() - firstFrameAt > SEARCH_BUDGET_MS) return null;
-      const text = await reader.read(frame.gray, SAMPLING.width, SAMPLING.height);
-      const trueTimeMs = text === null ? null : parseStationClockText(text);
-      if (trueTimeMs !== null) return { frameSeconds: frame.seconds, trueTimeMs };
-    }
-    return null;
-  } finally {
-    await reader.close();
+  for await (const frame of sampleFrames(videoPath, { ...SAMPLING, seconds: options.seconds ?? 5, signal: options.signal, keyframesOnly: options.keyframesOnly ?? false })) {
+    // Counted from the first frame, so a slow start of ffmpeg on a busy machine costs no frames.
+    firstFrameAt ??= performance.now();
+    if (performance.now() - firstFrameAt > SEARCH_BUDGET_MS) return null;
+    const text = await reader.read(frame.gray, SAMPLING.width, SAMPLING.height);
+    const trueTimeMs = text === null ? null : parseStationClockText(text);
+    if (trueTimeMs !== null) return { frameSeconds: frame.seconds, trueTimeMs };
   }
+  return null;
 }

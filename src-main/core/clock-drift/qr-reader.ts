@@ -13,6 +13,9 @@ const WORKER = new URL(import.meta.url.endsWith('.ts') ? './qr-worker.ts' : './q
 
 export function createQrReader(): QrReader {
   const worker = new Worker(WORKER);
+  // The thread keeps the station alive only while it reads a frame: an idle reader kept for the
+  // next search must not hold a finished command line open.
+  worker.unref();
   let pending: { resolve(text: string | null): void; reject(error: Error): void } | null = null;
   let failure: Error | null = null;
   const fail = (error: Error): void => {
@@ -21,6 +24,7 @@ export function createQrReader(): QrReader {
     pending = null;
   };
   worker.on('message', (text: string | null) => {
+    worker.unref();
     pending?.resolve(text);
     pending = null;
   });
@@ -33,6 +37,7 @@ export function createQrReader(): QrReader {
       if (pending !== null) return Promise.reject(new Error('one frame at a time'));
       return new Promise((resolve, reject) => {
         pending = { resolve, reject };
+        worker.ref();
         const request: QrRequest = { gray, width, height };
         // Transferred, not copied: the frame is not used again on this side.
         worker.postMessage(request, [gray.buffer as ArrayBuffer]);
