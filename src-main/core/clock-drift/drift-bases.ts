@@ -42,8 +42,9 @@ export async function driftFromCalibrationClip(
   for (const video of calibrationCandidates(files)) {
     let code: Awaited<ReturnType<typeof findCalibrationCode>>;
     try {
-      const short = video.durationSeconds !== null && video.durationSeconds <= SHORT_VIDEO_SECONDS;
-      code = await findCode(video.archivedPath, { keyframesOnly: !short });
+      // Only a video known to be long is looked at on key frames; one of unknown length may be the clip.
+      const long = video.durationSeconds !== null && video.durationSeconds > SHORT_VIDEO_SECONDS;
+      code = await findCode(video.archivedPath, { keyframesOnly: long });
     } catch {
       // A video ffmpeg cannot decode is already reported unreadable by the ingest; the search
       // moves on to the next candidate.

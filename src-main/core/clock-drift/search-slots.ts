@@ -38,8 +38,9 @@ function keepReader(reader: QrReader): void {
 
 /** Runs `search` with a QR reader when a slot is free, first come first served. */
 export async function inSearchSlot<T>(search: (reader: QrReader) => Promise<T>): Promise<T> {
+  // A freed slot is handed to the first in line, never back to the pool: one arriving meanwhile waits.
   if (running >= atOnce) await new Promise<void>((go) => waiting.push(go));
-  running += 1;
+  else running += 1;
   const reader = takeReader();
   let healthy = false;
   try {
@@ -50,7 +51,8 @@ export async function inSearchSlot<T>(search: (reader: QrReader) => Promise<T>):
     // A search that failed may have left its reader mid-frame or dead: it is not reused.
     if (healthy) keepReader(reader);
     else void reader.close();
-    running -= 1;
-    waiting.shift()?.();
+    const next = waiting.shift();
+    if (next) next();
+    else running -= 1;
   }
 }

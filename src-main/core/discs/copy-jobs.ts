@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
-import { createReadStream } from 'node:fs';
-import { copyFile, mkdir, rm, stat } from 'node:fs/promises';
+import { constants, createReadStream } from 'node:fs';
+import { copyFile, mkdir, rename, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { mediaCapacity, type BurnResult, type Caller, type DiscCopyName } from '../../contract/index.js';
@@ -10,10 +10,10 @@ import type { RecordingFacts } from '../evidence-export/index.js';
 import type { StationServices } from '../services.js';
 import type { Signer } from '../signing/index.js';
 import { CopyStopped, runCopyJob } from './copy-job.js';
-import { devicePathOf } from './drive-path.js';
+import { requireSafeDrive } from './drive-path.js';
 import { stageDisc, type DiscContents } from './disc-contents.js';
 import { dropImage, ensureImage, type DiscImage, type ImageOptions } from './disc-image.js';
-import { copiesOf, copyOf, insertCheck, recordImage, updateCopy, type DiscCopyRow, type DiscRequestRow, type DiscRow } from './disc-store.js';
+import { burningCopies, copiesOf, copyOf, insertCheck, recordImage, updateCopy, type DiscCopyRow, type DiscRequestRow, type DiscRow } from './disc-store.js';
 import { labelFacts } from './label-facts.js';
 import { mediaName } from './plan-discs.js';
 import { requireSightOfAll } from './request-recordings.js';
@@ -51,14 +51,38 @@ function refusal(error: BurnError): StationError {
  * change of a copy and every check is recorded with its audit row in one transaction.
  */
 export class CopyJobs {
-  private readonly running = new Map<string, { controller: AbortController; drive: string | null; done: Promise<unknown> }>();
+  private readonly running = new Map<string, { controller: AbortController; drive: string | null; done: Promise<unknown>; cancelledBy?: string }>();
 
   constructor(private readonly env: CopyJobsEnv) {}
 
-  cancel(discId: string): boolean {
+  /** Stops the job on a disc; who asked is in the audit chain (the job's own row says what it left). */
+  cancel(discId: string, caller: Caller): boolean {
     const job = this.running.get(discId);
-    job?.controller.abort();
-    return job !== undefined;
+    if (job === undefined) return false;
+    this.env.services.db.transaction(() => this.env.audit(caller, 'discs.cancel', `disc:${discId}`, { kind: 'change', drive: job.drive }))();
+    job.cancelledBy = caller.name;
+    job.controller.abort();
+    return true;
+  }
+
+  /** Whether a job holds the disc now: its discs are not planned again under it. */
+  isBusy(discId: string): boolean {
+    return this.running.has(discId);
+  }
+
+  /**
+   * At start: a copy left `burning` by a station that stopped mid-burn (killed, power cut) was
+   * written partly or not at all; it is failed with why, so it can be burned again.
+   */
+  recoverInterrupted(): void {
+    const { db, audit } = this.env.services;
+    db.transaction(() => {
+      for (const copy of burningCopies(db)) {
+        updateCopy(db, copy.disc_id, copy.copy, { state: 'failed', problem: 'interrupted: the station stopped during the burn or its checks' });
+        // The station ends it, not whoever began it, as with an interrupted ingest.
+        audit?.record({ actor: 'station', role: 'station', action: 'discs.interrupted', object: `disc:${copy.disc_id}:${copy.copy}`, details: { kind: 'change', drive: copy.drive } });
+      }
+    })();
   }
 
   async stop(): Promise<void> {
@@ -116,18 +140,25 @@ export class CopyJobs {
   /** `discs.image`: the image into a folder, to burn elsewhere; copies not yet burned show `image-only`. */
   async writeImage(disc: DiscRow, out: string, caller: Caller): Promise<{ discId: string; path: string; imageSha256: string }> {
     this.requireApproved(disc, caller);
-    const { db } = this.env.services;
+    const { db, dataDir } = this.env.services;
+    // The folder is outside the data folder: an image in a bag would be a file its manifest does not list.
+    await requireSafeDrive(`stdio:${join(out, 'image.iso')}`, dataDir, false);
     return this.exclusive(disc.id, null, async (signal) => {
       const image = await this.image(disc, { signal });
       await mkdir(out, { recursive: true });
       const path = join(out, `${disc.id}.iso`);
+      const partial = `${path}.partial`;
       if ((await stat(path).catch(() => null)) !== null) throw new StationError('invalid-input', `${path} already exists`);
-      await copyFile(image.path, path);
-      const hash = createHash('sha256');
-      await pipeline(createReadStream(path), hash);
-      if (hash.digest('hex') !== image.sha256) {
-        await rm(path, { force: true });
-        throw new StationError('internal', `the image copied to ${path} does not read back as written`);
+      try {
+        // Written beside and renamed once it reads back whole: a full disk leaves no half image under the name.
+        await copyFile(image.path, partial, constants.COPYFILE_EXCL);
+        const hash = createHash('sha256');
+        await pipeline(createReadStream(partial), hash);
+        if (hash.digest('hex') !== image.sha256) throw new StationError('internal', `the image copied to ${path} does not read back as written`);
+        await rename(partial, path);
+      } catch (error) {
+        await rm(partial, { force: true });
+        throw error;
       }
       db.transaction(() => {
         for (const copy of copiesOf(db, disc.id)) if (copy.state === 'planned') updateCopy(db, disc.id, copy.copy, { state: 'image-only' });
@@ -143,7 +174,7 @@ export class CopyJobs {
     const { db } = services;
     const disc = this.env.requireDisc(request.discId);
     this.requireApproved(disc, caller);
-    devicePathOf(request.drive);
+    await requireSafeDrive(request.drive, services.dataDir, request.kind === 'burn');
     const before = copyOf(db, disc.id, request.copy);
     if (before === null) throw new StationError('not-found', `no copy ${request.copy} of disc ${disc.id}`);
     const allowed = request.kind === 'burn' ? burnable : checkable;
@@ -159,8 +190,10 @@ export class CopyJobs {
         const media = await burner.media(run, request.drive, signal).catch((error: unknown) => {
           throw error instanceof BurnError ? refusal(error) : error;
         });
-        if (disc.image_bytes !== null && media.freeBytes !== null && media.freeBytes < disc.image_bytes) {
-          throw new StationError('invalid-input', `the disc in ${request.drive} has ${media.freeBytes} bytes free; this image needs ${disc.image_bytes}`, 'disc-full');
+        // Before the first build the image's size is not known; the footage alone is a floor.
+        const needs = disc.image_bytes ?? disc.bytes;
+        if (media.freeBytes !== null && media.freeBytes < needs) {
+          throw new StationError('invalid-input', `the disc in ${request.drive} has ${media.freeBytes} bytes free; this disc needs ${needs} or more`, 'disc-full');
         }
       }
       db.transaction(() => {
@@ -168,8 +201,8 @@ export class CopyJobs {
         this.env.audit(caller, action, object, { kind: 'change', drive: request.drive, begun: true });
       })();
       this.env.changed(disc.request_id);
-      const contents = await this.contents(disc)();
       try {
+        const contents = await this.contents(disc)();
         const outcome = await runCopyJob(
           { run, burner, emit: (progress) => services.events.emit({ type: 'discs.progress', progress }) },
           {
@@ -209,14 +242,17 @@ export class CopyJobs {
           });
           this.env.audit(caller, action, object, { kind: 'change', drive: request.drive, verified, checks: outcome.checks, imageSha256: outcome.imageSha256, readSha256: outcome.readSha256, problem: outcome.problem });
         })();
-        if (copiesOf(db, disc.id).every((copy) => copy.state === 'verified' || copy.state === 'stored')) await dropImage(services.dataDir, disc.id);
+        if (copiesOf(db, disc.id).every((copy) => copy.state === 'verified' || copy.state === 'stored')) {
+          // Recorded already: failing to let the working image go changes nothing about the copy.
+          await dropImage(services.dataDir, disc.id).catch((error: unknown) => services.log.error('discs.image-kept', error, { discId: disc.id }));
+        }
         return { discId: disc.id, copy: request.copy, imageSha256: outcome.imageSha256, bytes: outcome.bytes, verified, checks: outcome.checks, problem: outcome.problem };
       } catch (error) {
         const stopped = error instanceof CopyStopped ? error : null;
         const underlying: unknown = stopped === null || stopped.cancelled ? error : stopped.reason;
         // Nothing written: the copy is as it was. Written and then stopped: that disc is spoilt.
         const spoilt = request.kind === 'burn' && stopped?.written === true;
-        const problem = stopped?.cancelled ? `cancelled by ${caller.name}` : underlying instanceof Error ? underlying.message : String(underlying);
+        const problem = stopped?.cancelled ? `cancelled by ${this.running.get(disc.id)?.cancelledBy ?? caller.name}` : underlying instanceof Error ? underlying.message : String(underlying);
         db.transaction(() => {
           updateCopy(db, disc.id, request.copy, spoilt ? { state: 'failed', problem, burned_at: services.now() } : { state: before.state, problem: before.problem });
           this.env.audit(caller, action, object, { kind: 'change', drive: request.drive, verified: false, problem, spoilt });

@@ -160,6 +160,8 @@ export const copiesOf = (db: Database, discId: string): DiscCopyRow[] => db.prep
 export const copyOf = (db: Database, discId: string, copy: DiscCopyName): DiscCopyRow | null =>
   (db.prepare('SELECT * FROM disc_copies WHERE disc_id = ? AND copy = ?').get(discId, copy) as DiscCopyRow | undefined) ?? null;
 
+export const burningCopies = (db: Database): DiscCopyRow[] => db.prepare("SELECT * FROM disc_copies WHERE state = 'burning'").all() as DiscCopyRow[];
+
 export function updateCopy(db: Database, discId: string, copy: DiscCopyName, change: Partial<Omit<DiscCopyRow, 'disc_id' | 'copy'>>): void {
   const columns = Object.keys(change);
   if (columns.length === 0) return;

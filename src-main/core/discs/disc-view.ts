@@ -65,7 +65,8 @@ export function requestState(row: DiscRequestRow, discs: readonly DiscEntry[]): 
   const copies = discs.flatMap((disc) => disc.copies);
   if (copies.every((copy) => copy.state === 'stored')) return 'stored';
   if (copies.every((copy) => isGood(copy.state))) return discs.every((disc) => disc.labelledAt !== null) ? 'labelled' : 'verified';
-  if (copies.some((copy) => copy.state !== 'planned')) return 'burning';
+  // Burning only while a copy is being written or checked; a failed or image-only copy waits, planned.
+  if (copies.some((copy) => copy.state === 'burning')) return 'burning';
   return 'planned';
 }
 

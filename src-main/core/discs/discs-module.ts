@@ -89,6 +89,8 @@ export function discsModule(services: StationServices, signer: Signer): DiscsMod
         const planned = db.transaction(() => {
           const row = requireRequest(requestId);
           if (row.decision !== 'approved') throw new StationError('invalid-input', `disc request ${requestId} is ${row.decision ?? 'not decided yet'}: only an approved request is planned`);
+          const busy = discsOf(db, requestId).find((disc) => jobs.isBusy(disc.id));
+          if (busy) throw new StationError('busy', `disc ${busy.id} is being imaged, burned or checked: wait for it, or cancel it`);
           const begun = discsOf(db, requestId).flatMap((disc) => copiesOf(db, disc.id)).find((copy) => copy.state !== 'planned');
           if (begun) throw new StationError('invalid-input', `disc ${begun.disc_id} copy ${begun.copy} is already ${begun.state}: a request is planned again only before anything is written`);
           const recordings = recordingsOf(row);
@@ -130,7 +132,7 @@ export function discsModule(services: StationServices, signer: Signer): DiscsMod
       },
       'discs.burn': (input, caller) => jobs.copy({ ...input, kind: 'burn' }, caller),
       'discs.verify': (input, caller) => jobs.copy({ ...input, kind: 'recheck' }, caller),
-      'discs.cancel': ({ discId }) => ({ cancelled: jobs.cancel(discId) }),
+      'discs.cancel': ({ discId }, caller) => ({ cancelled: jobs.cancel(discId, caller) }),
       'discs.store': ({ discId, copy, location }, caller) => {
         const disc = requireDisc(discId);
         db.transaction(() => {
@@ -170,6 +172,7 @@ export function discsModule(services: StationServices, signer: Signer): DiscsMod
           .filter((entry) => entry.copies.length > 0);
       },
     },
+    start: async () => jobs.recoverInterrupted(),
     stop: () => jobs.stop(),
   };
 }

@@ -1,4 +1,5 @@
-import { posix } from 'node:path';
+import { stat, realpath } from 'node:fs/promises';
+import { basename, dirname, posix, resolve, sep } from 'node:path';
 import { StationError } from '../errors.js';
 
 /**
@@ -12,4 +13,20 @@ export function devicePathOf(drive: string): string {
     throw new StationError('invalid-input', `not a drive: ${JSON.stringify(drive)} (use /dev/… or stdio:/absolute/path)`);
   }
   return path;
+}
+
+/**
+ * A drive must never be a file the station keeps: `stdio:` takes any path, and xorriso writes an
+ * image over a regular file that holds no file system as readily as onto a blank disc. So a path
+ * inside the data folder (the archive, the index) is refused, and a regular file must be new or
+ * empty — an image file as the drive is made by the burn, not chosen among existing files.
+ */
+export async function requireSafeDrive(drive: string, dataDir: string, writing: boolean): Promise<void> {
+  const path = devicePathOf(drive);
+  const real = await realpath(path).catch(() => resolve(dirname(path), basename(path)));
+  const data = await realpath(dataDir).catch(() => resolve(dataDir));
+  if (real === data || real.startsWith(`${data}${sep}`)) throw new StationError('invalid-input', `${path} is inside the station's data folder: a drive cannot be one of its files`);
+  if (!writing) return;
+  const found = await stat(path).catch(() => null);
+  if (found?.isFile() && found.size > 0) throw new StationError('invalid-input', `${path} is a file that already holds data: burn to a new file or an empty one`, 'not-blank');
 }

@@ -38,9 +38,9 @@ export function smallestMediumFor(file: PlanFile): DiscMedia | null {
 }
 
 /**
- * Splits files over discs of one medium by whole files, in the order given (so a disc holds
- * neighbouring recordings): each file goes on the first disc with room. A file larger than the
- * medium is refused, naming a medium that holds it.
+ * Splits files over discs of one medium by whole files, taken in the order given, each onto the
+ * first disc with room (first fit: a small file may fill a gap on an earlier disc, so fewer discs
+ * are burned). A file larger than the medium is refused, naming a medium that holds it.
  */
 export function planDiscs(files: readonly PlanFile[], media: DiscMedia): PlannedDisc[] {
   const room = mediaCapacity[media] - reserveBytes;

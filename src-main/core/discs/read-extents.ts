@@ -11,8 +11,11 @@ export interface ByteRange {
   length: number;
 }
 
-// O_DIRECT lengths must be whole logical blocks; 4096 covers 512-, 2048- and 4096-byte devices.
-const alignment = 4096;
+// O_DIRECT lengths must be whole logical blocks. 2048, an optical disc's sector: a disc burned
+// disc-at-once ends at the image's last sector, and a read rounded up past it gets EIO from the
+// drive, not a short read. (512-byte devices and files on them take it too; a 4096-byte-sector disk
+// as the drive would not.)
+const alignment = 2048;
 const alignUp = (n: number): number => Math.ceil(n / alignment) * alignment;
 
 export interface DeviceReader {

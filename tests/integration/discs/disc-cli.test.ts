@@ -2,6 +2,7 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { closeSync, openSync, readFileSync, readSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import type { BurnResult, DiscEntry, DiscPlan, DiscRequest, IngestReport } from '../../../src-main/contract/index.js';
 import { makeVideo } from '../../helpers/make-media.js';
@@ -159,7 +160,26 @@ describe('station disc', () => {
     expect(runCliJson<DiscRequest>(data, [...as('head1'), 'disc', 'approve', requestId], env).json.state).toBe('approved');
     const unknown = runCliJson<{ error: { code: string } }>(data, [...as('clerk1'), 'disc', 'plan', requestId, '--media', 'floppy'], env);
     expect(unknown).toMatchObject({ status: 1, json: { error: { code: 'invalid-input' } } });
-    expect(runCliJson<DiscPlan>(data, [...as('clerk1'), 'disc', 'plan', requestId, '--media', 'dvd+r'], env).json.discs).toHaveLength(1);
+    const [disc] = runCliJson<DiscPlan>(data, [...as('clerk1'), 'disc', 'plan', requestId, '--media', 'dvd+r'], env).json.discs;
+    expect(disc).toBeDefined();
+    // A drive is never one of the station's files, nor a file that already holds data: nothing is written to either.
+    const evidence = execFileSync('find', [join(data, 'archive'), '-name', 'C.mp4'], { encoding: 'utf8' }).trim();
+    const before = readFileSync(evidence);
+    const refuse = (drive: string) => runCliJson<{ error: { code: string; message: string } }>(data, [...as('head1'), 'disc', 'burn', disc!.discId, '--copy', 'A', '--drive', drive], env);
+    expect(refuse(`stdio:${evidence}`)).toMatchObject({ status: 1, json: { error: { code: 'invalid-input', message: expect.stringContaining('data folder') } } });
+    const used = join(root, 'used.iso');
+    writeFileSync(used, 'not empty');
+    expect(refuse(`stdio:${used}`)).toMatchObject({ status: 1, json: { error: { code: 'invalid-input', message: expect.stringContaining('already holds data') } } });
+    expect(readFileSync(evidence).equals(before)).toBe(true);
+    expect(readFileSync(used, 'utf8')).toBe('not empty');
+
+    // A station killed mid-burn leaves the copy `burning`; the next start fails it, with why, so it can be burned again.
+    const db = new Database(join(data, 'station.db'));
+    db.prepare("UPDATE disc_copies SET state = 'burning' WHERE disc_id = ? AND copy = 'B'").run(disc!.discId);
+    db.close();
+    const [entry] = runCliJson<DiscEntry[]>(data, [...as('clerk1'), 'disc', 'list'], env).json;
+    expect(entry!.copies.find((copy) => copy.copy === 'B')).toMatchObject({ state: 'failed', problem: expect.stringContaining('interrupted') });
+    expect(runCli(data, [...as('root1'), 'audit', 'list', '--json'], env).stdout).toContain('discs.interrupted');
     expect(runCliJson<DiscRequest[]>(data, [...as('clerk1'), 'disc', 'requests'], env).json[0]).toMatchObject({ state: 'planned', media: 'dvd+r' });
   }, 120_000);
 });

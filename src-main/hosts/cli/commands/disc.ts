@@ -118,8 +118,10 @@ async function copyWork(context: CliContext, command: 'discs.burn' | 'discs.veri
       process.stderr.write(`\r\x1b[2K${progressText(event.progress).slice(0, process.stderr.columns - 1)}`);
     }
   });
+  // Every Ctrl-C or SIGTERM asks to cancel (again), and none kills the command mid-cancel: the copy's state is recorded first.
   const cancel = () => void context.station.call('discs.cancel', { discId }, context.credentials);
-  process.once('SIGINT', cancel);
+  process.on('SIGINT', cancel);
+  process.on('SIGTERM', cancel);
   try {
     const result = await context.station.call(command, { discId, copy, drive }, context.credentials);
     if (live) process.stderr.write('\r\x1b[2K');
@@ -128,6 +130,7 @@ async function copyWork(context: CliContext, command: 'discs.burn' | 'discs.veri
     return result.value.verified ? 0 : 1;
   } finally {
     process.off('SIGINT', cancel);
+    process.off('SIGTERM', cancel);
     unsubscribe();
   }
 }

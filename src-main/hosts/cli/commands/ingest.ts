@@ -10,11 +10,13 @@ type Outcome = { source: string; report: IngestReport } | { source: string; erro
 const typedSource = (typed: string): string => (/^["'~]/.test(typed) || isAbsolute(typed) ? typed : resolve(typed));
 
 /** One line for several ingests at once: how many ended, and their files, bytes and speed together. */
-function summaryLine(progress: IngestProgress[], ended: number, total: number): string {
-  const sum = (pick: (p: IngestProgress) => number) => progress.reduce((all, p) => all + pick(p), 0);
+function summaryLine(progress: IngestProgress[], running: IngestProgress[], ended: number, total: number): string {
+  const sum = (pick: (p: IngestProgress) => number, of: readonly IngestProgress[] = progress) => of.reduce((all, p) => all + pick(p), 0);
+  // The speed of those still running: an ended ingest's last report still holds its last speed.
+  const speed = sum((p) => p.bytesPerSecond, running);
   return (
     `${ended}/${total} sources done  ${sum((p) => p.filesDone)}/${sum((p) => p.filesTotal)} files  ` +
-    `${formatBytes(sum((p) => p.bytesDone))} / ${formatBytes(sum((p) => p.bytesTotal))}  ${formatBytes(sum((p) => p.bytesPerSecond))}/s`
+    `${formatBytes(sum((p) => p.bytesDone))} / ${formatBytes(sum((p) => p.bytesTotal))}  ${formatBytes(speed)}/s`
   );
 }
 
@@ -56,7 +58,7 @@ export async function ingestCommand(context: CliContext): Promise<number> {
   };
   const draw = (progress: IngestProgress) => {
     const ours = [...mine].flatMap((id) => latest.get(id) ?? []);
-    const line = several ? summaryLine(ours, [...mine].filter((id) => ended.has(id)).length, mine.size) : progressLine(progress);
+    const line = several ? summaryLine(ours, ours.filter((p) => !ended.has(p.ingestId)), [...mine].filter((id) => ended.has(id)).length, mine.size) : progressLine(progress);
     process.stderr.write(`\r\x1b[2K${line.slice(0, process.stderr.columns - 1)}`);
   };
   const unsubscribe = station.onEvent((event: StationEvent) => {
