@@ -1,7 +1,7 @@
 import { promises as fs } from 'node:fs';
 import { dirname } from 'node:path';
 import type { VerificationMethod } from '../../contract/index.js';
-import { syncDirectory, hashFromDisk, type ReadBackBuffers, hashSource, streamCopy, type CopyBuffers, partialSuffix } from '../archive/index.js';
+import { createReadBackBuffers, syncDirectory, hashFromDisk, type ReadBackBuffers, hashSource, streamCopy, type CopyBuffers, partialSuffix } from '../archive/index.js';
 import type { DiskLane } from './archive-disk-gate.js';
 import type { SourceFile } from './scan-source.js';
 
@@ -29,7 +29,6 @@ export class SourceChanged extends Error {
 
 export interface CopyIo {
   buffers: CopyBuffers;
-  readBack: ReadBackBuffers;
   onBytes: (bytes: number) => void;
   signal: AbortSignal;
 }
@@ -57,8 +56,24 @@ export const hashOnly = (file: SourceFile, io: CopyIo) => hashSource(file.absolu
  * Only after this may the file be counted as archived. All of it is archive-disk work, so it runs
  * when the ingest's `lane` through the disk gate gives it its turn.
  */
-export function verifyAndPlace(copied: CopiedFile, readBackBuffers: ReadBackBuffers, lane: DiskLane): Promise<VerifiedFile> {
-  return lane.run(copied.bytes, () => verifyAndPlaceNow(copied, readBackBuffers));
+export function verifyAndPlace(copied: CopiedFile, lane: DiskLane): Promise<VerifiedFile> {
+  return lane.run(copied.bytes, () => withReadBackBuffers((buffers) => verifyAndPlaceNow(copied, buffers)));
+}
+
+/**
+ * Read-back buffers (8 MiB each, page-aligned) belong to the verifications running now, not to each
+ * card: with sixteen cards copying, only the disk gate's few verifications read back at once, so the
+ * station's memory follows the gate, not the rack (16 cards peaked at 477 MB with a pair per card).
+ */
+const idleReadBack: ReadBackBuffers[] = [];
+
+async function withReadBackBuffers<T>(use: (buffers: ReadBackBuffers) => Promise<T>): Promise<T> {
+  const buffers = idleReadBack.pop() ?? createReadBackBuffers();
+  try {
+    return await use(buffers);
+  } finally {
+    idleReadBack.push(buffers);
+  }
 }
 
 async function verifyAndPlaceNow(copied: CopiedFile, readBackBuffers: ReadBackBuffers): Promise<VerifiedFile> {

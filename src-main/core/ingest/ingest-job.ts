@@ -6,7 +6,6 @@ import {
   archivedFilePath,
   availableBytes,
   createCopyBuffers,
-  createReadBackBuffers,
   DiskFullError,
   ingestArchiveDir,
   isNoSpace,
@@ -190,7 +189,6 @@ export class IngestJob {
     });
     this.io = {
       buffers: createCopyBuffers(),
-      readBack: createReadBackBuffers(),
       onBytes: (bytes) => this.progress.addBytes(bytes),
       signal: this.abort.signal,
     };
@@ -531,7 +529,7 @@ export class IngestJob {
   private async place(copied: CopiedFile): Promise<boolean> {
     const { db, dataDir, now } = this.env;
     try {
-      const verified = await verifyAndPlace(copied, this.io.readBack, this.disk);
+      const verified = await verifyAndPlace(copied, this.disk);
       const archivePath = archivedFilePath(this.id, copied.file.relative);
       let id: number;
       try {

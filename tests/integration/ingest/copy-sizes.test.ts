@@ -1,7 +1,6 @@
 import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { createReadBackBuffers } from '../../../src-main/core/archive/read-back.js';
 import { createCopyBuffers } from '../../../src-main/core/archive/stream-copy.js';
 import { copyToPartial, verifyAndPlace } from '../../../src-main/core/ingest/file-pipeline.js';
 import { diskLane } from '../../helpers/disk-lane.js';
@@ -17,14 +16,14 @@ describe('a copy written past the page cache', () => {
     const dir = tempDir('copy-sizes');
     const source = join(dir, 'clip.MP4');
     makeFile(source, bytes, bytes % 251);
-    const io = { buffers: createCopyBuffers(), readBack: createReadBackBuffers(), onBytes: () => {}, signal: new AbortController().signal };
+    const io = { buffers: createCopyBuffers(), onBytes: () => {}, signal: new AbortController().signal };
     const copied = await copyToPartial(
       { relative: 'clip.MP4', absolute: Buffer.from(source), originalNameHex: null, size: bytes, mtimeMs: 0, atimeMs: 0 },
       join(dir, 'out', 'clip.MP4'),
       io,
     );
     expect(statSync(copied.partialPath).mode & 0o777).toBe(0o600);
-    const placed = await verifyAndPlace(copied, io.readBack, diskLane());
+    const placed = await verifyAndPlace(copied, diskLane());
     const target = join(dir, 'out', 'clip.MP4');
     expect(statSync(target).size).toBe(bytes);
     expect(placed.verifiedSha256).toBe(sha256Of(source));

@@ -1,14 +1,13 @@
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { createReadBackBuffers } from '../../../src-main/core/archive/read-back.js';
 import { createCopyBuffers } from '../../../src-main/core/archive/stream-copy.js';
 import { diskLane as lane } from '../../helpers/disk-lane.js';
 import { copyToPartial, SourceChanged, verifyAndPlace } from '../../../src-main/core/ingest/file-pipeline.js';
 import { makeFile, sha256Of } from '../../helpers/make-media.js';
 import { tempDir } from '../../helpers/temp-dir.js';
 
-const io = () => ({ buffers: createCopyBuffers(), readBack: createReadBackBuffers(), onBytes: () => {}, signal: new AbortController().signal });
+const io = () => ({ buffers: createCopyBuffers(), onBytes: () => {}, signal: new AbortController().signal });
 
 
 function listed(path: string) {
@@ -22,7 +21,7 @@ describe('the copy of one file', () => {
     const source = join(dir, 'clip.MP4');
     makeFile(source, 5 * 1024 * 1024 + 17, 3);
     const copied = await copyToPartial(listed(source), join(dir, 'out', 'clip.MP4'), io());
-    const placed = await verifyAndPlace(copied, createReadBackBuffers(), lane());
+    const placed = await verifyAndPlace(copied, lane());
     expect(placed.sha256).toBe(sha256Of(source));
     expect(placed.verifiedSha256).toBe(placed.sha256);
     expect(sha256Of(join(dir, 'out', 'clip.MP4'))).toBe(placed.sha256);
@@ -48,7 +47,7 @@ describe('the copy of one file', () => {
     const copied = await copyToPartial(listed(source), target, io());
     makeFile(target, 4096, 6);
     const before = sha256Of(target);
-    await expect(verifyAndPlace(copied, createReadBackBuffers(), lane())).rejects.toThrow(/already has the name/);
+    await expect(verifyAndPlace(copied, lane())).rejects.toThrow(/already has the name/);
     expect(sha256Of(target)).toBe(before);
     expect(existsSync(`${target}.partial`)).toBe(false);
   });
