@@ -11,8 +11,8 @@
 // invalid and exits 1: measuring a broken ingest proves nothing.
 //
 // BENCH_QUICK=1 runs a small dry run (a 40 MiB card, 2 rack cards of 20 MiB, one round each) to
-// check the script end to end; its figures mean nothing. BENCH_RACK_MODE=ingest|watch chooses how
-// the station takes the rack (default: one `station ingest` with every path, when it accepts them).
+// check the script end to end; its figures mean nothing. BENCH_RACK_MODE=watch has the station take
+// the rack as plugged-in cards (`station watch --auto-ingest`) instead of one `station ingest` with every path.
 //
 // Needs `npm run build:main` first (npm run bench does it) and Node 24 (it loads the TypeScript
 // test helpers directly, letting Node strip their types, so tests and bench share one volume helper).
@@ -192,13 +192,13 @@ async function main() {
       rack = await Rack.create({ count: plan.rackCards, scale: plan.rackScale, volumeMiB: plan.rackVolumeMiB, bytesPerSecond: rackBytesPerSecond, workDir });
       let rackBytes = 0;
       for (const c of rack.cards) rackBytes += await bytesOf(c.source, c.expected);
-      const multiPath = await multiPathIngest(cliEntry);
+      const multiPath = multiPathIngest();
       const { runs, fuseNotMeasured } = await benchRack({ rack, bytes: rackBytes, rounds: plan.rackRounds, station, cliEntry, multiPath, coldReads, problems, log });
       const rackName = `rack: ${plan.rackCards} cards × ${(rackBytes / plan.rackCards / MiB).toFixed(0)} MiB, ${rackBytesPerSecond / 1e6} MB/s each`;
       const min = 1 / goals.rackIngestVsCp;
       rows.push(...rowsOf(rackName, rackBytes, runs, { cpGoal: min, cpGoalText: `ingest ≤ ${goals.rackIngestVsCp} × cp (≥ ${min.toFixed(2)})`, rssGoalMB: goals.rackRssMB }));
       notes.push(
-        `Rack: ${rack.files} files; the station took them all as ${multiPath ? `one \`station ingest\` with ${plan.rackCards} paths` : '`station watch --auto-ingest --any-volume` (this build\'s `station ingest` takes one path), timed to the last card\'s end'}; ` +
+        `Rack: ${rack.files} files; the station took them all as ${multiPath ? `one \`station ingest\` with ${plan.rackCards} paths` : '`station watch --auto-ingest --any-volume` (BENCH_RACK_MODE=watch), timed to the last card\'s end'}; ` +
           `FUSE daemons outside the measured CPU: ${fuseNotMeasured === null ? 'not checked' : fuseNotMeasured ? 'yes (checked during the run)' : 'NO'}.`,
       );
       if (fuseNotMeasured === false) problems.push('rack: a FUSE daemon was counted with the station');

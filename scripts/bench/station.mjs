@@ -18,12 +18,8 @@ export function checkReport(label, report, expected) {
   return [];
 }
 
-/** Whether this build's `station ingest` takes several paths (issue 11); BENCH_RACK_MODE=ingest|watch decides instead. */
-export async function multiPathIngest(cliEntry) {
-  if (process.env.BENCH_RACK_MODE) return process.env.BENCH_RACK_MODE === 'ingest';
-  const help = await run(process.execPath, [cliEntry, 'help', 'ingest']);
-  return /Usage: station ingest\s+\S+\s+\[[^\]]*(…|\.\.\.)\]/.test(help.stdout);
-}
+/** The rack is taken by one `station ingest` with every path, or with BENCH_RACK_MODE=watch by `station watch --auto-ingest`, as plugged-in cards are. */
+export const multiPathIngest = () => process.env.BENCH_RACK_MODE !== 'watch';
 
 /**
  * `station ingest SRC [SRC …] --json` as one process: its reports by source path, and its figures.
