@@ -25,8 +25,8 @@ Commands:
   classify          Keep a recording, an ingest or an activity apart at a confidentiality level (Art. 14).
   grant             The head lets a person see state-secret footage until a time.
   workrecord        Interruption work records (停录工作记录, Art. 12): add, approve, reject, file, list, gaps, form.
-  disc              Archival discs (Art. 16): request, approve, plan, burn and verify copies A and B,
-                    image, label, store, list, due, drives.
+  disc              Archival discs (Art. 16): request, approve, plan, burn and verify copies A and B;
+                    disc image, label, store, list, due, drives.
   help [command]    Show help for a command.
 
 Global options:
