@@ -5,13 +5,14 @@
 // the drive's speed (16× DVD ≈ 22 MB/s); this measures what the station adds around the drive.
 //
 // Needs `npm run build:main` first and Node 24 (it loads a TypeScript test helper directly).
-import { mkdtemp, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdtemp, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { xorrisoBurner } from '../out/native-tools/disc-burners/index.js';
 import { buildImage } from '../out/src-main/core/discs/build-image.js';
 import { checkManifest, checkMd5, readBackSha256 } from '../out/src-main/core/discs/copy-checks.js';
 import { runTool } from '../out/src-main/core/process/index.js';
+import { dropCaches } from '../tests/helpers/exfat-volume.ts';
 import { missingRootFeatures } from '../tests/helpers/root-features.ts';
 import { MiB, mustRun, seconds, writeRandom } from './bench/tools.mjs';
 
@@ -29,11 +30,6 @@ const layout = [
 const mbps = (bytes, ms) => (bytes / 1e6 / (ms / 1000)).toFixed(0);
 const run = (command, args) => mustRun(command, args);
 
-async function dropCaches() {
-  await run('sync', []);
-  await writeFile('/proc/sys/vm/drop_caches', '3');
-}
-
 async function timed(what, work) {
   const started = performance.now();
   const result = await work();
@@ -41,7 +37,7 @@ async function timed(what, work) {
 }
 
 async function main() {
-  const missing = await missingRootFeatures();
+  const missing = missingRootFeatures();
   const coldReads = missing === null;
   if (!coldReads) console.log(`Caches cannot be dropped (${missing}): reads may come from memory.`);
   const work = await mkdtemp(join(tmpdir(), 'disc-bench-'));

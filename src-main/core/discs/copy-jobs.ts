@@ -1,12 +1,9 @@
-import { createHash } from 'node:crypto';
-import { constants, createReadStream } from 'node:fs';
-import { copyFile, mkdir, rename, rm, stat } from 'node:fs/promises';
+import { mkdir, rename, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import { pipeline } from 'node:stream/promises';
 import { mediaCapacity, type BurnResult, type Caller, type DiscCopyName } from '../../contract/index.js';
 import { BurnError, type DiscBurner, type RunTool } from '../../../native-tools/disc-burners/index.js';
 import { StationError } from '../errors.js';
-import type { RecordingFacts } from '../evidence-export/index.js';
+import { copyVerified, type RecordingFacts } from '../evidence-export/index.js';
 import type { StationServices } from '../services.js';
 import type { Signer } from '../signing/index.js';
 import { CopyStopped, runCopyJob } from './copy-job.js';
@@ -150,11 +147,8 @@ export class CopyJobs {
       const partial = `${path}.partial`;
       if ((await stat(path).catch(() => null)) !== null) throw new StationError('invalid-input', `${path} already exists`);
       try {
-        // Written beside and renamed once it reads back whole: a full disk leaves no half image under the name.
-        await copyFile(image.path, partial, constants.COPYFILE_EXCL);
-        const hash = createHash('sha256');
-        await pipeline(createReadStream(partial), hash);
-        if (hash.digest('hex') !== image.sha256) throw new StationError('internal', `the image copied to ${path} does not read back as written`);
+        // One pass, hashed on the way, written beside and renamed: a full disk leaves no half image under the name.
+        await copyVerified(image.path, partial, image.sha256);
         await rename(partial, path);
       } catch (error) {
         await rm(partial, { force: true });

@@ -6,7 +6,7 @@ import type { Caller, DiscEntry, DiscPlan, discCommands } from '../../contract/i
 import { burnerFor } from '../../../native-tools/disc-burners/index.js';
 import type { Capability } from '../capability.js';
 import { StationError } from '../errors.js';
-import { payloadPath, recordingsByIds, type RecordingFacts } from '../evidence-export/index.js';
+import { idsJson, payloadPath, recordingsByIds, type RecordingFacts } from '../evidence-export/index.js';
 import { runTool } from '../process/index.js';
 import type { StationServices } from '../services.js';
 import type { Signer } from '../signing/index.js';
@@ -20,8 +20,6 @@ import { planDiscs } from './plan-discs.js';
 import { highestLevel, namedRecordings, requireSightOfAll } from './request-recordings.js';
 
 export type DiscsModule = Capability<keyof typeof discCommands>;
-
-const idsJson = (ids: readonly number[]): string => JSON.stringify([...new Set(ids)].sort((a, b) => a - b));
 
 /** `discs.*`: the disc-burn queue (Art. 16): requests, signed decisions, plans, two verified copies, labels, the register. */
 export function discsModule(services: StationServices, signer: Signer): DiscsModule {

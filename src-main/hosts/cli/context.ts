@@ -48,6 +48,15 @@ export function optionText(context: CliContext, name: string): string | undefine
   return typeof value === 'string' ? value : undefined;
 }
 
+/** `--recordings ID,ID…`: the ids, none when not given, or why the text is not a list of ids. */
+export function recordingIdsOption(context: CliContext): { ids?: number[]; problem?: string } {
+  const text = optionText(context, 'recordings');
+  if (text === undefined) return {};
+  const parts = text.split(',').map((part) => part.trim());
+  if (parts.some((part) => !/^\d+$/.test(part))) return { problem: `--recordings takes ids separated by commas, not "${text}"` };
+  return { ids: parts.map(Number) };
+}
+
 /** Refusals for who is asking, not for what is asked: they exit 3. */
 const refusedCaller: readonly string[] = ['unauthenticated', 'forbidden', 'locked', 'session-locked', 'approval-needed'] satisfies ErrorCode[];
 

@@ -1,6 +1,6 @@
 import { isAbsolute, resolve } from 'node:path';
 import type { BurnResult, DiscEntry, DiscProgress, DiscRequest, OpticalDrive, StationEvent } from '../../../contract/index.js';
-import { optionText, reportFailure, type CliContext } from '../context.js';
+import { optionText, recordingIdsOption, reportFailure, type CliContext } from '../context.js';
 import { formatBytes, formatDuration } from '../format.js';
 
 const discUsage = [
@@ -65,13 +65,8 @@ const progressText = (p: DiscProgress): string =>
 const positiveId = (text: string | undefined): number | null => (text !== undefined && /^\d+$/.test(text) ? Number(text) : null);
 
 async function request(context: CliContext): Promise<number> {
-  const recordings = optionText(context, 'recordings');
-  let recordingIds: number[] | undefined;
-  if (recordings !== undefined) {
-    const parts = recordings.split(',').map((part) => part.trim());
-    if (parts.some((part) => !/^\d+$/.test(part))) return usageError(context, `--recordings takes ids separated by commas, not "${recordings}"`);
-    recordingIds = parts.map(Number);
-  }
+  const { ids: recordingIds, problem } = recordingIdsOption(context);
+  if (problem !== undefined) return usageError(context, problem);
   const checkout = optionText(context, 'checkout');
   if (checkout !== undefined && positiveId(checkout) === null) return usageError(context, `--checkout takes a check-out's number, not "${checkout}"`);
   const input = {

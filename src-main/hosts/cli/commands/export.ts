@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
 import type { ExportApproval } from '../../../contract/index.js';
-import { optionText, reportFailure, type CliContext } from '../context.js';
+import { optionText, recordingIdsOption, reportFailure, type CliContext } from '../context.js';
 import { formatBytes } from '../format.js';
 
 const exportUsage =
@@ -21,12 +21,8 @@ async function makePackage(context: CliContext): Promise<number> {
   const ingestId = optionText(context, 'ingest');
   const out = context.options.out;
   if ((recordings === undefined) === (ingestId === undefined) || out === undefined) return reportFailure(context, { code: 'invalid-input', message: exportUsage }, 1);
-  let recordingIds: number[] | undefined;
-  if (recordings !== undefined) {
-    const parts = recordings.split(',').map((part) => part.trim());
-    if (parts.some((part) => !/^\d+$/.test(part))) return reportFailure(context, { code: 'invalid-input', message: `--recordings takes ids separated by commas, not "${recordings}"` }, 1);
-    recordingIds = parts.map(Number);
-  }
+  const { ids: recordingIds, problem } = recordingIdsOption(context);
+  if (problem !== undefined) return reportFailure(context, { code: 'invalid-input', message: problem }, 1);
   const request = { recordingIds, ingestId, out: resolve(out), zip: context.options.values.zip === true, purpose: optionText(context, 'purpose') };
   const result = await context.station.call('export.create', request, context.credentials);
   if (!result.ok) return reportFailure(context, result.error, 1);
