@@ -16,6 +16,7 @@ export interface DiscRequestRow {
   bytes: number;
   requested_by: string;
   requested_at: number;
+  // From here to `signature`: the latest row of disc_decisions, all null before the first.
   decision: 'approved' | 'rejected' | null;
   decided_by: string | null;
   decided_at: number | null;
@@ -90,26 +91,26 @@ export function insertRequest(db: Database, row: NewRequestRow): number {
   return Number(result.lastInsertRowid);
 }
 
-export const requestById = (db: Database, id: number): DiscRequestRow | null =>
-  (db.prepare('SELECT * FROM disc_requests WHERE id = ?').get(id) as DiscRequestRow | undefined) ?? null;
+/** A request with its latest decision (NULLs before the first): the decisions table is the one record of them. */
+const requestColumns = `
+  SELECT r.*, d.decision, d.decided_by, d.decided_at, d.reason AS decision_reason, d.key_id, d.statement, d.statement_sha256, d.signature
+    FROM disc_requests r
+    LEFT JOIN disc_decisions d ON d.id = (SELECT MAX(id) FROM disc_decisions WHERE request_id = r.id)`;
 
-export const allRequests = (db: Database): DiscRequestRow[] => db.prepare('SELECT * FROM disc_requests ORDER BY id DESC').all() as DiscRequestRow[];
+export const requestById = (db: Database, id: number): DiscRequestRow | null =>
+  (db.prepare(`${requestColumns} WHERE r.id = ?`).get(id) as DiscRequestRow | undefined) ?? null;
+
+export const allRequests = (db: Database): DiscRequestRow[] => db.prepare(`${requestColumns} ORDER BY r.id DESC`).all() as DiscRequestRow[];
 
 export type DecisionFields = Pick<DiscRequestRow, 'decision' | 'decided_by' | 'decided_at' | 'decision_reason' | 'key_id' | 'statement' | 'statement_sha256' | 'signature'>;
 
 /**
- * Records a decision on a request still undecided, or a new one after a rejection, and keeps it in
- * the append-only history as signed; false if the request was approved meanwhile.
+ * Keeps a decision exactly as signed, on a request still undecided or after a rejection; false if
+ * the request was approved meanwhile (the caller holds the transaction).
  */
 export function recordDecision(db: Database, id: number, fields: DecisionFields): boolean {
-  const result = db
-    .prepare(
-      `UPDATE disc_requests SET decision = @decision, decided_by = @decided_by, decided_at = @decided_at, decision_reason = @decision_reason,
-              key_id = @key_id, statement = @statement, statement_sha256 = @statement_sha256, signature = @signature
-        WHERE id = @id AND (decision IS NULL OR decision = 'rejected')`,
-    )
-    .run({ ...fields, id });
-  if (result.changes !== 1) return false;
+  const latest = db.prepare('SELECT decision FROM disc_decisions WHERE request_id = ? ORDER BY id DESC LIMIT 1').get(id) as { decision: string } | undefined;
+  if (latest?.decision === 'approved') return false;
   db.prepare(
     `INSERT INTO disc_decisions (request_id, decision, reason, decided_by, decided_at, key_id, statement, statement_sha256, signature)
      VALUES (@id, @decision, @decision_reason, @decided_by, @decided_at, @key_id, @statement, @statement_sha256, @signature)`,

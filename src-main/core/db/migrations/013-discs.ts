@@ -21,19 +21,11 @@ export function up(db: Database): void {
       bytes INTEGER NOT NULL,
       requested_by TEXT NOT NULL,
       requested_at INTEGER NOT NULL,
-      decision TEXT CHECK (decision IN ('approved', 'rejected')),
-      decided_by TEXT,
-      decided_at INTEGER,
-      decision_reason TEXT,
-      -- The decision as signed: the exact statement, its SHA-256, the Ed25519 signature (base64), the key.
-      key_id TEXT REFERENCES signing_keys(id),
-      statement TEXT,
-      statement_sha256 TEXT,
-      signature TEXT,
       media TEXT CHECK (media IN ('cd-r', 'dvd+r', 'dvd-r', 'dvd+r-dl', 'bd-r', 'bd-r-dl'))
     );
 
-    -- Every decision exactly as signed, a rejection before a later approval too; the request holds the latest.
+    -- Every decision exactly as signed (the statement, its SHA-256, the Ed25519 signature in base64,
+    -- the key), a rejection before a later approval too; a request's standing is its latest row.
     CREATE TABLE disc_decisions (
       id INTEGER PRIMARY KEY,
       request_id INTEGER NOT NULL REFERENCES disc_requests(id),
