@@ -110,9 +110,10 @@ describe.skipIf(skipReason !== null)(`the Import page after issue 7${skipReason 
     );
     await importFolder('third');
     const seen = await steps();
-    // Reading the metadata of three clips takes exiftool and ffprobe seconds; the last read-back and
-    // the clock check of plain clips may pass between two renders, so only their order is checked.
-    expect(seen).toEqual(expect.arrayContaining(['copying', 'metadata']));
+    // Reading the metadata of three clips takes exiftool and ffprobe seconds. Copying three small
+    // clips, their read-back and the clock check of plain clips may each pass between two renders,
+    // so of those only the order is checked.
+    expect(seen).toContain('metadata');
     const order = ['scanning', 'copying', 'verifying', 'metadata', 'clock', 'finishing'];
     expect(seen).toEqual([...seen].sort((a, b) => order.indexOf(a) - order.indexOf(b)));
     expect(await speedAfterCopy()).toEqual([]);

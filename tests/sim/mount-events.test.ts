@@ -98,6 +98,21 @@ describe.skipIf(missing !== null)('mount events: a mount anywhere is seen withou
     expect(sink.errors).toEqual([]);
   });
 
+  it('reports a card pulled and plugged back into the same folder as gone and then back, as a new volume', async () => {
+    const sink = recorder();
+    await startAdapter(sink);
+    await sleep(AFTER_BURST_MS);
+    const volume = await plugIn('EVT 03');
+    await waitFor(() => sink.attached.filter((v) => v.mountpoint === volume.mountpoint).length).toBe(1);
+    await sleep(AFTER_BURST_MS);
+    // The replug comes before any look at the table could see the dead mount on its own.
+    await volume.pullCable();
+    await volume.remount();
+    await waitFor(() => sink.attached.filter((v) => v.mountpoint === volume.mountpoint).length).toBe(2);
+    expect(sink.detached.map((v) => v.mountpoint)).toEqual([volume.mountpoint]);
+    expect(sink.errors).toEqual([]);
+  });
+
   it('starts findmnt again when it exits, and the restarted one reports the next mount', async () => {
     const sink = recorder();
     await startAdapter(sink);

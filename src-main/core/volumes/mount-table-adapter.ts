@@ -17,7 +17,9 @@ export interface MountTableAdapterOptions extends VolumeFilterOptions {
   mountEvents?: MountEventsOptions;
 }
 
-const keyOf = (entry: MountInfoEntry): string => `${entry.source}\0${entry.mountpoint}`;
+// The mount id is new for every mount: a card pulled and plugged back into the same folder before
+// the next look is a new volume (read again from the start), not the one seen before it.
+const keyOf = (entry: MountInfoEntry): string => `${entry.mountId}\0${entry.source}\0${entry.mountpoint}`;
 
 /**
  * Linux: the mount table is the truth, polled; a mount anywhere (findmnt --poll) and a new folder
