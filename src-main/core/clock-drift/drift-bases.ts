@@ -13,13 +13,19 @@ export interface DriftMeasure {
 // taking the recorder out, so the clip is among the earliest recordings on the card, and it is
 // short (a few seconds). The earliest three videos of the ingest and every short one are
 // searched, earliest first, at most twelve in all, stopping at the first code: a card without a
-// clip costs at most twelve searches of five seconds of video. A long one (one of the earliest
-// three) is searched on its key frames only: a shot of the screen at its start lasts seconds and a
-// recorder writes a key frame every second or two, while decoding every frame of 1080p footage cost
-// about 0.6 CPU-seconds a video — three per card, the largest cost of a rack of small cards.
+// clip costs at most twelve searches of five seconds of video.
 const EARLIEST_VIDEOS = 3;
 const SHORT_VIDEO_SECONDS = 30;
 export const MAX_VIDEOS_SEARCHED = 12;
+
+// Only a clip of a few seconds (or a video of unknown length) is decoded frame by frame; any longer
+// video is read on its key frames. A shot of the screen lasts seconds and a recorder writes a key
+// frame every second or two, while decoding every frame of five seconds of 1080p footage cost about
+// 0.6 CPU-seconds a video: on a rack of cards that hold no clip, the largest cost of the ingest.
+const CLIP_SECONDS = 10;
+
+/** Whether a video is searched on its key frames only (see CLIP_SECONDS). */
+export const searchKeyframesOnly = (durationSeconds: number | null): boolean => durationSeconds !== null && durationSeconds > CLIP_SECONDS;
 
 /** A short video with a device time is always searched: worth searching as soon as it is archived. */
 export const isCalibrationCandidate = (kind: string, recordedAt: string | null, durationSeconds: number | null): boolean =>
@@ -42,9 +48,7 @@ export async function driftFromCalibrationClip(
   for (const video of calibrationCandidates(files)) {
     let code: Awaited<ReturnType<typeof findCalibrationCode>>;
     try {
-      // Only a video known to be long is looked at on key frames; one of unknown length may be the clip.
-      const long = video.durationSeconds !== null && video.durationSeconds > SHORT_VIDEO_SECONDS;
-      code = await findCode(video.archivedPath, { keyframesOnly: long });
+      code = await findCode(video.archivedPath, { keyframesOnly: searchKeyframesOnly(video.durationSeconds) });
     } catch {
       // A video ffmpeg cannot decode is already reported unreadable by the ingest; the search
       // moves on to the next candidate.

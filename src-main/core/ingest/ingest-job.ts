@@ -12,7 +12,7 @@ import {
   startBag,
   toAbsolute,
 } from '../archive/index.js';
-import { findCalibrationCode, isCalibrationCandidate, MAX_VIDEOS_SEARCHED, type CalibrationCode, type ClockReference } from '../clock-drift/index.js';
+import { findCalibrationCode, isCalibrationCandidate, MAX_VIDEOS_SEARCHED, searchKeyframesOnly, type CalibrationCode, type ClockReference } from '../clock-drift/index.js';
 import type { Database } from '../db/index.js';
 import { describe, osCause, StationError } from '../errors.js';
 import type { EventBus } from '../event-bus.js';
@@ -387,7 +387,7 @@ export class IngestJob {
     if (!metadata || !isCalibrationCandidate(metadata.kind, metadata.recordedAt, metadata.durationSeconds)) return;
     if (this.stopping || !this.step.is('copying', 'verifying', 'describing', 'clock')) return;
     if (this.earlySearches.size >= MAX_VIDEOS_SEARCHED) return;
-    const search = this.lastEarlySearch.then(() => findCalibrationCode(path, { signal: this.abort.signal }));
+    const search = this.lastEarlySearch.then(() => findCalibrationCode(path, { signal: this.abort.signal, keyframesOnly: searchKeyframesOnly(metadata.durationSeconds) }));
     this.lastEarlySearch = search.catch(() => null);
     this.earlySearches.set(path, search);
   }

@@ -46,6 +46,13 @@ describe('the videos searched for a calibration code', () => {
     expect(result.clockDrift.basis).toBeNull();
   });
 
+  it("are read frame by frame only when they last a clip's few seconds, or nobody knows how long", async () => {
+    const short = [video(0, 10), video(1, 11), video(2, null), video(3, 30)];
+    const { paths, keyframesOnly } = await searched(short, () => null);
+    expect(paths.map((p) => p.slice(-7, -4))).toEqual(['V00', 'V01', 'V02', 'V03']);
+    expect(keyframesOnly).toEqual(['V01', 'V03']);
+  });
+
   it('leave out audio, photos, videos without a device time and videos ffprobe could not read', async () => {
     const others = [
       video(0, 5, 'audio'),
