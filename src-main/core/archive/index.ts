@@ -4,6 +4,7 @@ export { syncDirectory, writeFileDurably } from './durable-fs.js';
 export { availableBytes, DiskFullError, isNoSpace } from './free-space.js';
 export { archiveFolder, archivedFilePath, ingestArchiveDir, partialSuffix, toAbsolute, toStored } from './layout.js';
 export { createReadBackBuffers, hashFromDisk, type ReadBack, type ReadBackBuffers } from './read-back.js';
-export { createCopyBuffers, hashSource, openSourceReadOnly, streamCopy, type CopyBuffers, type StreamCopyResult } from './stream-copy.js';
+export { openSourceReadOnly } from './source-file.js';
+export { createCopyBuffers, hashSource, streamCopy, type CopyBuffers, type StreamCopyResult } from './stream-copy.js';
 export { checkTagManifest, tagManifestName, writeTagManifest, type TagProblem } from './tag-manifest.js';
 export { filesUnder } from './walk-files.js';

@@ -1,11 +1,12 @@
-import { constants, promises as fs, type PathLike } from 'node:fs';
+import type { PathLike } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { alignedBuffers } from './aligned-memory.js';
 import { createCopyTarget } from './copy-target.js';
+import { openSourceForCopy, type SourceReader } from './source-file.js';
 
 const chunkBytes = 1024 * 1024;
 
-/** Two aligned buffers (the copy is written uncached): one is hashed and written while the next read fills the other. */
+/** Two aligned buffers (the source is read and the copy written uncached): one is hashed and written while the next read fills the other. */
 export interface CopyBuffers {
   a: Buffer;
   b: Buffer;
@@ -16,33 +17,16 @@ export function createCopyBuffers(): CopyBuffers {
   return { a, b };
 }
 
-/**
- * Opens evidence read-only without following a link and, where the platform lets us, without
- * touching its access time: a read must not change the card. O_NOATIME is refused (EPERM) to a
- * reader that does not own the file; then a plain read-only open is all that is possible.
- */
-export async function openSourceReadOnly(path: PathLike): Promise<fs.FileHandle> {
-  const readOnly = constants.O_RDONLY | (constants.O_NOFOLLOW ?? 0);
-  if (constants.O_NOATIME !== undefined) {
-    try {
-      return await fs.open(path, readOnly | constants.O_NOATIME);
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'EPERM') throw error;
-    }
-  }
-  return fs.open(path, readOnly);
-}
-
 export interface StreamCopyResult {
   sha256: string;
   bytes: number;
 }
 
 /** Fills the buffer unless the file ends first: an uncached write needs whole chunks until the last. */
-async function readFull(source: fs.FileHandle, buffer: Buffer, position: number): Promise<number> {
+async function readFull(source: SourceReader, buffer: Buffer, position: number): Promise<number> {
   let filled = 0;
   while (filled < buffer.length) {
-    const { bytesRead } = await source.read(buffer, filled, buffer.length - filled, position + filled);
+    const bytesRead = await source.read(buffer, filled, buffer.length - filled, position + filled);
     if (bytesRead === 0) break;
     filled += bytesRead;
   }
@@ -57,7 +41,7 @@ async function streamSource(
   onBytes: (bytes: number) => void,
   signal: AbortSignal,
 ): Promise<StreamCopyResult> {
-  const source = await openSourceReadOnly(sourcePath);
+  const source = await openSourceForCopy(sourcePath);
   try {
     const hash = createHash('sha256');
     let position = 0;
