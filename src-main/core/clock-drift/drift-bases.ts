@@ -27,9 +27,33 @@ const CLIP_SECONDS = 10;
 /** Whether a video is searched on its key frames only (see CLIP_SECONDS). */
 export const searchKeyframesOnly = (durationSeconds: number | null): boolean => durationSeconds !== null && durationSeconds > CLIP_SECONDS;
 
-/** A short video with a device time is always searched: worth searching as soon as it is archived. */
-export const isCalibrationCandidate = (kind: string, recordedAt: string | null, durationSeconds: number | null): boolean =>
-  kind === 'video' && recordedAt !== null && durationSeconds !== null && durationSeconds <= SHORT_VIDEO_SECONDS;
+/** What an ingest knows of a file once it is archived and described. */
+export interface DescribedFile {
+  kind: string;
+  recordedAt: string | null;
+  durationSeconds: number | null;
+  readable: boolean | null;
+}
+
+/**
+ * Which videos an ingest searches as they are described, one by one during the copy, so that the
+ * clock step finds the answers ready instead of searching after the last file: every short one
+ * (where a clip is) and each among the earliest three seen so far (the clock step searches the
+ * earliest three of all). One that a later-described, earlier video pushes out of the three cost a
+ * search of its key frames for nothing.
+ */
+export function earlySearchChoice(): (file: DescribedFile) => boolean {
+  const starts: number[] = [];
+  return ({ kind, recordedAt, durationSeconds, readable }) => {
+    if (kind !== 'video' || recordedAt === null || readable === false) return false;
+    const short = durationSeconds !== null && durationSeconds <= SHORT_VIDEO_SECONDS;
+    const startMs = Date.parse(recordedAt);
+    if (Number.isNaN(startMs)) return short;
+    const earlier = starts.filter((ms) => ms <= startMs).length;
+    starts.push(startMs);
+    return short || earlier < EARLIEST_VIDEOS;
+  };
+}
 
 const tenths = (seconds: number): number => Math.round(seconds * 10) / 10;
 

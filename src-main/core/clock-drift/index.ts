@@ -2,6 +2,6 @@
 export { analyzeClock } from './analyze-clock.js';
 export { findCalibrationCode, type CalibrationCode } from './calibration-code.js';
 export { gpsTimeFromTag } from './clock-input.js';
-export { isCalibrationCandidate, MAX_VIDEOS_SEARCHED, searchKeyframesOnly } from './drift-bases.js';
+export { earlySearchChoice, MAX_VIDEOS_SEARCHED, searchKeyframesOnly } from './drift-bases.js';
 export { fileClock } from './file-clock.js';
 export type { ClockInputFile, ClockReference } from './types.js';

@@ -12,7 +12,7 @@ import {
   startBag,
   toAbsolute,
 } from '../archive/index.js';
-import { findCalibrationCode, isCalibrationCandidate, MAX_VIDEOS_SEARCHED, searchKeyframesOnly, type CalibrationCode, type ClockReference } from '../clock-drift/index.js';
+import { earlySearchChoice, findCalibrationCode, MAX_VIDEOS_SEARCHED, searchKeyframesOnly, type CalibrationCode, type ClockReference } from '../clock-drift/index.js';
 import type { Database } from '../db/index.js';
 import { describe, osCause, StationError } from '../errors.js';
 import type { EventBus } from '../event-bus.js';
@@ -158,6 +158,7 @@ export class IngestJob {
   /** Calibration-code searches begun while the card was still copying, by archived path; one at a time. */
   private readonly earlySearches = new Map<string, Promise<CalibrationCode | null>>();
   private lastEarlySearch: Promise<unknown> = Promise.resolve();
+  private readonly worthSearchingEarly = earlySearchChoice();
   /** When the scan began: no file read from the source can have been recorded after it. */
   private readingStartedAtMs: number | null = null;
   /** The source root as it was when reading began, to tell a failing file from a source gone. */
@@ -380,11 +381,12 @@ export class IngestJob {
   }
 
   /**
-   * Short videos are where a calibration clip is; searching them as soon as their metadata is in
-   * uses the time a slow card leaves idle, instead of adding it after the last file.
+   * The videos the clock step will search (short ones, where a clip is, and the earliest), searched
+   * as soon as their metadata is in: that uses the time a slow card leaves idle, instead of adding
+   * it after the last file.
    */
   private searchEarly(path: string, metadata: MediaMetadata | null): void {
-    if (!metadata || !isCalibrationCandidate(metadata.kind, metadata.recordedAt, metadata.durationSeconds)) return;
+    if (!metadata || !this.worthSearchingEarly(metadata)) return;
     if (this.stopping || !this.step.is('copying', 'verifying', 'describing', 'clock')) return;
     if (this.earlySearches.size >= MAX_VIDEOS_SEARCHED) return;
     const search = this.lastEarlySearch.then(() => findCalibrationCode(path, { signal: this.abort.signal, keyframesOnly: searchKeyframesOnly(metadata.durationSeconds) }));

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { analyzeClock } from '../../../src-main/core/clock-drift/analyze-clock.js';
 import type { CalibrationCode } from '../../../src-main/core/clock-drift/calibration-code.js';
+import { earlySearchChoice } from '../../../src-main/core/clock-drift/drift-bases.js';
 import type { ClockInputFile } from '../../../src-main/core/clock-drift/types.js';
 
 // Which videos analyzeClock hands to the code search, and what it makes of the answer. The search
@@ -79,5 +80,31 @@ describe('the videos searched for a calibration code', () => {
       driftSeconds: 141.5,
       basis: 'calibration-clip',
     });
+  });
+});
+
+describe('the videos searched early, one by one as the copy describes them', () => {
+  it('are the short ones and each among the three earliest described so far', () => {
+    const choose = earlySearchChoice();
+    const described = (hour: number, durationSeconds: number | null, kind = 'video', readable: boolean | null = true) => ({
+      kind,
+      recordedAt: new Date(START + hour * 3600_000).toISOString(),
+      durationSeconds,
+      readable,
+    });
+    const sequence = [
+      described(5, 1200),
+      described(6, 1200),
+      described(7, 1200),
+      // Three earlier ones are in: not searched now (the clock step will, should it be among the earliest).
+      described(8, 1200),
+      // Earlier than all: among the earliest three again.
+      described(1, 1200),
+      described(9, 20),
+      described(0, 1200, 'audio'),
+      described(0, 1200, 'video', false),
+      described(10, null),
+    ];
+    expect(sequence.map(choose)).toEqual([true, true, true, false, true, true, false, false, false]);
   });
 });
