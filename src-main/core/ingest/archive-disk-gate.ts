@@ -35,19 +35,29 @@ const saturatedLoopDelayMs = 50;
 /** This share of every core used by the station's process is a saturated CPU (children, ffmpeg, need the rest). */
 const saturatedCpuShare = 0.9;
 
-/** Tells, once per window, whether the CPU was saturated during it. */
+/**
+ * Tells, once per window, whether the CPU was saturated during it. Measured only between `enable`
+ * and `disable`: while the disk has no work the station pays nothing for it.
+ */
 export interface CpuLoad {
+  enable(): void;
   saturated(): boolean;
-  close(): void;
+  disable(): void;
 }
 
 /** The station's own CPU: its event loop's delay and its process's CPU time, sampled per window. */
 export function processCpuLoad(): CpuLoad {
+  // Sampling wakes the process 50 times a second, so it runs only while the gate has work.
   const delay = monitorEventLoopDelay({ resolution: 20 });
-  delay.enable();
   let usage = process.cpuUsage();
   let at = performance.now();
   return {
+    enable() {
+      delay.reset();
+      delay.enable();
+      usage = process.cpuUsage();
+      at = performance.now();
+    },
     saturated() {
       const lagMs = delay.mean / 1e6;
       delay.reset();
@@ -58,7 +68,7 @@ export function processCpuLoad(): CpuLoad {
       at = now;
       return lagMs > saturatedLoopDelayMs || share > saturatedCpuShare;
     },
-    close: () => delay.disable(),
+    disable: () => delay.disable(),
   };
 }
 
@@ -85,13 +95,11 @@ export class ArchiveDiskGate {
   private lastRate: number | null = null;
   /** The way the last step went: a step that paid is followed by another the same way. */
   private direction: 1 | -1 = 1;
-  private readonly timer: NodeJS.Timeout;
+  /** The tuning windows' clock: running only while the gate has work (see `watch`). */
+  private timer: NodeJS.Timeout | null = null;
 
-  constructor(private readonly cpu: CpuLoad = processCpuLoad()) {
-    this.timer = setInterval(() => this.tune(), tuneWindowMs);
-    // A station with nothing to copy is not kept alive by its gate.
-    this.timer.unref();
-  }
+  /** Built in every station process, CLI commands too: it measures nothing until disk work arrives. */
+  constructor(private readonly cpu: CpuLoad = processCpuLoad()) {}
 
   /** How many operations may run at once now. */
   get concurrency(): number {
@@ -103,11 +111,32 @@ export class ArchiveDiskGate {
   }
 
   close(): void {
+    this.unwatch();
+  }
+
+  /** Starts the windows and the CPU's measure with the first work after an idle time; a new window begins. */
+  private watch(): void {
+    if (this.timer) return;
+    this.cpu.enable();
+    this.verifiedBytes = 0;
+    this.windowStartMs = performance.now();
+    this.limited = false;
+    // An idle time is a quiet window: the first binding one after it tries one more.
+    this.lastRate = null;
+    this.timer = setInterval(() => this.tune(), tuneWindowMs);
+    // A station with nothing to copy is not kept alive by its gate.
+    this.timer.unref();
+  }
+
+  private unwatch(): void {
+    if (!this.timer) return;
     clearInterval(this.timer);
-    this.cpu.close();
+    this.timer = null;
+    this.cpu.disable();
   }
 
   private async run<T>(ingestId: string, bytes: number, operation: () => Promise<T>): Promise<T> {
+    this.watch();
     await new Promise<void>((start) => {
       const queue = this.waiting.get(ingestId);
       if (queue) queue.push(start);
@@ -160,8 +189,14 @@ export class ArchiveDiskGate {
    * a rate that rose by more than the noise earns another step the same way, one that fell steps
    * back the other way, a flat one holds. The first binding window after a quiet one (or after the
    * CPU was saturated) tries one more. One step a window, so each is judged by the next.
+   * A gate found idle stops measuring until work comes again.
    */
   private tune(): void {
+    this.climb();
+    if (this.active === 0 && this.waiting.size === 0) this.unwatch();
+  }
+
+  private climb(): void {
     const now = performance.now();
     const rate = this.verifiedBytes / Math.max(1, now - this.windowStartMs);
     this.verifiedBytes = 0;

@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { ArchiveDiskGate, type CpuLoad } from '../../../src-main/core/ingest/archive-disk-gate.js';
 import { UnverifiedBytes } from '../../../src-main/core/ingest/unverified-bytes.js';
 
-const quietCpu: CpuLoad = { saturated: () => false, close() {} };
+const quietCpu: CpuLoad = { enable() {}, saturated: () => false, disable() {} };
 const sleep = (ms: number) => new Promise<void>((next) => setTimeout(next, ms));
 
 describe('back-pressure between the copy and the verification', () => {

@@ -2,8 +2,14 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { ArchiveDiskGate, initialDiskConcurrency, maxDiskConcurrency, tuneWindowMs, type CpuLoad } from '../../../src-main/core/ingest/archive-disk-gate.js';
 
 /** The CPU as the test says it is: the unit under test is the gate's ordering and concurrency, not the machine. */
-function cpu(): CpuLoad & { busy: boolean } {
-  return { busy: false, saturated() { return this.busy; }, close() {} };
+function cpu(): CpuLoad & { busy: boolean; measuring: boolean } {
+  return {
+    busy: false,
+    measuring: false,
+    enable() { this.measuring = true; },
+    saturated() { return this.busy; },
+    disable() { this.measuring = false; },
+  };
 }
 
 const sleep = (ms: number) => new Promise<void>((next) => setTimeout(next, ms));
@@ -171,5 +177,18 @@ describe('the archive disk gate: concurrency found as it runs', () => {
       })();
     }
     expect(await watch(10)).toEqual(Array.from({ length: 10 }, () => initialDiskConcurrency));
+  });
+
+  it('measures only while it has work: nothing before the first operation, nothing after a window found idle', async () => {
+    expect(load.measuring).toBe(false);
+    expect(vi.getTimerCount()).toBe(0);
+    await gate.lane('a').run(1, () => Promise.resolve());
+    expect(load.measuring).toBe(true);
+    await vi.advanceTimersByTimeAsync(tuneWindowMs);
+    expect(load.measuring).toBe(false);
+    expect(vi.getTimerCount()).toBe(0);
+    // Work again: the measure starts again.
+    await gate.lane('b').run(1, () => Promise.resolve());
+    expect(load.measuring).toBe(true);
   });
 });
