@@ -38,8 +38,9 @@ export class MountTableAdapter implements VolumeAdapter {
   constructor(private readonly options: MountTableAdapterOptions) {
     this.poller = new VolumePoller((known) => this.scan(known), { pollMs: options.pollMs ?? 500 });
     this.folderWatch = new MountFolderWatch(options.mediaRoots ?? linuxMediaRoots, () => this.poller.trigger());
+    // findmnt reports a mount once it is made: one look finds it, no fast polling after.
     this.mountEvents = new MountEvents(
-      () => this.poller.trigger(),
+      () => this.poller.scanNow(),
       (error) => this.sink?.error(error),
       options.mountEvents,
     );

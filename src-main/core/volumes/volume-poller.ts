@@ -41,10 +41,19 @@ export class VolumePoller {
     await this.cycle();
   }
 
-  /** Something changed: scan now, then often for a while. */
+  /** Something is about to change (a mount folder made before its mount): scan now, then often for a while. */
   trigger(): void {
     if (this.sink === null) return;
     this.fastUntil = Date.now() + this.burstMs;
+    this.scanNow();
+  }
+
+  /**
+   * Something has changed (a mount already in the table): one scan now, or once more right after
+   * the scan in flight, which may have read the table before the change. No burst: nothing more is coming.
+   */
+  scanNow(): void {
+    if (this.sink === null) return;
     if (this.inFlight !== null) this.triggeredDuringScan = true;
     else this.wake(0);
   }

@@ -79,6 +79,45 @@ describe('the volume poller', () => {
     await poller.stop();
   });
 
+  it('scans once on scanNow, with no fast polling after it', async () => {
+    const world = setup();
+    const poller = new VolumePoller(world.scan, { pollMs: 60_000, fastPollMs: 10, burstMs: 200 });
+    await poller.start(world.sink);
+    world.mounted.set('a', card('/media/a'));
+    poller.scanNow();
+    await until('the attach', () => world.events.length === 1);
+    // Longer than the burst would have lasted: a trigger would have scanned every 10 ms meanwhile.
+    await sleep(250);
+    expect(world.scans()).toBe(2);
+    await poller.stop();
+  });
+
+  it('on scanNow during a scan, scans once more right after it', async () => {
+    const world = setup();
+    let release: (() => void) | null = null;
+    let slow = false;
+    const poller = new VolumePoller(async () => {
+      // The table is read first; the scan is still in flight after it.
+      const seen = await world.scan();
+      if (slow) {
+        slow = false;
+        await new Promise<void>((resolve) => (release = resolve));
+      }
+      return seen;
+    }, { pollMs: 60_000 });
+    await poller.start(world.sink);
+    slow = true;
+    poller.scanNow();
+    await until('a scan in flight', () => release !== null);
+    // Mounted after the scan in flight read the table: only the scan after it can see the card.
+    world.mounted.set('a', card('/media/a'));
+    poller.scanNow();
+    release!();
+    await until('the attach', () => world.events.length === 1);
+    expect(world.scans()).toBe(3);
+    await poller.stop();
+  });
+
   it('reports a failed scan as an error and keeps polling', async () => {
     const world = setup();
     let fail = true;
