@@ -1,5 +1,5 @@
 import { constants, promises as fs } from 'node:fs';
-import { directBlockBytes } from './aligned-memory.js';
+import { directBlockBytes, isEinval, openUncached } from './aligned-memory.js';
 
 /**
  * Where a copy is written. Where the file system allows, past the page cache (O_DIRECT): a buffered
@@ -16,22 +16,16 @@ export interface CopyTarget {
 }
 
 const roundUp = (bytes: number): number => Math.ceil(bytes / directBlockBytes) * directBlockBytes;
-const isEinval = (error: unknown): boolean => (error as NodeJS.ErrnoException).code === 'EINVAL';
 
 /** Creates `path`, which must not exist, for writing. */
 export async function createCopyTarget(path: string): Promise<CopyTarget> {
   const create = constants.O_WRONLY | constants.O_CREAT;
-  let handle: fs.FileHandle;
-  let direct = constants.O_DIRECT !== undefined;
-  try {
-    handle = await fs.open(path, create | constants.O_EXCL | (constants.O_DIRECT ?? 0), 0o600);
-  } catch (error) {
-    if (!direct || !isEinval(error)) throw error;
+  let { handle, uncached: direct } = await openUncached(
+    (direct) => fs.open(path, create | constants.O_EXCL | direct, 0o600),
     // A file system without O_DIRECT (tmpfs, some FUSE) refuses it after O_EXCL has passed: the file,
     // if it was created, is ours and empty.
-    direct = false;
-    handle = await fs.open(path, create, 0o600);
-  }
+    () => fs.open(path, create, 0o600),
+  );
   let padded = false;
 
   async function writeAll(data: Buffer, position: number): Promise<void> {

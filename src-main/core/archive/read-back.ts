@@ -1,7 +1,7 @@
 import { constants, promises as fs } from 'node:fs';
 import { createHash } from 'node:crypto';
 import type { VerificationMethod } from '../../contract/index.js';
-import { alignedBuffers } from './aligned-memory.js';
+import { alignedBuffers, openUncached } from './aligned-memory.js';
 
 const chunkBytes = 4 * 1024 * 1024;
 
@@ -17,16 +17,9 @@ export function createReadBackBuffers(): ReadBackBuffers {
 }
 
 async function openForReadBack(path: string): Promise<{ handle: fs.FileHandle; method: VerificationMethod }> {
-  const direct = constants.O_DIRECT;
-  if (direct !== undefined) {
-    try {
-      return { handle: await fs.open(path, constants.O_RDONLY | direct), method: 'o_direct' };
-    } catch (error) {
-      // Some file systems (older tmpfs, some FUSE) refuse O_DIRECT; fall back and say so in the record.
-      if ((error as NodeJS.ErrnoException).code !== 'EINVAL') throw error;
-    }
-  }
-  return { handle: await fs.open(path, constants.O_RDONLY), method: 'buffered' };
+  // Refused O_DIRECT is read through the cache, and the record says so.
+  const { handle, uncached } = await openUncached((direct) => fs.open(path, constants.O_RDONLY | direct));
+  return { handle, method: uncached ? 'o_direct' : 'buffered' };
 }
 
 export interface ReadBack {

@@ -1,4 +1,5 @@
 import { constants, promises as fs, type PathLike } from 'node:fs';
+import { isEinval, openUncached } from './aligned-memory.js';
 
 /**
  * Opens evidence read-only without following a link and, where the platform lets us, without
@@ -24,8 +25,6 @@ export interface SourceReader {
   close(): Promise<void>;
 }
 
-const isEinval = (error: unknown): boolean => (error as NodeJS.ErrnoException).code === 'EINVAL';
-
 /**
  * Opens a source to be copied past the page cache (O_DIRECT) where its file system allows: every
  * byte is read once, so the cache only costs a second copy in the kernel (measured on a rack of
@@ -35,16 +34,7 @@ const isEinval = (error: unknown): boolean => (error as NodeJS.ErrnoException).c
  * the cache from there on, the same file: a source replaced meanwhile is an error, not a switch.
  */
 export async function openSourceForCopy(path: PathLike): Promise<SourceReader> {
-  const direct = constants.O_DIRECT;
-  let handle: fs.FileHandle;
-  let uncached = direct !== undefined;
-  try {
-    handle = await openSourceReadOnly(path, direct ?? 0);
-  } catch (error) {
-    if (!uncached || !isEinval(error)) throw error;
-    uncached = false;
-    handle = await openSourceReadOnly(path);
-  }
+  let { handle, uncached } = await openUncached((direct) => openSourceReadOnly(path, direct));
 
   async function throughTheCache(): Promise<void> {
     const cached = await openSourceReadOnly(path);
