@@ -44,24 +44,29 @@ export interface DescribedFile {
  */
 export function earlySearchChoice(): (file: DescribedFile) => boolean {
   const starts: number[] = [];
-  return ({ kind, recordedAt, durationSeconds, readable }) => {
-    if (kind !== 'video' || recordedAt === null || readable === false) return false;
-    const short = durationSeconds !== null && durationSeconds <= SHORT_VIDEO_SECONDS;
-    const startMs = Date.parse(recordedAt);
-    if (Number.isNaN(startMs)) return short;
-    const earlier = starts.filter((ms) => ms <= startMs).length;
-    starts.push(startMs);
-    return short || earlier < EARLIEST_VIDEOS;
+  return (file) => {
+    // The start as the clock step reads it: a time it cannot read, it will not search either.
+    const video = { ...file, startMs: epochMs(file.recordedAt) };
+    if (!searchableVideo(video)) return false;
+    const earlier = starts.filter((ms) => ms <= video.startMs).length;
+    starts.push(video.startMs);
+    return isShort(video.durationSeconds) || earlier < EARLIEST_VIDEOS;
   };
 }
 
 const tenths = (seconds: number): number => Math.round(seconds * 10) / 10;
 
+/** A video that may show the code: readable, and with a start the code's time can be set against. */
+function searchableVideo<F extends { kind: string; readable?: boolean | null; startMs: number | null }>(file: F): file is F & { startMs: number } {
+  return file.kind === 'video' && file.startMs !== null && file.readable !== false;
+}
+
+/** Short enough to be the clip itself, wherever it falls (see SHORT_VIDEO_SECONDS). */
+const isShort = (durationSeconds: number | null): boolean => durationSeconds !== null && durationSeconds <= SHORT_VIDEO_SECONDS;
+
 function calibrationCandidates(files: readonly TimedFile[]): TimedFile[] {
-  const videos = files.filter((f) => f.kind === 'video' && f.startMs !== null && f.readable !== false).sort(byStart);
-  return videos
-    .filter((f, i) => i < EARLIEST_VIDEOS || (f.durationSeconds !== null && f.durationSeconds <= SHORT_VIDEO_SECONDS))
-    .slice(0, MAX_VIDEOS_SEARCHED);
+  const videos = files.filter(searchableVideo).sort(byStart);
+  return videos.filter((f, i) => i < EARLIEST_VIDEOS || isShort(f.durationSeconds)).slice(0, MAX_VIDEOS_SEARCHED);
 }
 
 /** Device time of the frame that shows the code, minus the time the code states. */

@@ -8,9 +8,9 @@ import { createQrReader, type QrReader } from './qr-reader.js';
  */
 const atOnce = 2;
 /**
- * A QR thread is kept this long after a search for the next one: starting a thread and loading
- * jsQR cost about as much as reading the five key frames of a long recording. A rack's searches
- * come one after another; a station idle for longer gives the memory back.
+ * A QR thread is kept this long after a search for the next one: starting a thread and loading its
+ * reader (zxing-wasm) cost about as much as reading the five key frames of a long recording. A
+ * rack's searches come one after another; a station idle for longer gives the memory back.
  */
 const keepIdleReaderMs = 5_000;
 let running = 0;

@@ -104,7 +104,9 @@ describe('the videos searched early, one by one as the copy describes them', () 
       described(0, 1200, 'audio'),
       described(0, 1200, 'video', false),
       described(10, null),
+      // A short one whose time cannot be read: the clock step cannot place it, so it is never searched.
+      { ...described(11, 20), recordedAt: 'not a time' },
     ];
-    expect(sequence.map(choose)).toEqual([true, true, true, false, true, true, false, false, false]);
+    expect(sequence.map(choose)).toEqual([true, true, true, false, true, true, false, false, false, false]);
   });
 });
