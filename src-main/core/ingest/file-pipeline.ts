@@ -66,13 +66,33 @@ export function verifyAndPlace(copied: CopiedFile, lane: DiskLane): Promise<Veri
  * station's memory follows the gate, not the rack (16 cards peaked at 477 MB with a pair per card).
  */
 const idleReadBack: ReadBackBuffers[] = [];
+let readBacksRunning = 0;
+/**
+ * Once no verification runs, the idle buffers are kept this long, then given back: long enough for
+ * a card's next file (no new WebAssembly memory per file), while a busy hour's sixteen pairs are not
+ * held for the rest of the day.
+ */
+const keepIdleReadBackMs = 5_000;
+let dropIdleReadBack: NodeJS.Timeout | null = null;
 
 async function withReadBackBuffers<T>(use: (buffers: ReadBackBuffers) => Promise<T>): Promise<T> {
+  if (dropIdleReadBack !== null) clearTimeout(dropIdleReadBack);
+  dropIdleReadBack = null;
+  readBacksRunning += 1;
   const buffers = idleReadBack.pop() ?? createReadBackBuffers();
   try {
     return await use(buffers);
   } finally {
+    readBacksRunning -= 1;
     idleReadBack.push(buffers);
+    if (readBacksRunning === 0) {
+      dropIdleReadBack = setTimeout(() => {
+        dropIdleReadBack = null;
+        idleReadBack.length = 0;
+      }, keepIdleReadBackMs);
+      // Giving memory back never keeps the station alive.
+      dropIdleReadBack.unref();
+    }
   }
 }
 

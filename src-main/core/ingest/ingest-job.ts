@@ -507,7 +507,7 @@ export class IngestJob {
       await discardCopy(copied.partialPath);
       throw error;
     }
-    // Queued at the disk gate, which runs one verification of this ingest at a time: one read-back buffer serves.
+    // Queued at the disk gate, which verifies this ingest's files one at a time, in the order copied.
     const placed = this.place(copied);
     this.placing.set(copied.sha256, placed);
     this.unverified.add(
