@@ -2,11 +2,15 @@
 // image read back whole, xorriso's recorded MD5s, and every file against MANIFEST.sha256 — the
 // last two read the disc's own file tree, so a copy is judged by what is on it, not by the image.
 import { createHash } from 'node:crypto';
+import { openDiskReader, type ByteRange, type DiskReader } from '../archive/index.js';
 import { runTool, ToolError } from '../process/index.js';
 import { devicePathOf } from './drive-path.js';
-import { openDevice, type ByteRange, type DeviceReader } from './read-extents.js';
 import { unquoteWord } from './xorriso-words.js';
 
+// An optical disc's sector. Reads of the device are rounded up to it, not to a larger block: a disc
+// burned disc-at-once ends at the image's last sector, and a read past it gets EIO from the drive,
+// not a short read. (512-byte devices and files on them take it too; a 4096-byte-sector disk as the
+// drive would not.)
 const blockBytes = 2048;
 // Reading a disc's tree or MD5s of a full BD-R DL at a drive's slowest speed; an abort ends it sooner.
 const readTimeoutMs = 6 * 60 * 60 * 1000;
@@ -39,9 +43,12 @@ function counter(onBytes?: (bytesRead: number) => void): (bytes: number) => void
   };
 }
 
-/** Opens the drive's device once for `use`, and closes it however `use` ends. */
-async function withDevice<T>(drive: string, use: (device: DeviceReader) => Promise<T>): Promise<T> {
-  const device = await openDevice(devicePathOf(drive));
+/**
+ * Opens the drive's device once for `use`, and closes it however `use` ends. Read past the page
+ * cache: a check that read what the burn just left in memory would prove nothing about the disc.
+ */
+async function withDevice<T>(drive: string, use: (device: DiskReader) => Promise<T>): Promise<T> {
+  const device = await openDiskReader(devicePathOf(drive), { alignment: blockBytes });
   try {
     return await use(device);
   } finally {
@@ -49,7 +56,7 @@ async function withDevice<T>(drive: string, use: (device: DeviceReader) => Promi
   }
 }
 
-async function sha256Of(device: DeviceReader, ranges: readonly ByteRange[], count: (bytes: number) => void, signal?: AbortSignal): Promise<string> {
+async function sha256Of(device: DiskReader, ranges: readonly ByteRange[], count: (bytes: number) => void, signal?: AbortSignal): Promise<string> {
   const hash = createHash('sha256');
   await device.hashRanges(ranges, hash, count, signal);
   return hash.digest('hex');
