@@ -3,9 +3,17 @@ import { formatBytes, formatSpeed } from '../../src-renderer/format/bytes.js';
 import { formatDuration, splitSeconds } from '../../src-renderer/format/duration.js';
 import { shortHash } from '../../src-renderer/format/hash.js';
 import { baseName, entryPath } from '../../src-renderer/format/paths.js';
+import { deviceLabel, officerLabel } from '../../src-renderer/format/people.js';
 import { stationTimeFormatter } from '../../src-renderer/format/station-time.js';
 
 describe('renderer formatting', () => {
+  it('names a recorder by name and serial, and an officer by name and number, falling back to what there is', () => {
+    expect(deviceLabel({ serial: 'DSJ-0003', name: '执法记录仪 3' })).toBe('执法记录仪 3 (DSJ-0003)');
+    expect(deviceLabel({ serial: 'DSJ-0003', name: null })).toBe('DSJ-0003');
+    expect(officerLabel({ name: '张警官', officerNumber: '110001' })).toBe('张警官（110001）');
+    expect(officerLabel({ name: '王文员', officerNumber: null })).toBe('王文员');
+  });
+
   it('shows instants in the station zone, whatever zone the process runs in', () => {
     const shanghai = stationTimeFormatter('Asia/Shanghai');
     expect(shanghai('2024-05-01T06:03:22Z')).toBe('2024-05-01 14:03:22');

@@ -1,6 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorMessage } from '../../components/ErrorMessage.js';
+import { deviceLabel, officerLabel } from '../../format/people.js';
 import { useAction } from '../../hooks/use-action.js';
 import { useCommand } from '../../hooks/use-command.js';
 import { useStation } from '../../state/station-context.js';
@@ -86,7 +87,7 @@ export function DiscRequestForm({ onDone, onCancel }: Props) {
               <option value="">{t('checkout.choose')}</option>
               {(checkouts.value ?? []).map((entry) => (
                 <option key={entry.checkoutId} value={String(entry.checkoutId)}>
-                  {`${formatTime(entry.checkedOutAt)} · ${entry.device.name ?? entry.device.serial} · ${entry.officer.name}（${entry.officer.officerNumber}）`}
+                  {`${formatTime(entry.checkedOutAt)} · ${deviceLabel(entry.device)} · ${officerLabel(entry.officer)}`}
                 </option>
               ))}
             </select>

@@ -2,13 +2,13 @@ import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Deadline, LedgerEntry } from '../../../src-main/contract/index.js';
 import { ErrorMessage } from '../../components/ErrorMessage.js';
+import { deviceLabel } from '../../format/people.js';
 import { stationDay } from '../../format/zoned-time.js';
 import { useCommand } from '../../hooks/use-command.js';
 import { routeHref } from '../../state/route.js';
 import { useStation } from '../../state/station-context.js';
 import { Countdown } from './Countdown.js';
 import { LateReasonForm } from './LateReasonForm.js';
-import { deviceLabel } from './LedgerRow.js';
 import { useLedgerChanges } from './use-ledger-changes.js';
 import { useUnattributed } from './use-unattributed.js';
 

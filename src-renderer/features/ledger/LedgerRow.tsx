@@ -3,16 +3,13 @@ import { useTranslation } from 'react-i18next';
 import type { LedgerEntry } from '../../../src-main/contract/index.js';
 import { formatBytes } from '../../format/bytes.js';
 import { formatDuration } from '../../format/duration.js';
+import { deviceLabel } from '../../format/people.js';
 import type { TimeFormatter } from '../../format/station-time.js';
 import { LateReasonForm } from './LateReasonForm.js';
 import { preUseChecks } from './checkout-form.js';
 
 /** Two times share a column (out and expected back; back and deadline), one line each, so the book fits the clerk's screen. */
 export const ledgerColumns = ['device', 'officer', 'out', 'back', 'state', 'lateReason', 'checks', 'activity', 'content'] as const;
-
-export function deviceLabel(device: { serial: string; name: string | null }): string {
-  return device.name ? `${device.name} (${device.serial})` : device.serial;
-}
 
 /** One check-out as the ledger book has it (Art. 4): who, what, when, the checks, and what came off the recorder. */
 export function LedgerRow({ entry, formatTime }: { entry: LedgerEntry; formatTime: TimeFormatter }) {

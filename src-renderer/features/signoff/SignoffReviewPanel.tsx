@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { SignoffDecision, SignoffEntry } from '../../../src-main/contract/index.js';
 import { ClockDriftLine } from '../../components/ClockDriftLine.js';
 import { ErrorMessage } from '../../components/ErrorMessage.js';
+import { officerLabel } from '../../format/people.js';
 import { useCommand } from '../../hooks/use-command.js';
 import { useStation } from '../../state/station-context.js';
 import { FindingList } from '../ingests/FindingList.js';
@@ -48,7 +49,7 @@ export function SignoffReviewPanel({ entry, onDecided }: Props) {
         <dd data-testid="signoff-device">{entry.device ?? '—'}</dd>
         <dt>{t('signoff.facts.officers')}</dt>
         <dd data-testid="signoff-officers">
-          {officers.length === 0 ? '—' : officers.map((officer) => (officer.officerNumber ? `${officer.name}（${officer.officerNumber}）` : officer.name)).join('、')}
+          {officers.length === 0 ? '—' : officers.map(officerLabel).join('、')}
         </dd>
         <dt>{t('signoff.facts.operator')}</dt>
         <dd data-testid="signoff-operator">{review.value.operator}</dd>

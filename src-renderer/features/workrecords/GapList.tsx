@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { UncoveredGap } from '../../../src-main/contract/index.js';
+import { deviceLabel } from '../../format/people.js';
 import { useStation } from '../../state/station-context.js';
 
 interface Props {
@@ -26,7 +27,7 @@ export function GapList({ gaps, mayAdd, onFill }: Props) {
       <tbody>
         {gaps.map((gap) => (
           <tr key={gap.findingId} data-testid="workrecords-gap" data-finding-id={gap.findingId}>
-            <td data-testid="workrecords-gap-device">{gap.device ? (gap.device.name ? `${gap.device.name} (${gap.device.serial})` : gap.device.serial) : '—'}</td>
+            <td data-testid="workrecords-gap-device">{gap.device ? deviceLabel(gap.device) : '—'}</td>
             <td>{gap.officer ?? '—'}</td>
             <td className="num nowrap">
               {formatTime(gap.from)} – {formatTime(gap.to)}

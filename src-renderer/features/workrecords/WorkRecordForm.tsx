@@ -1,6 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorMessage } from '../../components/ErrorMessage.js';
+import { deviceLabel } from '../../format/people.js';
 import { useAction } from '../../hooks/use-action.js';
 import { useCommand } from '../../hooks/use-command.js';
 import { useStation } from '../../state/station-context.js';
@@ -54,7 +55,7 @@ export function WorkRecordForm({ initial, onDone, onCancel }: Props) {
             <option value="">{t('checkout.choose')}</option>
             {serials.map((d) => (
               <option key={d.serial} value={d.serial}>
-                {d.name ? `${d.name} (${d.serial})` : d.serial}
+                {deviceLabel(d)}
               </option>
             ))}
           </select>

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { WorkRecord } from '../../../src-main/contract/index.js';
 import { ErrorMessage } from '../../components/ErrorMessage.js';
 import type { Decision } from '../../components/signed-decision.js';
+import { deviceLabel, officerLabel } from '../../format/people.js';
 import { useAction } from '../../hooks/use-action.js';
 import { useSession } from '../../state/session.js';
 import { useStation } from '../../state/station-context.js';
@@ -57,8 +58,8 @@ export function WorkRecordList({ records, onChanged }: Props) {
             return (
               <tr key={record.id} data-testid="workrecord-row" data-record-id={record.id} data-state={record.state}>
                 <td className="num">{record.id}</td>
-                <td>{record.device.name ? `${record.device.name} (${record.device.serial})` : record.device.serial}</td>
-                <td>{record.officer ? (record.officer.officerNumber ? `${record.officer.name}（${record.officer.officerNumber}）` : record.officer.name) : '—'}</td>
+                <td>{deviceLabel(record.device)}</td>
+                <td>{record.officer ? officerLabel(record.officer) : '—'}</td>
                 <td className="num nowrap">
                   {formatTime(record.from)} – {formatTime(record.to)}
                 </td>
