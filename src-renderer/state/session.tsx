@@ -2,6 +2,7 @@ import { createContext, useCallback, useContext, useEffect, useMemo, useRef, use
 import type { SessionStatus } from '../../src-main/contract/index.js';
 import { ApiContext, useApi } from '../api/context.js';
 import type { CommandError, CommandName, StationApi } from '../api/types.js';
+import { hasRole } from './roles.js';
 
 export interface Session {
   status: SessionStatus;
@@ -20,13 +21,11 @@ export function useSession(): Session {
 }
 
 /** Whether the People page is offered: to admins, and to anyone while the station runs open. */
-export const managesPeople = (status: SessionStatus): boolean => status.state === 'open' || (status.person?.roles.includes('admin') ?? false);
-export const readsAudit = (status: SessionStatus): boolean =>
-  status.state === 'open' || (status.person?.roles.some((role) => role === 'head' || role === 'auditor' || role === 'admin') ?? false);
+export const managesPeople = (status: SessionStatus): boolean => hasRole(status, ['admin']);
+export const readsAudit = (status: SessionStatus): boolean => hasRole(status, ['head', 'auditor', 'admin']);
 
-/** The sign-off page: the signers, and those who read its outcome (the clerk reads a rejection's reason there). */
-export const readsSignoff = (status: SessionStatus): boolean =>
-  status.state === 'open' || (status.person?.roles.some((role) => role !== 'officer') ?? false);
+/** The sign-off page: the signers, and those who read its outcome (the clerk reads a rejection's reason there); every role but the officer. */
+export const readsSignoff = (status: SessionStatus): boolean => hasRole(status, ['clerk', 'lead', 'head', 'auditor', 'admin']);
 
 /** The work records page (Art. 12): the same people as the sign-off page; officers seldom have an account. */
 export const readsWorkRecords = readsSignoff;

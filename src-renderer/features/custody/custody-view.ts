@@ -1,5 +1,6 @@
 import type { CommandError } from '../../api/types.js';
-import type { Confidentiality, Role, SessionStatus } from '../../../src-main/contract/index.js';
+import type { Confidentiality, SessionStatus } from '../../../src-main/contract/index.js';
+import { hasRole } from '../../state/roles.js';
 
 export const levels = ['none', 'personal-privacy', 'commercial-secret', 'state-secret'] as const satisfies readonly Confidentiality[];
 
@@ -8,9 +9,6 @@ export const levelKey = (level: Confidentiality): string => `confidentiality.lev
 
 /** Whether going from one level to another lowers it: only the head may, the core refuses others. */
 export const lowers = (from: Confidentiality, to: Confidentiality): boolean => levels.indexOf(to) < levels.indexOf(from);
-
-const hasRole = (status: SessionStatus, roles: readonly Role[]): boolean =>
-  status.state === 'open' || (status.person?.roles.some((role) => roles.includes(role)) ?? false);
 
 /** Who is offered the 密级 control (the contract's classifiers); the core still decides each change. */
 export const classifies = (status: SessionStatus): boolean => hasRole(status, ['clerk', 'lead', 'head']);

@@ -7,9 +7,9 @@ import type {
   DiscRequest,
   DiscRequestState,
   NewDiscRequest,
-  Role,
   SessionStatus,
 } from '../../../src-main/contract/index.js';
+import { hasRole } from '../../state/roles.js';
 
 /** Art. 16's reasons, in the order the article names them. */
 export const discReasons: readonly DiscReason[] = ['dispute', 'obstruction', 'major'];
@@ -30,19 +30,16 @@ export const discMedia = Object.keys(mediaCapacities) as DiscMedia[];
 export const discPhases: readonly DiscPhase[] = ['imaging', 'burning', 'reading', 'md5', 'manifest'];
 export const copyNames: readonly DiscCopyName[] = ['A', 'B'];
 
-const has = (status: SessionStatus, roles: readonly Role[]) =>
-  status.state === 'open' || (status.person?.roles.some((role) => roles.includes(role)) ?? false);
-
 /**
  * What this user may do on the page (the contract's roles). The core checks again; these only
  * leave out buttons that cannot work.
  */
-export const mayRequestDisc = (status: SessionStatus): boolean => has(status, ['officer', 'clerk', 'lead', 'head', 'admin']);
-export const isDiscStaff = (status: SessionStatus): boolean => has(status, ['clerk', 'lead', 'head', 'admin']);
+export const mayRequestDisc = (status: SessionStatus): boolean => hasRole(status, ['officer', 'clerk', 'lead', 'head', 'admin']);
+export const isDiscStaff = (status: SessionStatus): boolean => hasRole(status, ['clerk', 'lead', 'head', 'admin']);
 /** A lead decides; footage above `none` needs the head. */
 export function mayDecideDisc(request: Pick<DiscRequest, 'state' | 'confidentiality'>, status: SessionStatus): boolean {
   if (request.state !== 'requested') return false;
-  return request.confidentiality === 'none' ? has(status, ['lead', 'head']) : has(status, ['head']);
+  return request.confidentiality === 'none' ? hasRole(status, ['lead', 'head']) : hasRole(status, ['head']);
 }
 /** Planning (again) is possible until a copy has been burned. */
 export const mayPlan = (request: Pick<DiscRequest, 'state'>, status: SessionStatus): boolean =>

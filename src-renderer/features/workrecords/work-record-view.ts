@@ -1,5 +1,6 @@
-import type { InterruptionReason, NewWorkRecord, Role, SessionStatus, UncoveredGap, WorkRecord } from '../../../src-main/contract/index.js';
+import type { InterruptionReason, NewWorkRecord, SessionStatus, UncoveredGap, WorkRecord } from '../../../src-main/contract/index.js';
 import { wallTimeAt, wallTimeToIso } from '../../format/zoned-time.js';
+import { hasRole } from '../../state/roles.js';
 
 /** Art. 12's four reasons, in the order the regulation lists them. */
 export const interruptionReasons: readonly InterruptionReason[] = ['fault', 'weather', 'obstruction', 'other'];
@@ -59,19 +60,16 @@ export function workRecordRequest(values: WorkRecordValues, zone: string): { err
   };
 }
 
-const has = (status: SessionStatus, roles: readonly Role[]) =>
-  status.state === 'open' || (status.person?.roles.some((role) => roles.includes(role)) ?? false);
-
 /** What this user may do to one record; the core checks again, these only leave out buttons that cannot work. */
 export function actionsFor(record: Pick<WorkRecord, 'state'>, status: SessionStatus): { decide: boolean; file: boolean } {
   return {
-    decide: record.state === 'submitted' && has(status, ['head']),
-    file: record.state === 'approved' && has(status, ['clerk', 'lead', 'head', 'admin']),
+    decide: record.state === 'submitted' && hasRole(status, ['head']),
+    file: record.state === 'approved' && hasRole(status, ['clerk', 'lead', 'head', 'admin']),
   };
 }
 
 /** Who may fill one in (the contract's filers). */
-export const mayAddWorkRecord = (status: SessionStatus): boolean => has(status, ['officer', 'clerk', 'lead', 'admin']);
+export const mayAddWorkRecord = (status: SessionStatus): boolean => hasRole(status, ['officer', 'clerk', 'lead', 'admin']);
 
 /** Waiting for the head first, then the rest; newest first within each. */
 export function submittedFirst(records: readonly WorkRecord[]): WorkRecord[] {
