@@ -8,12 +8,22 @@ import { useCommand } from '../../hooks/use-command.js';
 import { useStation } from '../../state/station-context.js';
 import { parseMonths, parseSeconds } from './settings-form.js';
 
-// The contract's bounds for each setting.
-const limits = { driftToleranceSeconds: [0, 86_400], recordingGapSeconds: [1, 86_400] } as const;
-type SecondsField = keyof typeof limits;
-const fields: readonly SecondsField[] = ['driftToleranceSeconds', 'recordingGapSeconds'];
-/** The contract's bounds for the disc re-check interval, in months. */
-const recheckMonths = [1, 48] as const;
+// The number settings: the contract's bounds for each, and the parser that names its unit in the error.
+const numberFields = {
+  driftToleranceSeconds: { min: 0, max: 86_400, parse: parseSeconds },
+  recordingGapSeconds: { min: 1, max: 86_400, parse: parseSeconds },
+  discRecheckMonths: { min: 1, max: 48, parse: parseMonths },
+} as const;
+type NumberField = keyof typeof numberFields;
+const fields = Object.keys(numberFields) as NumberField[];
+/** The clock and recording settings come first; the disc re-check interval sits with the unit name, under the disc hint. */
+const clockFields: readonly NumberField[] = ['driftToleranceSeconds', 'recordingGapSeconds'];
+
+const textsOf = (value: Settings): Record<NumberField, string> => ({
+  driftToleranceSeconds: String(value.driftToleranceSeconds),
+  recordingGapSeconds: String(value.recordingGapSeconds),
+  discRecheckMonths: String(value.discRecheckMonths),
+});
 
 /**
  * Auto-ingest, the clock tolerance (Art. 7), the gap in a recording that asks for an explanation
@@ -25,18 +35,16 @@ export function StationSettingsPanel() {
   const { info } = useStation();
   const forced = info?.autoIngestOverride ?? null;
   const [settings, setSettings] = useState<Settings | null>(null);
-  const [texts, setTexts] = useState<Record<SecondsField, string>>({ driftToleranceSeconds: '', recordingGapSeconds: '' });
+  const [texts, setTexts] = useState<Record<NumberField, string>>({ driftToleranceSeconds: '', recordingGapSeconds: '', discRecheckMonths: '' });
   const [unitName, setUnitName] = useState('');
-  const [months, setMonths] = useState('');
-  const [fieldErrors, setFieldErrors] = useState<Partial<Record<SecondsField | 'discRecheckMonths', string>>>({});
+  const [fieldErrors, setFieldErrors] = useState<Partial<Record<NumberField, string>>>({});
   const save = useAction();
   const [saved, setSaved] = useState(false);
 
   const adopt = (value: Settings) => {
     setSettings(value);
-    setTexts({ driftToleranceSeconds: String(value.driftToleranceSeconds), recordingGapSeconds: String(value.recordingGapSeconds) });
+    setTexts(textsOf(value));
     setUnitName(value.unitName);
-    setMonths(String(value.discRecheckMonths));
   };
   useEffect(() => {
     if (loaded.value) adopt(loaded.value);
@@ -52,22 +60,39 @@ export function StationSettingsPanel() {
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    const errors: Partial<Record<SecondsField | 'discRecheckMonths', string>> = {};
+    const errors: Partial<Record<NumberField, string>> = {};
     const change: CommandInput<'settings.update'> = {};
     for (const field of fields) {
-      const [min, max] = limits[field];
-      const parsed = parseSeconds(texts[field], min, max);
+      const { min, max, parse } = numberFields[field];
+      const parsed = parse(texts[field], min, max);
       if (parsed.ok) change[field] = parsed.value;
       else errors[field] = t(parsed.error, { min, max });
     }
-    const [minMonths, maxMonths] = recheckMonths;
-    const parsedMonths = parseMonths(months, minMonths, maxMonths);
-    if (parsedMonths.ok) change.discRecheckMonths = parsedMonths.value;
-    else errors.discRecheckMonths = t(parsedMonths.error, { min: minMonths, max: maxMonths });
     change.unitName = unitName.trim();
     setFieldErrors(errors);
     if (Object.keys(errors).length === 0 && (await update(change))) setSaved(true);
   };
+
+  const numberInput = (field: NumberField) => (
+    <label key={field}>
+      <span>{t(`settings.${field}`)}</span>
+      <input
+        inputMode="numeric"
+        value={texts[field]}
+        onChange={(event) => {
+          setSaved(false);
+          setTexts({ ...texts, [field]: event.target.value });
+        }}
+        aria-invalid={fieldErrors[field] ? true : undefined}
+        data-testid={`setting-${field}`}
+      />
+      {fieldErrors[field] ? (
+        <span className="field-error" data-testid={`setting-${field}-error`}>
+          {fieldErrors[field]}
+        </span>
+      ) : null}
+    </label>
+  );
 
   return (
     <section className="panel settings-panel" aria-labelledby="settings-heading" data-testid="station-settings">
@@ -91,26 +116,7 @@ export function StationSettingsPanel() {
             {forced === null ? t('settings.autoIngestHint') : t('settings.autoIngestForced')}
           </p>
           <form className="settings-form" onSubmit={(event) => void submit(event)} noValidate>
-            {fields.map((field) => (
-              <label key={field}>
-                <span>{t(`settings.${field}`)}</span>
-                <input
-                  inputMode="numeric"
-                  value={texts[field]}
-                  onChange={(event) => {
-                    setSaved(false);
-                    setTexts({ ...texts, [field]: event.target.value });
-                  }}
-                  aria-invalid={fieldErrors[field] ? true : undefined}
-                  data-testid={`setting-${field}`}
-                />
-                {fieldErrors[field] ? (
-                  <span className="field-error" data-testid={`setting-${field}-error`}>
-                    {fieldErrors[field]}
-                  </span>
-                ) : null}
-              </label>
-            ))}
+            {clockFields.map(numberInput)}
             <label>
               <span>{t('settings.unitName')}</span>
               <input
@@ -124,24 +130,7 @@ export function StationSettingsPanel() {
                 data-testid="setting-unitName"
               />
             </label>
-            <label>
-              <span>{t('settings.discRecheckMonths')}</span>
-              <input
-                inputMode="numeric"
-                value={months}
-                onChange={(event) => {
-                  setSaved(false);
-                  setMonths(event.target.value);
-                }}
-                aria-invalid={fieldErrors.discRecheckMonths ? true : undefined}
-                data-testid="setting-discRecheckMonths"
-              />
-              {fieldErrors.discRecheckMonths ? (
-                <span className="field-error" data-testid="setting-discRecheckMonths-error">
-                  {fieldErrors.discRecheckMonths}
-                </span>
-              ) : null}
-            </label>
+            {numberInput('discRecheckMonths')}
             <p className="muted hint">{t('settings.discHint')}</p>
             <div className="actions">
               <button type="submit" disabled={save.busy} data-testid="settings-save">
