@@ -1,5 +1,5 @@
-import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useModal } from '../hooks/use-modal.js';
 
 interface Props {
   title: string;
@@ -12,12 +12,7 @@ interface Props {
 /** Modal via the native <dialog>: focus trapping and Escape come from the browser. */
 export function ConfirmDialog({ title, body, confirmLabel, onConfirm, onCancel }: Props) {
   const { t } = useTranslation();
-  const ref = useRef<HTMLDialogElement>(null);
-  useEffect(() => {
-    const dialog = ref.current;
-    if (dialog && !dialog.open) dialog.showModal();
-    return () => dialog?.close();
-  }, []);
+  const ref = useModal();
   return (
     <dialog
       ref={ref}

@@ -1,6 +1,7 @@
-import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
+import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useAction, type Action } from '../hooks/use-action.js';
+import { useModal } from '../hooks/use-modal.js';
 import { ErrorMessage } from './ErrorMessage.js';
 import { signedDecisionInput, type Decision, type DecisionProblem, type SignedDecision } from './signed-decision.js';
 
@@ -46,16 +47,11 @@ interface Props {
 export function SignedDecisionDialog({ decision, texts, titleValues, testIds, send, onCancel, onDone }: Props) {
   const { t } = useTranslation();
   const id = useId();
-  const ref = useRef<HTMLDialogElement>(null);
+  const ref = useModal();
   const [reason, setReason] = useState('');
   const [password, setPassword] = useState('');
   const [problems, setProblems] = useState<DecisionProblem[]>([]);
   const sign = useAction();
-  useEffect(() => {
-    const dialog = ref.current;
-    if (dialog && !dialog.open) dialog.showModal();
-    return () => dialog?.close();
-  }, []);
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     const request = signedDecisionInput(decision, reason, password);

@@ -1,9 +1,10 @@
-import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
+import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ExportReceipt } from '../../../src-main/contract/index.js';
 import { ErrorMessage } from '../../components/ErrorMessage.js';
 import { formatBytes } from '../../format/bytes.js';
 import { useAction } from '../../hooks/use-action.js';
+import { useModal } from '../../hooks/use-modal.js';
 import { approvalRequestId, exportInput, type ExportProblem, type ExportTarget } from './custody-view.js';
 
 interface Props {
@@ -15,18 +16,13 @@ interface Props {
 export function ExportDialog({ target, onClose }: Props) {
   const { t } = useTranslation();
   const id = useId();
-  const ref = useRef<HTMLDialogElement>(null);
+  const ref = useModal();
   const [out, setOut] = useState('');
   const [zip, setZip] = useState(false);
   const [purpose, setPurpose] = useState('');
   const [problems, setProblems] = useState<ExportProblem[]>([]);
   const [receipt, setReceipt] = useState<ExportReceipt | null>(null);
   const create = useAction();
-  useEffect(() => {
-    const dialog = ref.current;
-    if (dialog && !dialog.open) dialog.showModal();
-    return () => dialog?.close();
-  }, []);
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     const request = exportInput(target, out, zip, purpose);
