@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { SessionBar } from '../features/session/SessionBar.js';
 import { useIngestTracker } from '../state/ingest-tracker.js';
+import type { SessionStatus } from '../../src-main/contract/index.js';
 import type { Route } from '../state/route.js';
 import { routeHref } from '../state/route.js';
 import { managesPeople, readsAudit, readsSignoff, readsWorkRecords, useSession } from '../state/session.js';
@@ -9,17 +10,26 @@ import { LanguageSwitch } from './LanguageSwitch.js';
 import { StationClock } from './StationClock.js';
 
 const pages = ['import', 'devices', 'ledger', 'recordings', 'ingests', 'signoff', 'workrecords', 'discs', 'audit', 'people', 'clock'] as const;
+type Page = (typeof pages)[number];
+
+/**
+ * The pages offered only to some roles; the others are offered to all. The core refuses people.*
+ * to anyone else anyway, so that entry is left out where it cannot work; the audit log is for the
+ * head, the auditor and the admin (the core refuses anyone else, and the page says so).
+ */
+const gate: Partial<Record<Page, (status: SessionStatus) => boolean>> = {
+  people: managesPeople,
+  audit: readsAudit,
+  signoff: readsSignoff,
+  workrecords: readsWorkRecords,
+};
 
 export function AppHeader({ route }: { route: Route }) {
   const { t } = useTranslation();
   const { info } = useStation();
   const { jobs } = useIngestTracker();
   const { status } = useSession();
-  // The core refuses people.* to anyone else anyway: the entry is left out where it cannot work.
-  // The audit log is for the head, the auditor and the admin; the core refuses anyone else, and the page says so.
-  const shown = pages.filter((page) =>
-    page === 'people' ? managesPeople(status) : page === 'audit' ? readsAudit(status) : page === 'signoff' ? readsSignoff(status) : page === 'workrecords' ? readsWorkRecords(status) : true,
-  );
+  const shown = pages.filter((page) => gate[page]?.(status) ?? true);
   // Seen from every page: while an import runs, the card must stay in.
   const importing = Object.values(jobs).some((job) => job.outcome === null);
   return (
