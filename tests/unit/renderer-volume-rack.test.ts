@@ -73,23 +73,23 @@ describe('the rack of cards', () => {
   const ledger = ledgerWord([deadline(3, 'late'), deadline(2, 'returned')]);
 
   it('puts the cards a person must see to first, then copies, then the waiting, the verified last, each in plug-in order', () => {
-    expect(rackOrder(cards, ledger).map((entry) => entry.volume.mountpoint)).toEqual([
+    expect(rackOrder(cards, ledger).map((entry) => entry.card.volume.mountpoint)).toEqual([
       '/m/unknown', '/m/late', '/m/pulled', '/m/failed', '/m/copy-a', '/m/copy-b', '/m/ready', '/m/verified',
     ]);
   });
 
   it('keeps the order through progress ticks: the time left moves no card', () => {
     const before = rackOrder(cards, ledger);
-    expect(rackSummary(before, ledger, jobs([['a', 10], ['b', 500]])).secondsLeft).toBe(500);
+    expect(rackSummary(before, jobs([['a', 10], ['b', 500]])).secondsLeft).toBe(500);
     expect(rackOrder(cards, ledger)).toEqual(before);
   });
 
   it('counts each group, and the time left is the longest running copy, null while none can tell', () => {
-    expect(rackSummary(cards, ledger, jobs([['a', 90], ['b', null]]))).toEqual({
+    expect(rackSummary(rackOrder(cards, ledger), jobs([['a', 90], ['b', null]]))).toEqual({
       counts: { attention: 4, copying: 2, waiting: 1, verified: 1 },
       secondsLeft: 90,
     });
-    expect(rackSummary(cards, ledger, {}).secondsLeft).toBeNull();
+    expect(rackSummary(rackOrder(cards, ledger), {}).secondsLeft).toBeNull();
   });
 
   it('names the officer the ledger has for a device, and no one for a device it does not list', () => {

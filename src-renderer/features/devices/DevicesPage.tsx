@@ -9,7 +9,7 @@ import { RackSummaryLine } from './RackSummaryLine.js';
 import { VolumeCard } from './VolumeCard.js';
 import { useAttachedVolumes } from './use-attached-volumes.js';
 import { useRackLedger } from './use-rack-ledger.js';
-import { rackGroup, rackIsCompact, rackOrder, rackSummary } from './volume-rack.js';
+import { rackIsCompact, rackOrder, rackSummary } from './volume-rack.js';
 
 export function DevicesPage() {
   const { t } = useTranslation();
@@ -17,8 +17,8 @@ export function DevicesPage() {
   const devices = useCommand('devices.list', {});
   const ledger = useRackLedger();
   const { jobs } = useIngestTracker();
-  const cards = rackOrder(volumes.cards, ledger);
-  const compact = rackIsCompact(cards.length);
+  const places = rackOrder(volumes.cards, ledger);
+  const compact = rackIsCompact(places.length);
   return (
     <div className="page" data-testid="devices-page">
       <h2>{t('devices.title')}</h2>
@@ -36,15 +36,15 @@ export function DevicesPage() {
             {t('devices.noVolumes')}
           </p>
         ) : null}
-        {cards.length > 0 ? <RackSummaryLine summary={rackSummary(cards, ledger, jobs)} /> : null}
+        {places.length > 0 ? <RackSummaryLine summary={rackSummary(places, jobs)} /> : null}
         <div className="volume-cards" aria-live="polite">
-          {cards.map((card) => (
+          {places.map(({ card, group }) => (
             <VolumeCard
               key={`${card.volume.mountpoint}@${card.volume.attachedAt}`}
               card={card}
               devices={devices.value ?? []}
               officer={card.volume.deviceId === null ? null : ledger.officerOf(card.volume.deviceId)}
-              group={rackGroup(card, ledger)}
+              group={group}
               compact={compact}
               lateWithoutReason={card.volume.deviceId !== null && ledger.lateWithoutReason(card.volume.deviceId)}
               onDevicesChanged={devices.reload}

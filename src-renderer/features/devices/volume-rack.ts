@@ -20,7 +20,7 @@ export function ledgerWord(deadlines: readonly Deadline[]): LedgerWord {
 export type RackGroup = 'attention' | 'copying' | 'waiting' | 'verified';
 const groupOrder: readonly RackGroup[] = ['attention', 'copying', 'waiting', 'verified'];
 
-export function rackGroup(card: VolumeCard, ledger: LedgerWord): RackGroup {
+function rackGroup(card: VolumeCard, ledger: LedgerWord): RackGroup {
   const { volume } = card;
   if (card.removed || volume.state === 'unknown-device' || volume.state === 'failed') return 'attention';
   if (volume.deviceId !== null && ledger.lateWithoutReason(volume.deviceId)) return 'attention';
@@ -29,16 +29,21 @@ export function rackGroup(card: VolumeCard, ledger: LedgerWord): RackGroup {
   return 'waiting';
 }
 
+/** A card with its group, worked out once for the order, the summary and the card's own look. */
+export interface RackPlace {
+  card: VolumeCard;
+  group: RackGroup;
+}
+
 /**
  * By group, then in plug-in order (the order `cards` already has): a card moves only when its
  * state changes, never with a progress tick, so the officer's eye finds it where it was.
  */
-export function rackOrder(cards: readonly VolumeCard[], ledger: LedgerWord): VolumeCard[] {
-  const rank = (card: VolumeCard) => groupOrder.indexOf(rackGroup(card, ledger));
+export function rackOrder(cards: readonly VolumeCard[], ledger: LedgerWord): RackPlace[] {
   return cards
-    .map((card, index) => ({ card, index, rank: rank(card) }))
-    .sort((a, b) => a.rank - b.rank || a.index - b.index)
-    .map(({ card }) => card);
+    .map((card, index) => ({ card, index, group: rackGroup(card, ledger) }))
+    .sort((a, b) => groupOrder.indexOf(a.group) - groupOrder.indexOf(b.group) || a.index - b.index)
+    .map(({ card, group }) => ({ card, group }));
 }
 
 export interface RackSummary {
@@ -47,11 +52,10 @@ export interface RackSummary {
   secondsLeft: number | null;
 }
 
-export function rackSummary(cards: readonly VolumeCard[], ledger: LedgerWord, jobs: Jobs): RackSummary {
+export function rackSummary(places: readonly RackPlace[], jobs: Jobs): RackSummary {
   const counts: Record<RackGroup, number> = { attention: 0, copying: 0, waiting: 0, verified: 0 };
   let secondsLeft: number | null = null;
-  for (const card of cards) {
-    const group = rackGroup(card, ledger);
+  for (const { card, group } of places) {
     counts[group] += 1;
     if (group !== 'copying' || card.volume.ingestId === null) continue;
     const left = jobs[card.volume.ingestId]?.progress?.secondsLeft ?? null;
