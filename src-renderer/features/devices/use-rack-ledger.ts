@@ -1,4 +1,4 @@
-import { useMemo, useRef } from 'react';
+import { useEffect, useMemo, useRef } from 'react';
 import { useCommand } from '../../hooks/use-command.js';
 import { useLedgerChanges } from '../ledger/use-ledger-changes.js';
 import { ledgerWord, type LedgerWord } from './volume-rack.js';
@@ -14,9 +14,12 @@ export function useRackLedger(): LedgerWord {
   useLedgerChanges(deadlines.reload);
   const seen = useRef(new Map<number, NonNullable<Officer>>());
   const rows = deadlines.value;
+  // The rows of this answer are asked first; by the next answer they are among those seen.
+  useEffect(() => {
+    for (const row of rows ?? []) seen.current.set(row.device.id, row.officer);
+  }, [rows]);
   return useMemo(() => {
     const word = ledgerWord(rows ?? []);
-    for (const row of rows ?? []) seen.current.set(row.device.id, row.officer);
     return { ...word, officerOf: (deviceId: number) => word.officerOf(deviceId) ?? seen.current.get(deviceId) ?? null };
   }, [rows]);
 }
