@@ -19,14 +19,14 @@ export function DiscRequestForm({ onDone, onCancel }: Props) {
   const { t } = useTranslation();
   const { formatTime } = useStation();
   const [values, setValues] = useState<RequestValues>(emptyRequest);
-  const [errors, setErrors] = useState<RequestErrors | null>(null);
+  // Nothing is marked before the first submit; from then on the marks follow what is typed.
+  const [checked, setChecked] = useState(false);
+  const errors = checked ? discRequestInput(values).errors : null;
   const ingests = useCommand('ingest.list', values.kind === 'ingest' ? { limit: 200 } : null);
   const checkouts = useCommand('ledger.list', values.kind === 'checkout' ? {} : null);
   const save = useAction();
   const set = <K extends keyof RequestValues>(field: K, value: RequestValues[K]) => {
-    const next = { ...values, [field]: value };
-    setValues(next);
-    if (errors) setErrors(discRequestInput(next).errors);
+    setValues({ ...values, [field]: value });
   };
   const fieldError = (field: keyof RequestErrors) => {
     const key = errors?.[field];
@@ -38,8 +38,8 @@ export function DiscRequestForm({ onDone, onCancel }: Props) {
   };
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    const { errors: found, input } = discRequestInput(values);
-    setErrors(found);
+    const { input } = discRequestInput(values);
+    setChecked(true);
     if (!input) return;
     if (await save.run('discs.request', input)) onDone();
   };

@@ -19,12 +19,12 @@ export function WorkRecordForm({ initial, onDone, onCancel }: Props) {
   const { info } = useStation();
   const devices = useCommand('devices.list', {});
   const [values, setValues] = useState<WorkRecordValues>(initial);
-  const [errors, setErrors] = useState<WorkRecordErrors | null>(null);
+  // Nothing is marked before the first submit; from then on the marks follow what is typed.
+  const [checked, setChecked] = useState(false);
+  const errors = checked ? workRecordRequest(values, info.zone).errors : null;
   const save = useAction();
   const set = <K extends keyof WorkRecordValues>(field: K, value: WorkRecordValues[K]) => {
-    const next = { ...values, [field]: value };
-    setValues(next);
-    if (errors) setErrors(workRecordRequest(next, info.zone).errors);
+    setValues({ ...values, [field]: value });
   };
   const fieldError = (field: keyof WorkRecordErrors) => {
     const key = errors?.[field];
@@ -36,8 +36,8 @@ export function WorkRecordForm({ initial, onDone, onCancel }: Props) {
   };
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    const { errors: found, request } = workRecordRequest(values, info.zone);
-    setErrors(found);
+    const { request } = workRecordRequest(values, info.zone);
+    setChecked(true);
     if (!request) return;
     if (await save.run('workRecords.add', request)) onDone();
   };
