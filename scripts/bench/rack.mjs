@@ -8,8 +8,8 @@ import { createExfatVolume, dropCaches } from '../../tests/helpers/exfat-volume.
 import { carefulCopy, copyAndSync } from './by-hand.mjs';
 import { fuseNotMeasured } from './measure.mjs';
 import { ingestAll, watchAll, checkReport } from './station.mjs';
-import { fillWith } from './recorder-files.mjs';
-import { MiB, median, seconds, writeClip } from './tools.mjs';
+import { fillWith, shortClip } from './recorder-files.mjs';
+import { MiB, median, seconds } from './tools.mjs';
 
 /** A recorder's card after a shift, `scale` of full size: GA/T 947 names carrying its serial (so a watcher recognises it). */
 export function rackCardLayout(serial, scale) {
@@ -19,6 +19,7 @@ export function rackCardLayout(serial, scale) {
     [`DCIM/${name(1, 'MP4')}`, size(80 * MiB)],
     [`DCIM/${name(2, 'MP4')}`, size(80 * MiB)],
     [`DCIM/${name(3, 'MP4')}`, size(40 * MiB)],
+    [`DCIM/${serial}_123456_20261126160015_0004.MP4`, shortClip],
   ];
   for (let i = 1; i <= 6; i++) files.push([`RECORD/${name(10 + i, 'WAV')}`, size(2 * MiB)]);
   for (let i = 1; i <= 10; i++) files.push([`PHOTO/${name(20 + i, 'JPG')}`, size(MiB + i * 4096)]);
@@ -43,8 +44,6 @@ export class Rack {
         const card = { serial, volume, source: volume.mountpoint, expected: null };
         rack.cards.push(card);
         card.expected = await fillWith(volume.mountpoint, rackCardLayout(serial, scale), workDir);
-        const clip = `DCIM/${serial}_123456_20261126160015_0004.MP4`;
-        card.expected.set(clip, await writeClip(join(volume.mountpoint, clip), workDir, serial));
       }
       for (const card of rack.cards) await card.volume.throttle(bytesPerSecond);
       const groups = new Set(await Promise.all(rack.cards.map((card) => blkioGroupOf(card.volume.fusePid))));

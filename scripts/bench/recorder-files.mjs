@@ -58,13 +58,26 @@ function wavHeader(dataBytes) {
 }
 
 /**
+ * A layout's size for a short clip: five seconds of 640×360 with sound, whatever the scale. The
+ * station's clock search treats a clip of ten seconds or less on its own, so every card has one.
+ */
+export const shortClip = 'short-clip';
+
+/**
  * Writes a recorder-like file of about `bytes` at `path` (an .MP4 stops at the last whole packet
- * under it); returns its SHA-256. Other extensions are random bytes, as logs and the like are.
+ * under it; `shortClip` is the short clip); returns its SHA-256. Other extensions are random bytes,
+ * as logs and the like are.
  */
 export async function writeRecorderFile(path, bytes, tag, scratch) {
   await mkdir(dirname(path), { recursive: true });
   const ext = extname(path).toUpperCase();
-  if (ext === '.MP4') {
+  if (bytes === shortClip) {
+    await mustRun(ffmpegPath(), [
+      '-v', 'error', '-y', '-f', 'lavfi', '-i', 'testsrc=duration=5:size=640x360:rate=25',
+      '-f', 'lavfi', '-i', 'sine=duration=5', '-c:v', 'libx264', '-preset', 'ultrafast', '-c:a', 'aac',
+      '-metadata', `comment=${tag}`, '-f', 'mp4', path,
+    ]);
+  } else if (ext === '.MP4') {
     await mustRun(ffmpegPath(), ['-v', 'error', '-y', '-stream_loop', '-1', '-i', await recorderClip(scratch), '-c', 'copy', '-fs', String(bytes), '-metadata', `comment=${tag}`, '-f', 'mp4', path]);
   } else if (ext === '.WAV') {
     const data = bytes - 44 - ((bytes - 44) % 2);
@@ -78,7 +91,7 @@ export async function writeRecorderFile(path, bytes, tag, scratch) {
   return hashFile(path);
 }
 
-/** Fills `root` with recorder-like files of `layout` ([relative path, bytes]); returns each file's SHA-256. */
+/** Fills `root` with recorder-like files of `layout` ([relative path, bytes or `shortClip`]); returns each file's SHA-256. */
 export async function fillWith(root, layout, scratch) {
   const expected = new Map();
   for (const [relative, bytes] of layout) expected.set(relative, await writeRecorderFile(join(root, relative), bytes, `${root}/${relative}`, scratch));

@@ -2,10 +2,9 @@
 import { spawn } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
 import { createReadStream, createWriteStream } from 'node:fs';
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdir } from 'node:fs/promises';
 import { once } from 'node:events';
-import { dirname, join } from 'node:path';
-import { ffmpegPath } from '../../out/native-tools/binaries.js';
+import { dirname } from 'node:path';
 
 export const MiB = 1024 * 1024;
 export const GiB = 1024 * MiB;
@@ -56,20 +55,3 @@ export async function hashFile(path) {
   return hash.digest('hex');
 }
 
-/**
- * One real clip, so the ingest's metadata stage (ffprobe, exiftool) has real work too. `tag` goes
- * into its metadata: cards of one rack must not hold the same bytes, or the station would rightly
- * call the later copies duplicates.
- */
-export async function writeClip(path, scratch, tag) {
-  const clip = join(scratch, `clip-${tag}.mp4`);
-  const made = await run(ffmpegPath(), [
-    '-v', 'error', '-y', '-f', 'lavfi', '-i', 'testsrc=duration=5:size=640x360:rate=25',
-    '-f', 'lavfi', '-i', 'sine=duration=5', '-c:v', 'libx264', '-preset', 'ultrafast', '-c:a', 'aac',
-    '-metadata', `comment=${tag}`, clip,
-  ]);
-  if (made.code !== 0) throw new Error(`ffmpeg failed: ${made.stderr}`);
-  await mkdir(dirname(path), { recursive: true });
-  await writeFile(path, await readFile(clip));
-  return hashFile(path);
-}
