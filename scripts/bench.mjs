@@ -20,7 +20,7 @@ import { mkdir, mkdtemp, rm, stat } from 'node:fs/promises';
 import { cpus, loadavg, release, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createExfatVolume, dropCaches } from '../tests/helpers/exfat-volume.ts';
+import { createExfatVolume } from '../tests/helpers/exfat-volume.ts';
 import { missingRootFeatures } from '../tests/helpers/root-features.ts';
 import { carefulCopy, copyAndSync } from './bench/by-hand.mjs';
 import { measureDiskLimits } from './bench/disk-limits.mjs';
@@ -29,7 +29,7 @@ import { Rack, benchRack, summarise } from './bench/rack.mjs';
 import { checkReport, ingestAll, multiPathIngest } from './bench/station.mjs';
 import { goalsMissed, markdownTable } from './bench/table.mjs';
 import { fillWith, shortClip } from './bench/recorder-files.mjs';
-import { MiB, seconds } from './bench/tools.mjs';
+import { MiB, fresh, seconds } from './bench/tools.mjs';
 
 const quick = process.env.BENCH_QUICK === '1';
 const plan = quick
@@ -73,11 +73,8 @@ class SingleCard {
     this.verification = null;
   }
 
-  async fresh(name) {
-    const target = join(this.workDir, name);
-    await rm(target, { recursive: true, force: true });
-    if (this.coldReads) await dropCaches();
-    return target;
+  fresh(name) {
+    return fresh(join(this.workDir, name), this.coldReads);
   }
 
   async cp() {
@@ -90,7 +87,7 @@ class SingleCard {
   async ingest(label) {
     const dataDir = await this.fresh('station-data');
     const { result, reports, problems } = await ingestAll(this.station, dataDir, [this.source]);
-    const report = reports.get(this.source) ?? [...reports.values()][0];
+    const report = reports.get(this.source);
     this.problems.push(...problems.map((p) => `${label}: ${p}`), ...checkReport(label, report, this.expected));
     this.verification ??= report?.files?.[0]?.verification ?? null;
     await rm(dataDir, { recursive: true, force: true });

@@ -14,7 +14,7 @@ import { checkManifest, checkMd5, readBackSha256 } from '../out/src-main/core/di
 import { runTool } from '../out/src-main/core/process/index.js';
 import { dropCaches } from '../tests/helpers/exfat-volume.ts';
 import { missingRootFeatures } from '../tests/helpers/root-features.ts';
-import { MiB, mustRun, seconds, writeRandom } from './bench/tools.mjs';
+import { MiB, mbPerSecond, mustRun, seconds, writeRandom } from './bench/tools.mjs';
 
 /** BENCH_QUICK=1 (a dry run of the benchmark itself): the same files at 1/64 of their size. */
 const scale = process.env.BENCH_QUICK === '1' ? 1 / 64 : 1;
@@ -26,9 +26,6 @@ const layout = [
   ['data/I2/DCIM/DSJ20240502_140000_0001.MP4', 1000 * MiB],
   ['data/I2/RECORD/REC_0001.WAV', 40 * MiB],
 ].map(([path, bytes]) => [path, Math.round(bytes * scale)]);
-
-const mbps = (bytes, ms) => (bytes / 1e6 / (ms / 1000)).toFixed(0);
-const run = (command, args) => mustRun(command, args);
 
 async function timed(what, work) {
   const started = performance.now();
@@ -54,8 +51,8 @@ async function main() {
 
     if (coldReads) await dropCaches();
     const copyTree = await timed('cp -r + sync', async () => {
-      await run('cp', ['-r', source, join(work, 'copied')]);
-      await run('sync', []);
+      await mustRun('cp', ['-r', source, join(work, 'copied')]);
+      await mustRun('sync', []);
     });
     await rm(join(work, 'copied'), { recursive: true });
     if (coldReads) await dropCaches();
@@ -65,15 +62,15 @@ async function main() {
 
     if (coldReads) await dropCaches();
     const copyImage = await timed('cp + sync', async () => {
-      await run('cp', [join(work, 'image.iso'), join(work, 'plain-copy.iso')]);
-      await run('sync', []);
+      await mustRun('cp', [join(work, 'image.iso'), join(work, 'plain-copy.iso')]);
+      await mustRun('sync', []);
     });
     if (coldReads) await dropCaches();
     const drive = `stdio:${join(work, 'copyA.iso')}`;
     const burn = await timed('burn', () => xorrisoBurner.burn(runTool, { image: join(work, 'image.iso'), bytes: imageBytes, drive }));
 
     if (coldReads) await dropCaches();
-    const shaSum = await timed('sha256sum', () => run('sha256sum', [join(work, 'plain-copy.iso')]));
+    const shaSum = await timed('sha256sum', () => mustRun('sha256sum', [join(work, 'plain-copy.iso')]));
     await rm(join(work, 'plain-copy.iso'));
     if (coldReads) await dropCaches();
     const verify = await timed('three checks', async () => {
@@ -88,7 +85,7 @@ async function main() {
     }
 
     const row = (name, station, plain) =>
-      `| ${name} | ${plain.what}: ${seconds(plain.ms)} s (${mbps(plain.what === 'sha256sum' ? imageBytes : bytes, plain.ms)} MB/s) | ${seconds(station.ms)} s (${mbps(imageBytes, station.ms)} MB/s) | ${(plain.ms / station.ms).toFixed(2)} |`;
+      `| ${name} | ${plain.what}: ${seconds(plain.ms)} s (${mbPerSecond(plain === copyTree ? bytes : imageBytes, plain.ms).toFixed(0)} MB/s) | ${seconds(station.ms)} s (${mbPerSecond(imageBytes, station.ms).toFixed(0)} MB/s) | ${(plain.ms / station.ms).toFixed(2)} |`;
     console.log(`\n| step | plain tools | station | ratio (plain ÷ station) |\n|---|---|---|---|`);
     console.log(row('build the image', image, copyTree));
     console.log(row('burn to a stdio drive', burn, copyImage));

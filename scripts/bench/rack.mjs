@@ -4,12 +4,12 @@
 // against the careful copy by hand of every card at once. Caches are dropped before each.
 import { mkdir, readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
-import { createExfatVolume, dropCaches } from '../../tests/helpers/exfat-volume.ts';
+import { createExfatVolume } from '../../tests/helpers/exfat-volume.ts';
 import { carefulCopy, copyAndSync } from './by-hand.mjs';
 import { fuseNotMeasured } from './measure.mjs';
 import { ingestAll, watchAll, checkReport } from './station.mjs';
 import { fillWith, shortClip } from './recorder-files.mjs';
-import { MiB, median, seconds } from './tools.mjs';
+import { MiB, fresh, median, seconds } from './tools.mjs';
 
 /** A recorder's card after a shift, `scale` of full size: GA/T 947 names carrying its serial (so a watcher recognises it). */
 export function rackCardLayout(serial, scale) {
@@ -78,12 +78,7 @@ export class Rack {
  * table rows. `station` is the station runner, `multiPath` whether `station ingest` takes them all.
  */
 export async function benchRack({ rack, bytes, rounds, station, cliEntry, multiPath, coldReads, problems, log }) {
-  const fresh = async (name) => {
-    const dir = join(rack.workDir, name);
-    await rm(dir, { recursive: true, force: true });
-    if (coldReads) await dropCaches();
-    return dir;
-  };
+  const freshDir = (name) => fresh(join(rack.workDir, name), coldReads);
   const targets = (dir) => rack.cards.map((_, i) => join(dir, `card-${i + 1}`));
   const runs = { cp: [], station: [], hand: [] };
   // While the station runs, the FUSE daemons must be neither in its CPU group nor its children.
@@ -94,13 +89,13 @@ export async function benchRack({ rack, bytes, rounds, station, cliEntry, multiP
     }, 1000).unref();
   };
   for (let round = 0; round < rounds; round++) {
-    const cpDir = await fresh('rack-cp');
+    const cpDir = await freshDir('rack-cp');
     await mkdir(cpDir);
     runs.cp.push(await copyAndSync(rack.sources, targets(cpDir)));
     await rm(cpDir, { recursive: true, force: true });
     log(`  rack, round ${round + 1}: ${rack.cards.length} × cp -r + sync ${seconds(runs.cp.at(-1).ms)} s`);
 
-    const dataDir = await fresh('rack-station');
+    const dataDir = await freshDir('rack-station');
     const timeoutMs = 120_000 + (bytes / 1e6) * 1000;
     const outcome = multiPath
       ? await ingestAll(station, dataDir, rack.sources, onStart)
@@ -111,7 +106,7 @@ export async function benchRack({ rack, bytes, rounds, station, cliEntry, multiP
     await rm(dataDir, { recursive: true, force: true });
     log(`  rack, round ${round + 1}: station ${multiPath ? 'ingest' : 'watch --auto-ingest'} ${seconds(outcome.result.ms)} s`);
 
-    const handDir = await fresh('rack-hand');
+    const handDir = await freshDir('rack-hand');
     await mkdir(handDir);
     const hand = await carefulCopy(rack.sources, targets(handDir), rack.workDir, coldReads);
     if (!hand.ok) problems.push('rack: the careful copy by hand found a differing copy');

@@ -41,9 +41,10 @@ export async function ingestAll(station, dataDir, sources, onStart) {
 }
 
 /**
- * The same through `station watch --auto-ingest --any-volume --json`, for builds whose `station
- * ingest` takes one path: the cards' recorders are registered first (not timed), the watcher
- * ingests every mounted card and is stopped once each has ended; the time is to the last end.
+ * The same through `station watch --auto-ingest --any-volume --json` (BENCH_RACK_MODE=watch): the
+ * rack taken as plugged-in cards are, the station's other way in. The cards' recorders are
+ * registered first (not timed), the watcher ingests every mounted card and is stopped once each
+ * has ended; the time is to the last end.
  * Reports are rebuilt from `station recordings --json` (hash and name of each archived file).
  */
 export async function watchAll(station, cliEntry, dataDir, cards, timeoutMs, onStart) {

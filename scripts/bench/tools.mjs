@@ -2,9 +2,10 @@
 import { spawn } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
 import { createReadStream, createWriteStream } from 'node:fs';
-import { mkdir } from 'node:fs/promises';
+import { mkdir, rm } from 'node:fs/promises';
 import { once } from 'node:events';
 import { dirname } from 'node:path';
+import { dropCaches } from '../../tests/helpers/exfat-volume.ts';
 
 export const MiB = 1024 * 1024;
 export const GiB = 1024 * MiB;
@@ -12,6 +13,13 @@ export const seconds = (ms) => (ms / 1000).toFixed(1);
 export const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 /** Decimal MB/s, as card and disk makers state speeds. */
 export const mbPerSecond = (bytes, ms) => bytes / 1e6 / (ms / 1000);
+
+/** `dir` emptied of an earlier round's copy (and the caches dropped, with cold reads): a contender's fresh target. */
+export async function fresh(dir, coldReads) {
+  await rm(dir, { recursive: true, force: true });
+  if (coldReads) await dropCaches();
+  return dir;
+}
 
 /** Runs a command to its end, collecting its output; never throws for a non-zero exit. */
 export function run(command, args, options = {}) {
