@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeVideo } from '../helpers/make-media.js';
-import { runCli, runCliJson } from '../helpers/run-cli.js';
+import { officeAccounts, runCliJson } from '../helpers/run-cli.js';
 import { browserSkipReason, launchChromium } from './support/chromium.js';
 import { startStation, type RunningStation } from './support/station-process.js';
 
@@ -34,14 +34,12 @@ describe.skipIf(skipReason !== null)(`confidentiality and evidence export on the
   beforeAll(async () => {
     work = await mkdtemp(join(tmpdir(), 'station-e2e-custody-'));
     const data = join(work, 'data');
-    expect(runCli(data, ['person', 'add', '--name', '管理员', '--roles', 'admin', '--login', 'root1'], env).status).toBe(0);
-    for (const [name, roles, login] of [
+    officeAccounts(data, env, [
+      ['管理员', 'admin', 'root1'],
       ['李内勤', 'clerk', 'clerk1'],
       ['王队长', 'lead', 'lead1'],
       ['赵主任', 'head', 'head1'],
-    ] as const) {
-      expect(runCli(data, ['--user', 'root1', 'person', 'add', '--name', name, '--roles', roles, '--login', login], env).status).toBe(0);
-    }
+    ]);
     const dir = join(work, 'CARD', 'DCIM');
     await mkdir(dir, { recursive: true });
     makeVideo(join(dir, 'A.mp4'), { seconds: 1, seed: 31 });

@@ -8,14 +8,13 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DiscEntry, IngestReport } from '../../src-main/contract/index.js';
 import { makeVideo } from '../helpers/make-media.js';
-import { runCli, runCliJson } from '../helpers/run-cli.js';
+import { as, officeAccounts, runCli, runCliJson } from '../helpers/run-cli.js';
 import { browserSkipReason, launchChromium } from './support/chromium.js';
 import { startStation, type RunningStation } from './support/station-process.js';
 
 const skipReason = browserSkipReason();
 const password = 'a password 123';
 const env = { STATION_NEW_PASSWORD: password, STATION_PASSWORD: password };
-const as = (login: string, args: string[]) => ['--user', login, ...args];
 const unitName = '某市公安局交通警察支队';
 const screenshotPath = join(import.meta.dirname, '../../docs/discs.png');
 
@@ -75,9 +74,11 @@ describe.skipIf(skipReason !== null)(`the disc-burn queue page${skipReason ? ` (
   beforeAll(async () => {
     work = await mkdtemp(join(tmpdir(), 'station-e2e-discs-'));
     data = join(work, 'data');
-    expect(runCli(data, ['person', 'add', '--name', '赵管理', '--roles', 'admin', '--login', 'admin1'], env).status).toBe(0);
-    expect(runCli(data, as('admin1', ['person', 'add', '--name', '王内勤', '--roles', 'clerk', '--login', 'clerk1']), env).status).toBe(0);
-    expect(runCli(data, as('admin1', ['person', 'add', '--name', '刘队长', '--roles', 'lead', '--login', 'lead1']), env).status).toBe(0);
+    officeAccounts(data, env, [
+      ['赵管理', 'admin', 'admin1'],
+      ['王内勤', 'clerk', 'clerk1'],
+      ['刘队长', 'lead', 'lead1'],
+    ]);
     // A disputed case's footage, imported by the clerk and signed off by the lead.
     const dcim = join(work, 'card/DCIM');
     makeVideo(join(dcim, 'A001.MP4'), { seed: 3, seconds: 2 });

@@ -5,7 +5,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { IngestReport } from '../../src-main/contract/index.js';
 import { makeVideo, sha256Of } from '../helpers/make-media.js';
-import { runCli, runCliJson } from '../helpers/run-cli.js';
+import { officeAccounts, runCliJson } from '../helpers/run-cli.js';
 import { browserSkipReason, launchChromium } from './support/chromium.js';
 import { startStation, type RunningStation } from './support/station-process.js';
 
@@ -35,13 +35,11 @@ describe.skipIf(skipReason !== null)(`the sign-off page${skipReason ? ` (skipped
   beforeAll(async () => {
     work = await mkdtemp(join(tmpdir(), 'station-e2e-signoff-'));
     const data = join(work, 'data');
-    expect(runCli(data, ['person', 'add', '--name', '管理员', '--roles', 'admin', '--login', 'root1'], env).status).toBe(0);
-    for (const [name, roles, login] of [
+    officeAccounts(data, env, [
+      ['管理员', 'admin', 'root1'],
       ['李内勤', 'clerk', 'clerk1'],
       ['王队长', 'lead', 'lead1'],
-    ] as const) {
-      expect(runCli(data, ['--user', 'root1', 'person', 'add', '--name', name, '--roles', roles, '--login', login], env).status).toBe(0);
-    }
+    ]);
     // Two cards imported by the clerk: the lead rejects one and approves the other.
     const imported: IngestReport[] = [];
     for (const [index, card] of ['CARD1', 'CARD2'].entries()) {

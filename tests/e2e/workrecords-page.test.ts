@@ -4,14 +4,13 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeVideo } from '../helpers/make-media.js';
-import { runCli, runCliJson } from '../helpers/run-cli.js';
+import { as, officeAccounts, runCli, runCliJson } from '../helpers/run-cli.js';
 import { browserSkipReason, launchChromium } from './support/chromium.js';
 import { startStation, type RunningStation } from './support/station-process.js';
 
 const skipReason = browserSkipReason();
 const password = 'a password 123';
 const env = { STATION_NEW_PASSWORD: password, STATION_PASSWORD: password };
-const as = (login: string, args: string[]) => ['--user', login, ...args];
 const screenshotPath = join(import.meta.dirname, '../../docs/workrecords.png');
 
 describe.skipIf(skipReason !== null)(`the work records page${skipReason ? ` (skipped: ${skipReason})` : ''}`, () => {
@@ -35,9 +34,11 @@ describe.skipIf(skipReason !== null)(`the work records page${skipReason ? ` (ski
   beforeAll(async () => {
     work = await mkdtemp(join(tmpdir(), 'station-e2e-workrecords-'));
     const data = join(work, 'data');
-    expect(runCli(data, ['person', 'add', '--name', '赵管理', '--roles', 'admin', '--login', 'admin1'], env).status).toBe(0);
-    expect(runCli(data, as('admin1', ['person', 'add', '--name', '王内勤', '--roles', 'clerk', '--login', 'clerk1']), env).status).toBe(0);
-    expect(runCli(data, as('admin1', ['person', 'add', '--name', '刘局长', '--roles', 'head', '--login', 'head1']), env).status).toBe(0);
+    officeAccounts(data, env, [
+      ['赵管理', 'admin', 'admin1'],
+      ['王内勤', 'clerk', 'clerk1'],
+      ['刘局长', 'head', 'head1'],
+    ]);
     expect(runCli(data, as('admin1', ['person', 'add', '--name', '李执法', '--officer-number', '012345', '--roles', 'officer']), env).status).toBe(0);
     expect(runCli(data, as('admin1', ['device', 'add', '--serial', '7654321', '--type', 'body-camera']), env).status).toBe(0);
     // Out 08:00–12:00 (UTC+8), on scene 08:20–09:30 (a pause counts only there); the card has two clips with a half-hour pause between them.

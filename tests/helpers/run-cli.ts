@@ -1,5 +1,6 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { join } from 'node:path';
+import { expect } from 'vitest';
 
 /** The compiled CLI, run on the Node that runs the tests (24): `npm test` builds it first. */
 export const cliEntry = join(process.cwd(), 'out/src-main/hosts/cli/station.js');
@@ -23,6 +24,27 @@ export function runCliJson<T>(dataDir: string, args: string[], env: Record<strin
   } catch {
     throw new Error(`not JSON (exit ${result.status}): ${result.stdout}\n${result.stderr}`);
   }
+}
+
+/** `--user LOGIN` and then `args`: the command run as that account. */
+export const as = (login: string, args: string[] = []): string[] => ['--user', login, ...args];
+
+/** An account of the office: its person's name, roles (comma-separated) and login. */
+export type OfficeAccount = readonly [name: string, roles: string, login: string];
+
+/**
+ * The office's accounts in a new data folder, each added successfully: the first (an admin) as the
+ * station's first account, the rest by that admin. `env` holds the password (STATION_NEW_PASSWORD,
+ * STATION_PASSWORD).
+ */
+export function officeAccounts(dataDir: string, env: Record<string, string>, accounts: readonly [OfficeAccount, ...OfficeAccount[]]): void {
+  const [admin, ...others] = accounts;
+  const add = (args: string[], [name, roles, login]: OfficeAccount) => {
+    const result = runCli(dataDir, [...args, 'person', 'add', '--name', name, '--roles', roles, '--login', login], env);
+    expect(result.status, `person add ${login}: ${result.stderr}`).toBe(0);
+  };
+  add([], admin);
+  for (const account of others) add(as(admin[2]), account);
 }
 
 export const startCli = (dataDir: string, args: string[]) =>

@@ -6,11 +6,10 @@ import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import type { BurnResult, DiscEntry, DiscPlan, DiscRequest, IngestReport } from '../../../src-main/contract/index.js';
 import { makeVideo } from '../../helpers/make-media.js';
-import { runCli, runCliJson } from '../../helpers/run-cli.js';
+import { as, officeAccounts, runCli, runCliJson } from '../../helpers/run-cli.js';
 import { tempDir } from '../../helpers/temp-dir.js';
 
 const env = { STATION_NEW_PASSWORD: 'a password 123', STATION_PASSWORD: 'a password 123' };
-const as = (login: string) => ['--user', login];
 
 /** The SHA-256 of a file's first `bytes` bytes: what a copy holds of the image. */
 function headSha256(file: string, bytes: number): string {
@@ -37,11 +36,11 @@ describe('station disc', () => {
     const card = join(root, 'DCIM');
     makeVideo(join(card, '执法记录 一.mp4'), { seconds: 1, seed: 3 });
     makeVideo(join(card, 'B.mp4'), { seconds: 1, seed: 4 });
-    expect(runCli(data, ['person', 'add', '--name', '管理员', '--roles', 'admin', '--login', 'root1'], env).status).toBe(0);
-    const add = (name: string, roles: string, login: string) =>
-      expect(runCli(data, [...as('root1'), 'person', 'add', '--name', name, '--roles', roles, '--login', login], env).status).toBe(0);
-    add('李内勤', 'clerk', 'clerk1');
-    add('王队长', 'lead', 'lead1');
+    officeAccounts(data, env, [
+      ['管理员', 'admin', 'root1'],
+      ['李内勤', 'clerk', 'clerk1'],
+      ['王队长', 'lead', 'lead1'],
+    ]);
     const ingest = runCliJson<IngestReport>(data, [...as('clerk1'), 'ingest', card], env);
     expect(ingest.status, ingest.stderr).toBe(0);
     const { ingestId } = ingest.json;
@@ -139,14 +138,12 @@ describe('station disc', () => {
     const data = join(root, 'data');
     const card = join(root, 'card');
     makeVideo(join(card, 'C.mp4'), { seconds: 1, seed: 5 });
-    expect(runCli(data, ['person', 'add', '--name', '管理员', '--roles', 'admin', '--login', 'root1'], env).status).toBe(0);
-    for (const [name, roles, login] of [
+    officeAccounts(data, env, [
+      ['管理员', 'admin', 'root1'],
       ['李内勤', 'clerk', 'clerk1'],
       ['王队长', 'lead', 'lead1'],
       ['孙主任', 'head', 'head1'],
-    ] as const) {
-      expect(runCli(data, [...as('root1'), 'person', 'add', '--name', name, '--roles', roles, '--login', login], env).status).toBe(0);
-    }
+    ]);
     const { ingestId } = runCliJson<IngestReport>(data, [...as('clerk1'), 'ingest', card], env).json;
     expect(runCli(data, [...as('lead1'), 'classify', '--ingest', ingestId, '--level', 'personal-privacy'], env).status).toBe(0);
     const requested = runCliJson<DiscRequest>(data, [...as('lead1'), 'disc', 'request', '--ingest', ingestId, '--reason', 'obstruction', '--case-number', 'A-1', '--case-name', '阻碍执法'], env);

@@ -5,11 +5,10 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { IngestReport, Recording, SignoffEntry, SignoffReceipt, SignoffVerifyReport } from '../../../src-main/contract/index.js';
 import { makeVideo } from '../../helpers/make-media.js';
-import { runCli, runCliJson } from '../../helpers/run-cli.js';
+import { as, officeAccounts, runCli, runCliJson } from '../../helpers/run-cli.js';
 import { tempDir } from '../../helpers/temp-dir.js';
 
 const env = { STATION_NEW_PASSWORD: 'a password 123', STATION_PASSWORD: 'a password 123' };
-const as = (login: string) => ['--user', login];
 const sha256 = (bytes: Buffer | string) => createHash('sha256').update(bytes).digest('hex');
 
 /** What someone years later runs in the bag's folder with stock tools: the signature, the tag manifest it names, every file. */
@@ -35,12 +34,12 @@ describe('station signoff', () => {
     mkdirSync(card);
     makeVideo(join(card, 'A.mp4'), { seconds: 1, seed: 3 });
     makeVideo(join(card, 'B.mp4'), { seconds: 1, seed: 4 });
-    expect(runCli(data, ['person', 'add', '--name', '管理员', '--roles', 'admin', '--login', 'root1'], env).status).toBe(0);
-    const add = (name: string, roles: string, login: string) =>
-      expect(runCli(data, [...as('root1'), 'person', 'add', '--name', name, '--roles', roles, '--login', login], env).status).toBe(0);
-    add('李内勤', 'clerk', 'clerk1');
-    add('王队长', 'lead', 'lead1');
-    add('赵副队', 'clerk,lead', 'lead2');
+    officeAccounts(data, env, [
+      ['管理员', 'admin', 'root1'],
+      ['李内勤', 'clerk', 'clerk1'],
+      ['王队长', 'lead', 'lead1'],
+      ['赵副队', 'clerk,lead', 'lead2'],
+    ]);
 
     const ingest = runCliJson<IngestReport>(data, [...as('lead2'), 'ingest', card], env);
     expect(ingest.status, ingest.stderr).toBe(0);

@@ -5,20 +5,21 @@ import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import type { UncoveredGap, WorkRecord } from '../../../src-main/contract/index.js';
 import { makeVideo } from '../../helpers/make-media.js';
-import { runCli, runCliJson } from '../../helpers/run-cli.js';
+import { as, officeAccounts, runCli, runCliJson } from '../../helpers/run-cli.js';
 import { tempDir } from '../../helpers/temp-dir.js';
 
 type Refusal = { error: { code: string; message: string } };
 
 const password = 'a password 123';
 const env = { STATION_PASSWORD: password, STATION_NEW_PASSWORD: password };
-const as = (login: string, args: string[]) => ['--user', login, ...args];
 
 /** An office with accounts: an admin, a clerk (内勤), the head (主要领导), and an officer without one. */
 function office(data: string): void {
-  expect(runCli(data, ['person', 'add', '--name', '赵管理', '--roles', 'admin', '--login', 'admin1'], env).status).toBe(0);
-  expect(runCli(data, as('admin1', ['person', 'add', '--name', '王内勤', '--roles', 'clerk', '--login', 'clerk1']), env).status).toBe(0);
-  expect(runCli(data, as('admin1', ['person', 'add', '--name', '刘局长', '--roles', 'head', '--login', 'head1']), env).status).toBe(0);
+  officeAccounts(data, env, [
+    ['赵管理', 'admin', 'admin1'],
+    ['王内勤', 'clerk', 'clerk1'],
+    ['刘局长', 'head', 'head1'],
+  ]);
   expect(runCli(data, as('admin1', ['person', 'add', '--name', '李执法', '--officer-number', '012345', '--roles', 'officer']), env).status).toBe(0);
   expect(runCli(data, as('admin1', ['device', 'add', '--serial', '7654321', '--type', 'body-camera']), env).status).toBe(0);
 }
