@@ -31,9 +31,8 @@ interface RackSnapshot {
   cards: RackCard[];
 }
 
-/** The summary line and every card as they stand in one rendered frame (both come from one render). */
-const snapshot = (page: Page): Promise<RackSnapshot> =>
-  page.evaluate(`(() => {
+/** In-page: the summary line and every card as they stand in one rendered frame (both come from one render). */
+const readRack = `(() => {
     const line = document.querySelector('[data-testid="rack-summary"]');
     const cards = [...document.querySelectorAll('[data-testid="volume-card"]')].map((card) => ({
       mountpoint: card.getAttribute('data-mountpoint'),
@@ -45,7 +44,39 @@ const snapshot = (page: Page): Promise<RackSnapshot> =>
       summary: line && { text: line.textContent, attention: count('attention'), copying: count('copying'), waiting: count('waiting'), verified: count('verified') },
       cards,
     };
-  })()`) as Promise<RackSnapshot>;
+  })()`;
+
+const snapshot = (page: Page): Promise<RackSnapshot> => page.evaluate(readRack) as Promise<RackSnapshot>;
+
+interface CopyingSeen {
+  /** The latest frame with all of this test's cards on screen and the line counting copies. */
+  frame: RackSnapshot | null;
+  /** The first percent shown on a copying card. */
+  percent: string | null;
+}
+
+/**
+ * Watches the page from its first script on and keeps what it showed while the cards copied, so a
+ * copy that ends before the test looks still counts (the station copies as soon as it starts).
+ */
+async function watchCopying(page: Page, mountpoints: string[]): Promise<void> {
+  await page.addInitScript(`(() => {
+    window.copyingSeen = { frame: null, percent: null };
+    const ours = ${JSON.stringify(mountpoints)};
+    new MutationObserver(() => {
+      const seen = window.copyingSeen;
+      const frame = ${readRack};
+      const shown = new Set(frame.cards.map((card) => card.mountpoint));
+      if ((frame.summary?.copying ?? 0) > 0 && ours.every((mountpoint) => shown.has(mountpoint))) seen.frame = frame;
+      if (seen.percent === null) {
+        const percent = document.querySelector('[data-testid="volume-card"][data-state="ingesting"] [data-testid="card-progress"] .percent');
+        if (percent) seen.percent = percent.textContent;
+      }
+    }).observe(document, { subtree: true, childList: true, characterData: true, attributes: true });
+  })()`);
+}
+
+const copyingSeen = (page: Page): Promise<CopyingSeen> => page.evaluate('window.copyingSeen') as Promise<CopyingSeen>;
 
 const groups = ['attention', 'copying', 'waiting', 'verified'];
 
@@ -124,8 +155,9 @@ describe.skipIf(skip !== null)(`the Devices page with a rack of twelve recorders
     cli(['checkout', '--device', serials[1]!, '--officer', '110002', ...checks, '--at', hoursAgo(72)]);
     cli(['checkin', '--device', serials[1]!, '--at', hoursAgo(48)]);
 
-    // Twelve cards, each written, flushed by a remount and read through its own throttle (1 MB/s)
-    // from a dropped cache: slow enough to watch them copy, quick enough for a test.
+    // Twelve cards, each written, flushed by a remount and read through its own throttle (250 kB/s)
+    // from a dropped cache: about ten seconds a card, slow enough to see them copy (and for the
+    // screenshot to catch them at it), quick enough for a test.
     const at = Date.now() - 3 * 3_600_000;
     for (const [index, serial] of [...serials, unknownSerial].entries()) {
       const staging = join(work, `staging-${index}`);
@@ -137,16 +169,19 @@ describe.skipIf(skip !== null)(`the Devices page with a rack of twelve recorders
       volumes.push(volume);
       await cp(staging, volume.mountpoint, { recursive: true });
       await volume.remount();
-      await volume.throttle(1_000_000);
+      await volume.throttle(250_000);
     }
     carried = volumes[0]!;
     late = volumes[1]!;
     unknown = volumes[11]!;
     await dropCaches();
 
-    station = await startStation(data, ['--any-volume', '--auto-ingest']);
+    // The browser is up before the station, and watches from the page's first script on: the
+    // station starts copying at once, and what the page showed of it is kept (see watchCopying).
     browser = await launchChromium();
     page = await browser.newPage({ viewport: { width: 1366, height: 768 } });
+    await watchCopying(page, volumes.map((volume) => volume.mountpoint));
+    station = await startStation(data, ['--any-volume', '--auto-ingest']);
     await page.goto(`${station.url}#/devices`);
     await page.getByTestId('devices-page').waitFor();
   }, 180_000);
@@ -163,9 +198,10 @@ describe.skipIf(skip !== null)(`the Devices page with a rack of twelve recorders
 
   it('shows twelve cards in a grid four a row, the unknown recorder first, and a summary line that counts them', async () => {
     await expect.poll(async () => ours(await snapshot(page)).length, { timeout: 30_000 }).toBe(12);
-    // Copies are running: the line says how many and about how long.
-    await expect.poll(async () => (await snapshot(page)).summary?.copying ?? 0, { timeout: 30_000 }).toBeGreaterThan(0);
-    const seen = await snapshot(page);
+    // Copies are running: the line says how many and about how long (as the page showed them last).
+    await expect.poll(async () => (await copyingSeen(page)).frame !== null, { timeout: 30_000 }).toBe(true);
+    const seen = (await copyingSeen(page)).frame!;
+    expect(seen.summary?.copying ?? 0).toBeGreaterThan(0);
     expectConsistent(seen);
     // Other volumes on this machine (other tests' cards) show as unknown devices too: those may share the lead.
     expect(ours(seen)[0]?.mountpoint).toBe(unknown.mountpoint);
@@ -174,9 +210,8 @@ describe.skipIf(skip !== null)(`the Devices page with a rack of twelve recorders
     expect(seen.summary?.text).toMatch(/\d+ 个正在复制，(约 \d+ 分钟|不到 1 分钟|正在估算时间)/);
     expect(await card(unknown).getAttribute('data-state')).toBe('unknown-device');
 
-    const copying = page.locator('[data-testid="volume-card"][data-state="ingesting"] [data-testid="card-progress"]').first();
-    await copying.waitFor({ timeout: 30_000 });
-    expect(await copying.locator('.percent').textContent()).toMatch(/^\d+%$/);
+    await expect.poll(async () => (await copyingSeen(page)).percent !== null, { timeout: 30_000 }).toBe(true);
+    expect((await copyingSeen(page)).percent).toMatch(/^\d+%$/);
 
     // Four to a row at 1366 pixels, and nothing spills out of a card.
     const tops = await page.locator('[data-testid="volume-card"]').evaluateAll((cards: { getBoundingClientRect(): { top: number } }[]) =>
