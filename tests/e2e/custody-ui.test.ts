@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeVideo } from '../helpers/make-media.js';
 import { officeAccounts, runCliJson } from '../helpers/run-cli.js';
 import { browserSkipReason, launchChromium } from './support/chromium.js';
+import { signedInPage } from './support/sign-in.js';
 import { startStation, type RunningStation } from './support/station-process.js';
 
 const skipReason = browserSkipReason();
@@ -20,13 +21,7 @@ describe.skipIf(skipReason !== null)(`confidentiality and evidence export on the
   let page: Page;
 
   const signIn = async (login: string) => {
-    page = await browser.newPage({ viewport: { width: 1366, height: 900 } });
-    await page.goto(station.url);
-    const screen = page.getByTestId('sign-in-screen');
-    await screen.getByTestId('sign-in-login').fill(login);
-    await screen.getByTestId('sign-in-password').fill(password);
-    await screen.getByTestId('sign-in-submit').click();
-    await page.getByTestId('station-name').waitFor();
+    page = await signedInPage(browser, station.url, login, password, { width: 1366, height: 900 });
     await page.getByTestId('nav-recordings').click();
     await page.getByTestId('recording-row').first().waitFor();
   };

@@ -10,6 +10,7 @@ import type { DiscEntry, IngestReport } from '../../src-main/contract/index.js';
 import { makeVideo } from '../helpers/make-media.js';
 import { as, officeAccounts, runCli, runCliJson } from '../helpers/run-cli.js';
 import { browserSkipReason, launchChromium } from './support/chromium.js';
+import { signedInPage } from './support/sign-in.js';
 import { startStation, type RunningStation } from './support/station-process.js';
 
 const skipReason = browserSkipReason();
@@ -32,13 +33,7 @@ describe.skipIf(skipReason !== null)(`the disc-burn queue page${skipReason ? ` (
 
   const signIn = async (login: string) => {
     await page?.close();
-    page = await browser.newPage({ viewport: { width: 1366, height: 1000 } });
-    await page.goto(station.url);
-    const screen = page.getByTestId('sign-in-screen');
-    await screen.getByTestId('sign-in-login').fill(login);
-    await screen.getByTestId('sign-in-password').fill(password);
-    await screen.getByTestId('sign-in-submit').click();
-    await page.getByTestId('station-name').waitFor();
+    page = await signedInPage(browser, station.url, login, password, { width: 1366, height: 1000 });
     await page.getByTestId('nav-discs').click();
     await page.getByTestId('discs-page').waitFor();
   };

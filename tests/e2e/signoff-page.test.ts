@@ -7,6 +7,7 @@ import type { IngestReport } from '../../src-main/contract/index.js';
 import { makeVideo, sha256Of } from '../helpers/make-media.js';
 import { officeAccounts, runCliJson } from '../helpers/run-cli.js';
 import { browserSkipReason, launchChromium } from './support/chromium.js';
+import { signIn } from './support/sign-in.js';
 import { startStation, type RunningStation } from './support/station-process.js';
 
 const skipReason = browserSkipReason();
@@ -23,13 +24,7 @@ describe.skipIf(skipReason !== null)(`the sign-off page${skipReason ? ` (skipped
   let second: IngestReport;
   const cards: string[] = [];
 
-  const signIn = async (login: string) => {
-    const screen = page.getByTestId('sign-in-screen');
-    await screen.getByTestId('sign-in-login').fill(login);
-    await screen.getByTestId('sign-in-password').fill(password);
-    await screen.getByTestId('sign-in-submit').click();
-    await page.getByTestId('station-name').waitFor();
-  };
+  const signInAs = (login: string) => signIn(page, login, password);
   const row = (ingestId: string) => page.locator(`[data-testid="signoff-row"][data-ingest-id="${ingestId}"]`);
 
   beforeAll(async () => {
@@ -56,7 +51,7 @@ describe.skipIf(skipReason !== null)(`the sign-off page${skipReason ? ` (skipped
     browser = await launchChromium();
     page = await browser.newPage({ viewport: { width: 1366, height: 900 } });
     await page.goto(station.url);
-    await signIn('lead1');
+    await signInAs('lead1');
   });
 
   afterAll(async () => {
@@ -121,7 +116,7 @@ describe.skipIf(skipReason !== null)(`the sign-off page${skipReason ? ` (skipped
     const clerkPage = await browser.newPage({ viewport: { width: 1366, height: 1100 } });
     page = clerkPage;
     await page.goto(station.url);
-    await signIn('clerk1');
+    await signInAs('clerk1');
     await page.getByTestId('nav-signoff').click();
     await page.getByTestId('signoff-filter-all').click();
     await row(first.ingestId).getByTestId('signoff-open').click();
