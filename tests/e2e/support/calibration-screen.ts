@@ -1,12 +1,10 @@
 import { execFile } from 'node:child_process';
 import { rm, writeFile } from 'node:fs/promises';
-import { createRequire } from 'node:module';
 import { promisify } from 'node:util';
 import type { Page } from 'playwright-core';
+import { readQr } from '../../helpers/qr.js';
 
 const run = promisify(execFile);
-// jsqr is CommonJS whose module.exports is the function itself; its types declare a default export.
-const jsQR = createRequire(import.meta.url)('jsqr') as typeof import('jsqr').default;
 
 export interface CalibrationFrame {
   width: number;
@@ -46,14 +44,7 @@ export async function readCalibrationFrame(page: Page): Promise<CalibrationFrame
   return { ...read, gray: Buffer.from(read.gray, 'base64') };
 }
 
-export function decodeFrame(frame: CalibrationFrame): string | null {
-  const rgba = new Uint8ClampedArray(frame.width * frame.height * 4);
-  for (let i = 0; i < frame.gray.length; i += 1) {
-    const v = frame.gray[i] ?? 0;
-    rgba.set([v, v, v, 255], i * 4);
-  }
-  return jsQR(rgba, frame.width, frame.height)?.data ?? null;
-}
+export const decodeFrame = (frame: CalibrationFrame): string | null => readQr(frame);
 
 /**
  * Lets `ms` pass, then two animation frames, so whatever the page draws on every frame has been drawn

@@ -1,17 +1,12 @@
 import { execFileSync } from 'node:child_process';
 import { createHash, generateKeyPairSync, sign } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { writeDiscLabelPdf } from '../../../src-main/core/discs/disc-label-pdf.js';
 import { discReadme, type DiscLabelFacts } from '../../../src-main/core/discs/disc-label.js';
-import { decodeGrayPng } from '../../helpers/png-gray.js';
+import { readQr, type GrayImage } from '../../helpers/qr.js';
 import { tempDir } from '../../helpers/temp-dir.js';
-
-type JsQR = typeof import('jsqr').default;
-// jsqr's module.exports is the function itself (see src-main/core/clock-drift/qr-worker.ts).
-const jsQR = createRequire(import.meta.url)('jsqr') as JsQR;
 
 const facts: DiscLabelFacts = {
   unitName: '东城区城市管理综合行政执法局第三执法队',
@@ -32,21 +27,26 @@ const facts: DiscLabelFacts = {
   imageBytes: 4_124_000_256,
 };
 
-/** pdftoppm's pages as grayscale images, one per page, in page order. */
-function renderPages(pdf: string, dir: string): Buffer[] {
-  execFileSync('pdftoppm', ['-r', '100', '-png', pdf, join(dir, 'page')]);
-  return readdirSync(dir)
-    .filter((name) => name.startsWith('page') && name.endsWith('.png'))
-    .sort()
-    .map((name) => readFileSync(join(dir, name)));
+/** A binary PGM (P5, 8-bit) as pdftoppm -gray writes it. */
+function readPgm(file: Buffer): GrayImage {
+  const header = /^P5\s+(\d+)\s+(\d+)\s+255\s/.exec(file.subarray(0, 64).toString('latin1'));
+  if (!header) throw new Error('not an 8-bit binary PGM');
+  const [width, height] = [Number(header[1]), Number(header[2])];
+  const gray = file.subarray(header[0].length);
+  if (gray.length !== width * height) throw new Error(`a ${width}×${height} PGM with ${gray.length} bytes of pixels`);
+  return { width, height, gray };
 }
 
-function readQr(png: Buffer): string | null {
-  const { width, height, gray } = decodeGrayPng(png);
-  const rgba = new Uint8ClampedArray(width * height * 4);
-  gray.forEach((v, i) => rgba.set([v, v, v, 255], i * 4));
-  return jsQR(rgba, width, height, { inversionAttempts: 'dontInvert' })?.data ?? null;
+/** pdftoppm's pages as grayscale images, one per page, in page order. */
+function renderPages(pdf: string, dir: string): GrayImage[] {
+  execFileSync('pdftoppm', ['-r', '100', '-gray', pdf, join(dir, 'page')]);
+  return readdirSync(dir)
+    .filter((name) => name.startsWith('page') && name.endsWith('.pgm'))
+    .sort()
+    .map((name) => readPgm(readFileSync(join(dir, name))));
 }
+
+const readPageQr = (page: GrayImage) => readQr(page, { inversionAttempts: 'dontInvert' });
 
 describe('the disc label PDF', () => {
   it('prints every Art. 16 fact, both copies, the full hash and a QR code with the disc id and hash', async () => {
@@ -66,11 +66,11 @@ describe('the disc label PDF', () => {
     // The hash is printed in two halves: whitespace between them is layout, not content.
     for (const p of pages) expect(p.replace(/\s+/g, '')).toContain(facts.imageSha256);
 
-    const pngs = renderPages(pdf, dir);
-    expect(pngs).toHaveLength(2);
-    for (const png of pngs) {
-      expect(png.length).toBeGreaterThan(1000);
-      const qr = readQr(png);
+    const images = renderPages(pdf, dir);
+    expect(images).toHaveLength(2);
+    for (const image of images) {
+      expect(image.gray.length).toBeGreaterThan(1000);
+      const qr = readPageQr(image);
       expect(qr, 'a QR code on the page').not.toBeNull();
       expect(JSON.parse(qr!)).toEqual({ discId: facts.discId, sha256: facts.imageSha256 });
     }
@@ -83,9 +83,9 @@ describe('the disc label PDF', () => {
     const text = execFileSync('pdftotext', ['-raw', pdf, '-'], { encoding: 'utf8' });
     expect(text).toContain('镜像尚未生成');
     expect(text).toContain(facts.discId);
-    const pngs = renderPages(pdf, dir);
-    expect(pngs).toHaveLength(2);
-    for (const png of pngs) expect(readQr(png)).toBeNull();
+    const images = renderPages(pdf, dir);
+    expect(images).toHaveLength(2);
+    for (const image of images) expect(readPageQr(image)).toBeNull();
   });
 
   it('keeps a long case name off the QR code: the facts shrink, the code still reads', async () => {
@@ -96,7 +96,7 @@ describe('the disc label PDF', () => {
     const text = execFileSync('pdftotext', ['-raw', pdf, '-'], { encoding: 'utf8' }).replace(/\s+/g, '');
     expect(text).toContain(caseName);
     const [first] = renderPages(pdf, dir);
-    expect(JSON.parse(readQr(first!)!)).toEqual({ discId: facts.discId, sha256: facts.imageSha256 });
+    expect(JSON.parse(readPageQr(first!)!)).toEqual({ discId: facts.discId, sha256: facts.imageSha256 });
   });
 });
 
