@@ -1,6 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { closeSync, mkdirSync, openSync, readFileSync, writeSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, readFileSync, readSync, writeSync } from 'node:fs';
 import { dirname } from 'node:path';
 
 /** A short real H.264/AAC video made by ffmpeg; `seed` changes the picture so contents differ. */
@@ -34,3 +34,21 @@ export function makeFile(path: string, bytes: number, seed = 1): void {
 }
 
 export const sha256Of = (path: string): string => createHash('sha256').update(readFileSync(path)).digest('hex');
+
+/** The SHA-256 of a file's first `bytes` bytes (what a disc copy holds of its image); a shorter file is an error. */
+export function headSha256(file: string, bytes: number): string {
+  const hash = createHash('sha256');
+  const fd = openSync(file, 'r');
+  const buffer = Buffer.alloc(1 << 20);
+  try {
+    for (let done = 0; done < bytes; ) {
+      const read = readSync(fd, buffer, 0, Math.min(buffer.length, bytes - done), done);
+      if (read === 0) throw new Error(`${file} ends at ${done}`);
+      hash.update(buffer.subarray(0, read));
+      done += read;
+    }
+  } finally {
+    closeSync(fd);
+  }
+  return hash.digest('hex');
+}

@@ -1,33 +1,14 @@
 import { execFileSync, spawnSync } from 'node:child_process';
-import { createHash } from 'node:crypto';
-import { closeSync, openSync, readFileSync, readSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import type { BurnResult, DiscEntry, DiscPlan, DiscRequest, IngestReport } from '../../../src-main/contract/index.js';
-import { makeVideo } from '../../helpers/make-media.js';
+import { headSha256, makeVideo } from '../../helpers/make-media.js';
 import { as, officeAccounts, runCli, runCliJson } from '../../helpers/run-cli.js';
 import { tempDir } from '../../helpers/temp-dir.js';
 
 const env = { STATION_NEW_PASSWORD: 'a password 123', STATION_PASSWORD: 'a password 123' };
-
-/** The SHA-256 of a file's first `bytes` bytes: what a copy holds of the image. */
-function headSha256(file: string, bytes: number): string {
-  const hash = createHash('sha256');
-  const fd = openSync(file, 'r');
-  const buffer = Buffer.alloc(1 << 20);
-  try {
-    for (let done = 0; done < bytes; ) {
-      const read = readSync(fd, buffer, 0, Math.min(buffer.length, bytes - done), done);
-      if (read === 0) throw new Error(`${file} ends at ${done}`);
-      hash.update(buffer.subarray(0, read));
-      done += read;
-    }
-  } finally {
-    closeSync(fd);
-  }
-  return hash.digest('hex');
-}
 
 describe('station disc', () => {
   it('takes a signed-off case from request to two identical verified copies, labelled and stored, and a re-check finds a flipped byte', () => {
