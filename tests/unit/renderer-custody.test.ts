@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import en from '../../src-renderer/i18n/en.json' with { type: 'json' };
 import zh from '../../src-renderer/i18n/zh-CN.json' with { type: 'json' };
-import { Confidentiality, ExportApproval, type Role, type SessionStatus } from '../../src-main/contract/index.js';
+import { Confidentiality, ExportApproval } from '../../src-main/contract/index.js';
 import {
   approvalRequestId,
   classifies,
@@ -13,11 +13,7 @@ import {
   levels,
   lowers,
 } from '../../src-renderer/features/custody/custody-view.js';
-
-const signedIn = (...roles: Role[]): SessionStatus =>
-  ({ state: 'signed-in', person: { roles }, idleLockMinutes: 15 }) as unknown as SessionStatus;
-
-const lookup = (tree: unknown, key: string): unknown => key.split('.').reduce<unknown>((node, part) => (node as Record<string, unknown> | undefined)?.[part], tree);
+import { lookup, signedIn } from './renderer-fixtures.js';
 
 describe('confidentiality levels', () => {
   it('cover the contract in order, and name each in both languages', () => {

@@ -9,8 +9,6 @@ import {
   DiscRequestState,
   mediaCapacity,
   type DiscRequest,
-  type Role,
-  type SessionStatus,
 } from '../../src-main/contract/index.js';
 import {
   copyActions,
@@ -29,9 +27,8 @@ import {
   queueOrder,
 } from '../../src-renderer/features/discs/disc-view.js';
 import { parseMonths } from '../../src-renderer/features/settings/settings-form.js';
+import { lookup, signedIn } from './renderer-fixtures.js';
 
-const signedIn = (...roles: Role[]): SessionStatus => ({ state: 'signed-in', person: { roles }, idleLockMinutes: 15 }) as unknown as SessionStatus;
-const lookup = (tree: unknown, key: string): unknown => key.split('.').reduce<unknown>((node, part) => (node as Record<string, unknown> | undefined)?.[part], tree);
 const han = /\p{Script=Han}/u;
 
 describe('the disc page words', () => {

@@ -13,6 +13,7 @@ import {
   validateDeviceForm,
 } from '../../src-renderer/features/devices/device-form.js';
 import { parseSeconds } from '../../src-renderer/features/settings/settings-form.js';
+import { lookup } from './renderer-fixtures.js';
 
 const device: Device = {
   id: 7,
@@ -27,8 +28,6 @@ const device: Device = {
 };
 
 const locale = (file: string): unknown => JSON.parse(readFileSync(join(import.meta.dirname, '../../src-renderer/i18n', file), 'utf8'));
-const lookup = (tree: unknown, key: string): unknown =>
-  key.split('.').reduce<unknown>((node, part) => (typeof node === 'object' && node !== null ? (node as Record<string, unknown>)[part] : undefined), tree);
 
 describe('the device form', () => {
   it('offers exactly the contract’s types and statuses', () => {

@@ -11,12 +11,11 @@ import {
   validatePersonForm,
   type PersonFormValues,
 } from '../../src-renderer/features/people/person-form.js';
+import { lookup } from './renderer-fixtures.js';
 
 const officer: Person = { id: 4, name: '赵执法', officerNumber: '012345', certNumber: 'ZF-1', unit: '一中队', roles: ['officer'], login: null, active: true };
 
 const locale = (file: string): unknown => JSON.parse(readFileSync(join(import.meta.dirname, '../../src-renderer/i18n', file), 'utf8'));
-const lookup = (tree: unknown, key: string): unknown =>
-  key.split('.').reduce<unknown>((node, part) => (typeof node === 'object' && node !== null ? (node as Record<string, unknown>)[part] : undefined), tree);
 
 const filled = (change: Partial<PersonFormValues>): PersonFormValues => ({ ...personFormValues(null), name: '李内勤', ...change });
 

@@ -3,8 +3,7 @@ import { describe, expect, it } from 'vitest';
 import en from '../../src-renderer/i18n/en.json' with { type: 'json' };
 import zh from '../../src-renderer/i18n/zh-CN.json' with { type: 'json' };
 import { signedDecisionInput } from '../../src-renderer/components/signed-decision.js';
-
-const lookup = (tree: unknown, key: string): unknown => key.split('.').reduce<unknown>((node, part) => (node as Record<string, unknown> | undefined)?.[part], tree);
+import { lookup } from './renderer-fixtures.js';
 
 /** The shared dialog and the four places that sign with it (sign-off, work record, export approval, disc request). */
 const dialogs = [

@@ -3,32 +3,10 @@ import type { AttachedVolume, Deadline, IngestProgress } from '../../src-main/co
 import type { Jobs } from '../../src-renderer/state/ingest-jobs.js';
 import type { VolumeCard } from '../../src-renderer/features/devices/volume-cards.js';
 import { compactFrom, ledgerWord, rackIsCompact, rackOrder, rackSummary } from '../../src-renderer/features/devices/volume-rack.js';
+import { attachedVolume } from './renderer-fixtures.js';
 
 function card(mountpoint: string, change: Partial<AttachedVolume> = {}, removed = false): VolumeCard {
-  return {
-    removed,
-    volume: {
-      mountpoint,
-      label: null,
-      uuid: null,
-      fsType: 'exfat',
-      removable: true,
-      sizeBytes: null,
-      freeBytes: null,
-      deviceId: null,
-      device: null,
-      how: null,
-      serial: null,
-      state: 'ready',
-      ingestId: null,
-      reason: null,
-      reasonCode: null,
-      safeToRemove: false,
-      attachedAt: '2026-11-26T08:30:15.000+08:00',
-      openCheckout: null,
-      ...change,
-    },
-  };
+  return { removed, volume: attachedVolume(mountpoint, { state: 'ready', ...change }) };
 }
 
 function deadline(deviceId: number, state: Deadline['state']): Deadline {

@@ -10,14 +10,10 @@ import {
   workRecordRequest,
 } from '../../src-renderer/features/workrecords/work-record-view.js';
 import zh from '../../src-renderer/i18n/zh-CN.json' with { type: 'json' };
+import { signedIn } from './renderer-fixtures.js';
 
 const zone = 'Asia/Shanghai';
 
-const signedIn = (...roles: ('officer' | 'clerk' | 'lead' | 'head' | 'auditor' | 'admin')[]): SessionStatus => ({
-  state: 'signed-in',
-  idleLockMinutes: 15,
-  person: { id: 1, name: '某人', officerNumber: null, unit: null, roles, active: true, login: 'p1' } as unknown as SessionStatus['person'],
-});
 const open: SessionStatus = { state: 'open', person: null, idleLockMinutes: 15 };
 
 const record = (id: number, state: WorkRecord['state'], submittedAt: string): WorkRecord => ({
