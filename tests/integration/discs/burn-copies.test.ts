@@ -1,14 +1,14 @@
 // Two copies burned from one image onto stdio files: identical, all three checks pass on each, and
 // one byte flipped on copy B is caught by every check that reads it.
 import { createHash, randomBytes } from 'node:crypto';
-import { mkdtemp, open, readFile, rm, stat, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { open, readFile, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { buildImage } from '../../../src-main/core/discs/build-image.js';
 import { checkManifest, checkMd5, fileExtents, readBackSha256 } from '../../../src-main/core/discs/copy-checks.js';
 import { runTool } from '../../../src-main/core/process/index.js';
 import { xorrisoBurner } from '../../../native-tools/disc-burners/index.js';
+import { tempDir } from '../../helpers/temp-dir.js';
 
 const files: Record<string, Buffer> = {
   '案件/执法记录仪 01.mp4': randomBytes(3 * 1024 * 1024 + 123),
@@ -19,12 +19,12 @@ const victim = '案件/执法记录仪 01.mp4';
 const manifest = Object.entries(files).map(([path, data]) => ({ path, sha256: createHash('sha256').update(data).digest('hex') }));
 
 describe('burning two copies to stdio drives', () => {
-  let dir: string;
+  // Made as the suite is collected: tempDir removes it after the file (a hook's own folder never would be).
+  const dir = tempDir('disc-burn');
   let image: { bytes: number; sha256: string };
   let imagePath: string;
 
   beforeAll(async () => {
-    dir = await mkdtemp(join(tmpdir(), 'station-disc-burn-'));
     const entries = await Promise.all(
       Object.entries(files).map(async ([path, data], i) => {
         const source = join(dir, `source-${i}`);
@@ -34,10 +34,6 @@ describe('burning two copies to stdio drives', () => {
     );
     imagePath = join(dir, 'disc.iso');
     image = await buildImage({ entries, volumeId: 'CASE_7', epochSeconds: 1_700_000_000, out: imagePath });
-  });
-
-  afterAll(async () => {
-    if (dir) await rm(dir, { recursive: true, force: true });
   });
 
   it('burns identical copies that pass all three checks, and finds a flipped byte', async () => {

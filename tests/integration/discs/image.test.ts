@@ -2,7 +2,7 @@
 import { execFile } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { createReadStream, existsSync } from 'node:fs';
-import { chmod, mkdir, rm, stat, utimes, writeFile } from 'node:fs/promises';
+import { chmod, mkdir, stat, utimes, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { promisify } from 'node:util';
@@ -95,6 +95,5 @@ describe('buildImage', () => {
     const out = join(dir, 'out');
     await run('osirrox', ['-indev', image, '-extract', '/', out]);
     expect(await sha256File(join(out, '视频', '大文件.bin'))).toBe(expected);
-    await rm(dir, { recursive: true, force: true });
   });
 });

@@ -1,14 +1,13 @@
-import { mkdtemp, rm, stat } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { probe, probeTail, type TailReport } from '../../../src-main/core/media/ffprobe.js';
+import { tempDir } from '../../helpers/temp-dir.js';
 import { makeVideo, truncate } from './make-media.js';
 
-let dir: string;
+const dir = tempDir('ffprobe-one-run');
 
 beforeAll(async () => {
-  dir = await mkdtemp(join(tmpdir(), 'ffprobe-one-run-'));
   await makeVideo(join(dir, 'whole.mp4'), 6, ['-movflags', '+faststart']);
   await truncate(join(dir, 'whole.mp4'), join(dir, 'cut.mp4'), 0.6);
   // Index last, as recorders write it: cut, the file has none and will not open.
@@ -20,9 +19,6 @@ beforeAll(async () => {
 const plain = (lines: string[]): string[] => lines.map((line) => line.replace(/ @ 0x[0-9a-f]+/g, ''));
 const withoutAddresses = (report: TailReport): TailReport => ({ ...report, errors: plain(report.errors) });
 
-afterAll(async () => {
-  await rm(dir, { recursive: true, force: true });
-});
 
 describe('the streams and the end read in one ffprobe run', () => {
   it.each(['whole.mp4', 'cut.mp4'])('find in %s what a separate read of the end finds', async (name) => {
