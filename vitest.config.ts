@@ -2,8 +2,9 @@ import { defineConfig } from 'vitest/config';
 
 // Tests that plug real volumes in (loop devices through FUSE) and watchers that offer any volume
 // would see each other's cards: they run one file at a time, in their own project, after the rest,
-// so their detection-latency bounds are not measured on a machine busy with other tests.
-const volumeTests = ['tests/sim/**/*.test.ts', 'tests/e2e/devices.test.ts'];
+// so their detection-latency bounds are not measured on a machine busy with other tests. Every
+// page test that plugs a volume in belongs here too: a rack's summary counts every card it sees.
+const volumeTests = ['tests/sim/**/*.test.ts', 'tests/e2e/devices.test.ts', 'tests/e2e/devices-rack.test.ts', 'tests/e2e/ledger.test.ts'];
 
 export default defineConfig({
   test: {
