@@ -114,9 +114,12 @@ export class CopyJobs {
       });
   }
 
-  /** The disc's image, built once; its hash recorded the first time; refused when it outgrew the medium. */
-  private async image(disc: DiscRow, options: ImageOptions): Promise<DiscImage> {
-    const image = await ensureImage(this.env.services.dataDir, disc, this.contents(disc), options);
+  /**
+   * The disc's image, built once; its hash recorded the first time; refused when it outgrew the medium.
+   * A burn passes the contents it already staged for the manifest, so the disc is staged once.
+   */
+  private async image(disc: DiscRow, options: ImageOptions, contents = this.contents(disc)): Promise<DiscImage> {
+    const image = await ensureImage(this.env.services.dataDir, disc, contents, options);
     if (image.bytes > mediaCapacity[disc.media]) {
       throw new StationError(
         'invalid-input',
@@ -204,7 +207,7 @@ export class CopyJobs {
             copy: request.copy,
             drive: request.drive,
             ...(request.kind === 'burn'
-              ? { image: (options: ImageOptions) => this.image(this.env.requireDisc(disc.id), options) }
+              ? { image: (options: ImageOptions) => this.image(this.env.requireDisc(disc.id), options, () => Promise.resolve(contents)) }
               : { recorded: { sha256: disc.image_sha256!, bytes: disc.image_bytes! } }),
             payloadBytes: disc.bytes,
             manifest: contents.manifest,
