@@ -8,11 +8,11 @@ import type { StationServices } from '../services.js';
 import type { Signer } from '../signing/index.js';
 import { CopyStopped, runCopyJob } from './copy-job.js';
 import { requireSafeDrive } from './drive-path.js';
+import { discMediaText } from './disc-label.js';
 import { stageDisc, type DiscContents } from './disc-contents.js';
 import { dropImage, ensureImage, type DiscImage, type ImageOptions } from './disc-image.js';
 import { burningCopies, copiesOf, copyOf, insertCheck, recordImage, updateCopy, type DiscCopyRow, type DiscRequestRow, type DiscRow } from './disc-store.js';
 import { labelFacts } from './label-facts.js';
-import { mediaName } from './plan-discs.js';
 import { requireSightOfAll } from './request-recordings.js';
 
 export interface CopyJobsEnv {
@@ -123,7 +123,7 @@ export class CopyJobs {
     if (image.bytes > mediaCapacity[disc.media]) {
       throw new StationError(
         'invalid-input',
-        `disc ${disc.id}: its image is ${image.bytes} bytes, more than a ${mediaName[disc.media]} holds (${mediaCapacity[disc.media]}): plan the request again`,
+        `disc ${disc.id}: its image is ${image.bytes} bytes, more than a ${discMediaText[disc.media]} holds (${mediaCapacity[disc.media]}): plan the request again`,
         'disc-full',
       );
     }

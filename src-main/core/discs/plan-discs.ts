@@ -1,5 +1,6 @@
 import { mediaCapacity, type DiscMedia } from '../../contract/index.js';
 import { StationError } from '../errors.js';
+import { discMediaText } from './disc-label.js';
 
 const block = 2048;
 /**
@@ -30,7 +31,6 @@ const roundUp = (bytes: number): number => Math.ceil(bytes / block) * block;
 export const footprint = (file: PlanFile): number => roundUp(file.size) + perFileBytes;
 
 const mediaBySize = (Object.entries(mediaCapacity) as [DiscMedia, number][]).sort((a, b) => a[1] - b[1]);
-const mediaName: Record<DiscMedia, string> = { 'cd-r': 'CD-R', 'dvd+r': 'DVD+R', 'dvd-r': 'DVD-R', 'dvd+r-dl': 'DVD+R DL', 'bd-r': 'BD-R', 'bd-r-dl': 'BD-R DL' };
 
 /** The smallest medium one file fits on alone, or null when none does. */
 export function smallestMediumFor(file: PlanFile): DiscMedia | null {
@@ -48,8 +48,8 @@ export function planDiscs(files: readonly PlanFile[], media: DiscMedia): Planned
   if (tooBig.length > 0) {
     const file = tooBig.reduce((a, b) => (b.size > a.size ? b : a));
     const fits = smallestMediumFor(file);
-    const advice = fits === null ? 'no disc medium holds it' : `a ${mediaName[fits]} holds it: plan with --media ${fits}`;
-    throw new StationError('invalid-input', `${file.path} (${file.size} bytes) is larger than a ${mediaName[media]} holds; ${advice}`, 'too-big-for-medium');
+    const advice = fits === null ? 'no disc medium holds it' : `a ${discMediaText[fits]} holds it: plan with --media ${fits}`;
+    throw new StationError('invalid-input', `${file.path} (${file.size} bytes) is larger than a ${discMediaText[media]} holds; ${advice}`, 'too-big-for-medium');
   }
   const discs: (PlannedDisc & { used: number })[] = [];
   for (const file of files) {
@@ -65,5 +65,3 @@ export function planDiscs(files: readonly PlanFile[], media: DiscMedia): Planned
   }
   return discs.map(({ files: held, bytes }) => ({ files: held, bytes }));
 }
-
-export { mediaName };
