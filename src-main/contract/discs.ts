@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { Confidentiality } from './confidentiality.js';
 import type { Role } from './roles.js';
 
 /** Art. 16's three reasons footage is kept long-term on discs. */
@@ -97,7 +98,7 @@ export const DiscRequest = z.object({
   files: z.number().int(),
   bytes: z.number().int(),
   /** The highest level among its recordings: above `none`, only the head approves. */
-  confidentiality: z.enum(['none', 'personal-privacy', 'commercial-secret', 'state-secret']),
+  confidentiality: Confidentiality,
   requestedBy: z.string(),
   requestedAt: z.string(),
   decidedBy: z.string().nullable(),
