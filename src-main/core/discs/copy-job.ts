@@ -37,15 +37,16 @@ export interface CopyJobInput {
   signal: AbortSignal;
 }
 
+/** A job runs all three checks, so each passed or failed: never the null the contract allows. */
+export type CopyChecks = { [K in keyof DiscChecks]: boolean };
+
 export interface CopyOutcome {
   imageSha256: string;
   bytes: number;
-  checks: DiscChecks;
+  checks: CopyChecks;
   readSha256: string | null;
   /** What went wrong, in the station's words; null when all three checks passed. */
   problem: string | null;
-  /** True once the burner began writing: the medium is no longer blank. */
-  written: boolean;
 }
 
 /** A copy job that ended without its checks: cancelled, or failed on the way (`reason`). */
@@ -134,9 +135,9 @@ export async function runCopyJob(env: CopyJobEnv, input: CopyJobInput): Promise<
     if (md5 && !md5.ok) problems.push(...md5.problems.map((problem) => `MD5: ${problem}`));
     const manifest = await phase('manifest', input.payloadBytes, (onBytes) => attempt('the manifest check', () => checkManifest(input.drive, input.manifest, { signal, onBytes })));
     if (manifest && !manifest.ok) problems.push(...manifest.problems.map((problem) => `manifest: ${problem}`));
-    const checks: DiscChecks = { image: imageOk, md5: md5 === null ? false : md5.ok, manifest: manifest === null ? false : manifest.ok };
+    const checks: CopyChecks = { image: imageOk, md5: md5 === null ? false : md5.ok, manifest: manifest === null ? false : manifest.ok };
     state.to(problems.length === 0 ? 'done' : 'failed');
-    return { imageSha256: image.sha256, bytes: image.bytes, checks, readSha256, problem: problems.length === 0 ? null : problems.join('; '), written };
+    return { imageSha256: image.sha256, bytes: image.bytes, checks, readSha256, problem: problems.length === 0 ? null : problems.join('; ') };
   } catch (error) {
     if (error instanceof CopyStopped) throw error;
     if (signal.aborted || (error instanceof BurnError && error.failure === 'cancelled')) throw cancelled();

@@ -224,9 +224,9 @@ export class CopyJobs {
             drive: request.drive,
             checked_by: caller.name,
             checked_at: now,
-            image_ok: outcome.checks.image === null ? null : Number(outcome.checks.image),
-            md5_ok: outcome.checks.md5 === null ? null : Number(outcome.checks.md5),
-            manifest_ok: outcome.checks.manifest === null ? null : Number(outcome.checks.manifest),
+            image_ok: Number(outcome.checks.image),
+            md5_ok: Number(outcome.checks.md5),
+            manifest_ok: Number(outcome.checks.manifest),
             read_sha256: outcome.readSha256,
             problem: outcome.problem,
           });
