@@ -58,8 +58,6 @@ export interface BurnRequest {
 
 export interface DiscBurner {
   readonly name: 'xorriso' | 'imapi2' | 'hdiutil';
-  /** Only the Linux backend is tested on our machines; the others are written to their documented interfaces. */
-  readonly tested: boolean;
   drives(run: RunTool, signal?: AbortSignal): Promise<DriveInfo[]>;
   /** The medium in one drive; throws BurnError `no-disc` / `tray-open` when there is none. */
   media(run: RunTool, drive: string, signal?: AbortSignal): Promise<DriveMedia>;

@@ -2,6 +2,7 @@
 // file-as-drive (a file, or a block device such as a loop device of exact disc size). Every run
 // goes through the station's runner; this file only builds arguments and reads xorriso's words.
 import { BurnError, type BurnFailure, type DiscBurner, type DriveInfo, type DriveMedia, type RunTool } from './burner.js';
+import { refuseBeforeWriting } from './refuse-before-writing.js';
 
 const blockBytes = 2048;
 const inquiryTimeoutMs = 2 * 60 * 1000;
@@ -97,13 +98,9 @@ const progressLine = /(\d+)\s+of\s+\d+\s+MB written/;
 async function burn(run: RunTool, { image, bytes, drive, signal, onBytes }: Parameters<DiscBurner['burn']>[1]): Promise<void> {
   if (!image.startsWith('/')) throw new BurnError('failed', `image path must be absolute: ${image}`);
   const medium = await media(run, drive, signal);
-  // Everything that can be known before writing is refused before writing.
-  if (/ROM\b/.test(medium.kind)) throw new BurnError('wrong-medium', `the disc in ${drive} is a ${medium.kind}, not a recordable disc`);
-  if (!medium.blank && medium.freeBytes === 0) throw new BurnError('wrong-medium', `the disc in ${drive} is closed: nothing more can be written`);
-  if (!medium.blank) throw new BurnError('not-blank', `the disc in ${drive} is not blank`);
-  if (medium.freeBytes !== null && bytes > medium.freeBytes) {
-    throw new BurnError('disc-full', `the image needs ${bytes} bytes; the ${medium.kind} in ${drive} has ${medium.freeBytes}`);
-  }
+  // A pressed disc (…-ROM) or a closed one (not blank, nothing free) cannot be written at all.
+  const closed = !medium.blank && medium.freeBytes === 0;
+  refuseBeforeWriting({ ...medium, writable: !/ROM\b/.test(medium.kind) && !closed }, bytes, drive);
   try {
     // Disc-at-once, one closed session. -nopad: xorriso's images already end in 300 KiB of padding,
     // and without more the copy is exactly the image, which also fits a medium of exact size.
@@ -124,4 +121,4 @@ async function burn(run: RunTool, { image, bytes, drive, signal, onBytes }: Para
   onBytes?.(bytes);
 }
 
-export const xorrisoBurner: DiscBurner = { name: 'xorriso', tested: true, drives, media, burn };
+export const xorrisoBurner: DiscBurner = { name: 'xorriso', drives, media, burn };

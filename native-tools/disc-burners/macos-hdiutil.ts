@@ -25,7 +25,6 @@ function find(drives: readonly DrutilDrive[], drive: string): DrutilDrive {
 
 export const hdiutilBurner: DiscBurner = {
   name: 'hdiutil',
-  tested: false,
 
   async drives(run, signal) {
     const drives = await listDrives(run, signal);

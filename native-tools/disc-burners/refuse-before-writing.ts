@@ -1,5 +1,5 @@
-// What the Windows and macOS backends check before they let their tool touch a disc. Their
-// tools (IMAPI2, hdiutil) would otherwise find out mid-burn, or wait for a disc to be inserted.
+// What every backend checks before it lets its tool touch a disc. The tools (xorriso, IMAPI2,
+// hdiutil) would otherwise find out mid-burn, or wait for a disc to be inserted.
 import { BurnError, type DriveMedia } from './burner.js';
 
 /** A medium as the backend read it, plus whether its tool can write this kind of disc at all. */

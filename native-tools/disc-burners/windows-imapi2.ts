@@ -176,7 +176,6 @@ async function probe(run: RunTool, drive: string, signal?: AbortSignal) {
 
 export const imapi2Burner: DiscBurner = {
   name: 'imapi2',
-  tested: false,
 
   async drives(run, signal) {
     const { stdout } = await run('powershell.exe', powerShellArguments(LIST_SCRIPT), { timeoutMs: LIST_TIMEOUT_MS, signal, name: 'imapi2 drives' });
