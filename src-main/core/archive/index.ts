@@ -6,5 +6,5 @@ export { archiveFolder, archivedFilePath, ingestArchiveDir, partialSuffix, toAbs
 export { createReadBackBuffers, hashFromDisk, openDiskReader, type ByteRange, type DiskReader, type ReadBack, type ReadBackBuffers } from './read-back.js';
 export { openSourceReadOnly } from './source-file.js';
 export { createCopyBuffers, hashSource, streamCopy, type CopyBuffers, type StreamCopyResult } from './stream-copy.js';
-export { checkTagManifest, tagManifestName, writeTagManifest, type TagProblem } from './tag-manifest.js';
+export { checkTagManifest, sha256Of, tagManifestName, writeTagManifest, type TagProblem } from './tag-manifest.js';
 export { filesUnder } from './walk-files.js';

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
-import { promises as fs } from 'node:fs';
+import { createReadStream, promises as fs } from 'node:fs';
 import { join, relative, sep } from 'node:path';
+import { pipeline } from 'node:stream/promises';
 import { writeFileDurably } from './durable-fs.js';
 import { filesUnder } from './walk-files.js';
 
@@ -24,8 +25,11 @@ async function tagFiles(bagDir: string): Promise<string[]> {
   return found.sort();
 }
 
-async function sha256Of(path: string): Promise<string> {
-  return createHash('sha256').update(await fs.readFile(path)).digest('hex');
+/** A whole file's SHA-256, streamed: also used for disc images of many gigabytes. */
+export async function sha256Of(path: string): Promise<string> {
+  const hash = createHash('sha256');
+  await pipeline(createReadStream(path), hash);
+  return hash.digest('hex');
 }
 
 /** Written last, after every other tag file, and again whenever a tag file is added or rewritten. */

@@ -1,11 +1,9 @@
 // Builds a disc's one image (issue 10): both copies are burned from it, so it is built once and
 // reproducibly — the same entries and epoch give the same bytes.
-import { createHash } from 'node:crypto';
-import { createReadStream } from 'node:fs';
 import { mkdtemp, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { isAbsolute, join, posix } from 'node:path';
-import { pipeline } from 'node:stream/promises';
+import { sha256Of } from '../archive/index.js';
 import { StationError } from '../errors.js';
 import { runTool } from '../process/index.js';
 import { quoteWord } from './xorriso-words.js';
@@ -71,12 +69,6 @@ function sameEveryTime(epochSeconds: number): string[] {
     // Last: every change above counts as an attribute change.
     `-find / -exec alter_date c ${at} --`,
   ];
-}
-
-async function sha256Of(path: string): Promise<string> {
-  const hash = createHash('sha256');
-  await pipeline(createReadStream(path), hash);
-  return hash.digest('hex');
 }
 
 /**

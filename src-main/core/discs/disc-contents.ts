@@ -1,7 +1,6 @@
-import { createHash } from 'node:crypto';
-import { mkdir, readFile, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
-import { toAbsolute } from '../archive/index.js';
+import { filesUnder, sha256Of, toAbsolute } from '../archive/index.js';
 import { payloadPath, writeCustodyFiles, type RecordingFacts } from '../evidence-export/index.js';
 import type { StationServices } from '../services.js';
 import type { Signer } from '../signing/index.js';
@@ -22,13 +21,10 @@ export interface DiscContents {
   manifest: { path: string; sha256: string }[];
 }
 
-const sha256Of = async (file: string): Promise<string> => createHash('sha256').update(await readFile(file)).digest('hex');
-
-async function filesUnder(root: string): Promise<string[]> {
+/** The staged files as they are named on the disc: relative, with `/`, in a fixed order. */
+async function stagedFiles(root: string): Promise<string[]> {
   const found: string[] = [];
-  for (const entry of await readdir(root, { withFileTypes: true, recursive: true })) {
-    if (entry.isFile()) found.push(relative(root, join(entry.parentPath, entry.name)).split(sep).join('/'));
-  }
+  for await (const file of filesUnder(root)) found.push(relative(root, file).split(sep).join('/'));
   return found.sort();
 }
 
@@ -50,8 +46,8 @@ export async function stageDisc(services: StationServices, signer: Signer, input
   const staged = stagedFolder(services.dataDir, input.discId);
   if ((await stat(staged).catch(() => null)) === null) await writeStaged(services, signer, input, staged);
   const payload = input.recordings.map((facts) => ({ source: toAbsolute(services.dataDir, facts.archivePath), path: payloadPath(facts) }));
-  const own = await filesUnder(staged);
-  const entries: ImageEntry[] = [...payload.map(({ source, path }) => ({ source, path })), ...own.map((path) => ({ source: join(staged, ...path.split('/')), path }))];
+  const own = await stagedFiles(staged);
+  const entries: ImageEntry[] = [...payload, ...own.map((path) => ({ source: join(staged, ...path.split('/')), path }))];
   return { entries, manifest: await readManifest(staged) };
 }
 
@@ -90,7 +86,7 @@ async function writeStaged(services: StationServices, signer: Signer, input: Sta
   await writeFile(join(partial, 'README.txt'), discReadme({ ...input.label, manifestName, signoffIngests, hasCustodyReport: true }));
   const payloadLines = input.recordings.map((facts) => `${facts.sha256}  ${payloadPath(facts)}\n`);
   const ownLines: string[] = [];
-  for (const path of await filesUnder(partial)) ownLines.push(`${await sha256Of(join(partial, ...path.split('/')))}  ${path}\n`);
+  for (const path of await stagedFiles(partial)) ownLines.push(`${await sha256Of(join(partial, ...path.split('/')))}  ${path}\n`);
   await writeFile(join(partial, manifestName), [...payloadLines, ...ownLines].join(''));
   await rename(partial, staged);
 }
