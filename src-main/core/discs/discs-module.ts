@@ -6,7 +6,7 @@ import type { Caller, DiscEntry, DiscPlan, discCommands } from '../../contract/i
 import { burnerFor } from '../../../native-tools/disc-burners/index.js';
 import type { Capability } from '../capability.js';
 import { StationError } from '../errors.js';
-import { idsJson, payloadPath, recordingsByIds, type RecordingFacts } from '../evidence-export/index.js';
+import { idsJson, namedRecordings, payloadPath, recordingsByIds, type RecordingFacts } from '../evidence-export/index.js';
 import { runTool } from '../process/index.js';
 import type { StationServices } from '../services.js';
 import type { Signer } from '../signing/index.js';
@@ -17,7 +17,7 @@ import { labelFacts } from './label-facts.js';
 import { allRequests, copiesOf, deleteDiscsOf, discById, discsOf, insertDisc, insertRequest, recordLabel, requestById, setRequestMedia, updateCopy, type DiscRequestRow, type DiscRow } from './disc-store.js';
 import { discEntry, registerEntries, requestView, type ViewContext } from './disc-view.js';
 import { planDiscs } from './plan-discs.js';
-import { highestLevel, namedRecordings, requireSightOfAll } from './request-recordings.js';
+import { highestLevel, requireSightOfAll } from './request-recordings.js';
 
 export type DiscsModule = Capability<keyof typeof discCommands>;
 
@@ -52,7 +52,7 @@ export function discsModule(services: StationServices, signer: Signer): DiscsMod
   return {
     handlers: {
       'discs.request': (input, caller) => {
-        const recordings = namedRecordings(db, input);
+        const recordings = namedRecordings(db, input, 'name recordings, an ingest or a check-out');
         requireSightOfAll(db, caller, recordings, services.now());
         const id = db.transaction(() => {
           const made = insertRequest(db, {

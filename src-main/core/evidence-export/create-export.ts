@@ -3,33 +3,17 @@ import { mkdir, readdir, rm, stat, writeFile } from 'node:fs/promises';
 import { isAbsolute, join } from 'node:path';
 import type { Caller, ExportReceipt, ExportRequest } from '../../contract/index.js';
 import { toAbsolute } from '../archive/index.js';
-import { maySee } from '../confidentiality/index.js';
 import { StationError } from '../errors.js';
 import type { StationServices } from '../services.js';
 import type { Signer } from '../signing/index.js';
 import { approvalFor } from './approvals.js';
 import { copyVerified } from './copy-verified.js';
 import { writeCustodyFiles, levelOfFacts } from './custody-files.js';
-import { ingestFacts, recordingsByIds, recordingsOfIngest, type RecordingFacts } from './custody-facts.js';
+import { hiddenFrom, namedRecordings } from './named-recordings.js';
 import { idsJson, insertExport, markApprovalUsed, type ApprovalRow } from './export-store.js';
 import { payloadPath, sealTags, writeBagFiles } from './make-package.js';
 import { readmeText } from './readme-text.js';
 import { zipFolder } from './zip-folder.js';
-
-function chosenRecordings(services: StationServices, request: ExportRequest): RecordingFacts[] {
-  if (request.ingestId !== undefined) {
-    if (ingestFacts(services.db, request.ingestId) === null) throw new StationError('not-found', `no ingest ${request.ingestId}`);
-    const found = recordingsOfIngest(services.db, request.ingestId);
-    if (found.length === 0) throw new StationError('invalid-input', `ingest ${request.ingestId} archived no recordings`);
-    return found;
-  }
-  const ids = [...new Set(request.recordingIds ?? [])];
-  if (ids.length === 0) throw new StationError('invalid-input', 'name recordings or an ingest');
-  const found = recordingsByIds(services.db, ids);
-  const missing = ids.filter((id) => !found.some((facts) => facts.id === id));
-  if (missing.length > 0) throw new StationError('not-found', `no recording ${missing.join(', ')}`);
-  return found;
-}
 
 /** The package goes into a new or empty folder, never over anything already there; true if it had to be made. */
 async function claimOut(out: string, zipPath: string | null): Promise<boolean> {
@@ -74,11 +58,11 @@ async function writeApproval(out: string, approval: ApprovalRow, signer: Signer)
  */
 export async function createExport(services: StationServices, signer: Signer, request: ExportRequest, caller: Caller): Promise<ExportReceipt> {
   const { db, dataDir, iso } = services;
-  const recordings = chosenRecordings(services, request);
+  const recordings = namedRecordings(db, request, 'name recordings or an ingest');
   const ids = recordings.map((facts) => facts.id);
   const now = services.now();
   const confidential = recordings.filter((facts) => levelOfFacts(facts) !== 'none');
-  const hidden = confidential.filter((facts) => !maySee(db, caller, { id: facts.id, ingestId: facts.ingestId, officerId: facts.officerId, level: levelOfFacts(facts) }, now));
+  const hidden = hiddenFrom(db, caller, confidential, now);
   if (hidden.length > 0) throw new StationError('forbidden', `you may not see recording ${hidden.map((facts) => facts.id).join(', ')}, so you may not export it`);
   // A station running open has no head to approve: maySee already shows it everything.
   const approval = confidential.length > 0 && caller.personId != null ? approvalFor(services, caller, ids) : null;

@@ -4,5 +4,6 @@ export { evidenceExportModule } from './export-module.js';
 export { ingestFacts, recordingsByIds, recordingsOfCheckout, recordingsOfIngest, type RecordingFacts } from './custody-facts.js';
 export { levelOfFacts, writeCustodyFiles } from './custody-files.js';
 export { payloadPath } from './make-package.js';
+export { hiddenFrom, namedRecordings } from './named-recordings.js';
 export { copyVerified } from './copy-verified.js';
 export { idsJson } from './export-store.js';
