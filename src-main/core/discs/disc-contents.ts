@@ -1,7 +1,7 @@
 import { mkdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
 import { filesUnder, sha256Of, toAbsolute } from '../archive/index.js';
-import { payloadPath, writeCustodyFiles, type RecordingFacts } from '../evidence-export/index.js';
+import { payloadPath, writeApprovalFiles, writeCustodyFiles, type RecordingFacts } from '../evidence-export/index.js';
 import type { StationServices } from '../services.js';
 import type { Signer } from '../signing/index.js';
 import type { ImageEntry } from './build-image.js';
@@ -75,11 +75,7 @@ async function writeStaged(services: StationServices, signer: Signer, input: Sta
     approval: null,
   });
   if (request.statement !== null && request.signature !== null && request.key_id !== null) {
-    const publicKey = signer.publicKeyPem(request.key_id);
-    // The decision exactly as signed, so `openssl pkeyutl -verify -rawin` checks it on the disc.
-    await writeFile(join(partial, 'approval.json'), request.statement);
-    await writeFile(join(partial, 'approval.sig'), Buffer.from(request.signature, 'base64'));
-    if (publicKey !== null) await writeFile(join(partial, 'approver.pem'), publicKey);
+    await writeApprovalFiles(partial, { statement: request.statement, signature: request.signature, publicKeyPem: signer.publicKeyPem(request.key_id) });
   }
   await writeFile(join(partial, 'LABEL.json'), labelJson(input.label));
   await writeFile(join(partial, '标签.txt'), labelText(input.label));

@@ -6,6 +6,7 @@ import { toAbsolute } from '../archive/index.js';
 import { StationError } from '../errors.js';
 import type { StationServices } from '../services.js';
 import type { Signer } from '../signing/index.js';
+import { writeApprovalFiles } from './approval-files.js';
 import { approvalFor } from './approvals.js';
 import { copyVerified } from './copy-verified.js';
 import { writeCustodyFiles, levelOfFacts } from './custody-files.js';
@@ -46,10 +47,7 @@ async function writeApproval(out: string, approval: ApprovalRow, signer: Signer)
   if (approval.statement === null || approval.signature === null || approval.key_id === null) throw new Error(`approval ${approval.id} is not signed`);
   const publicKey = signer.publicKeyPem(approval.key_id);
   if (publicKey === null) throw new Error(`no key ${approval.key_id}`);
-  // Exactly the bytes signed, and the signature as raw bytes, so openssl checks them as they are.
-  await writeFile(join(out, 'approval.json'), approval.statement);
-  await writeFile(join(out, 'approval.sig'), Buffer.from(approval.signature, 'base64'));
-  await writeFile(join(out, 'approver.pem'), publicKey);
+  await writeApprovalFiles(out, { statement: approval.statement, signature: approval.signature, publicKeyPem: publicKey });
 }
 
 /**

@@ -5,5 +5,6 @@ export { ingestFacts, recordingsByIds, recordingsOfCheckout, recordingsOfIngest,
 export { levelOfFacts, writeCustodyFiles } from './custody-files.js';
 export { payloadPath } from './make-package.js';
 export { hiddenFrom, namedRecordings } from './named-recordings.js';
+export { writeApprovalFiles } from './approval-files.js';
 export { copyVerified } from './copy-verified.js';
 export { idsJson } from './export-store.js';
