@@ -1,9 +1,6 @@
-import { createWriteStream } from 'node:fs';
-import { rename, rm } from 'node:fs/promises';
-import { finished } from 'node:stream/promises';
 import type { BitMatrix } from 'qrcode';
 import type { DiscCopyName } from '../../contract/index.js';
-import { chineseFont } from '../print/index.js';
+import { openPdf, savePdf } from '../print/index.js';
 import { discMediaText, discOrdinal, discReasonText, groupedDigits, labelTime, type DiscLabelFacts } from './disc-label.js';
 
 const mm = 72 / 25.4;
@@ -22,17 +19,13 @@ type Face = 'body' | 'Courier';
  * the copy letter is the only thing that differs between the two pages.
  */
 export async function writeDiscLabelPdf(facts: DiscLabelFacts, path: string): Promise<void> {
-  const font = chineseFont();
-  // Loaded here, not at the top: pdfkit (with its fonts) and qrcode cost about 70 ms of CPU to load,
-  // which every start of the station would pay.
-  const [{ default: PDFDocument }, { default: QRCode }] = await Promise.all([import('pdfkit'), import('qrcode')]);
+  // Loaded here, not at the top, like pdfkit: qrcode's load would cost every start of the station.
+  // No margins: every line is placed by hand, and pdfkit must never start a page on its own.
+  const [doc, { default: QRCode }] = await Promise.all([openPdf({ size: 'A4', margin: 0, autoFirstPage: false }), import('qrcode')]);
   // The code carries the image's hash, the same on both copies; none before the image is made.
   const qr = facts.imageSha256 === null ? null : QRCode.create(JSON.stringify({ discId: facts.discId, sha256: facts.imageSha256 }), { errorCorrectionLevel: 'L' }).modules;
-  // No margins: every line is placed by hand, and pdfkit must never start a page on its own.
-  const doc = new PDFDocument({ size: 'A4', margin: 0, autoFirstPage: false });
   doc.info.Title = `光盘标签 ${facts.discId}`;
   doc.info.Subject = 'Disc label and sleeve insert, copies A and B (Art. 16)';
-  doc.registerFont('body', font.path, font.family);
   for (const copy of ['A', 'B'] as const) {
     doc.addPage();
     drawDiscFace(doc, facts, copy);
@@ -48,22 +41,7 @@ export async function writeDiscLabelPdf(facts: DiscLabelFacts, path: string): Pr
       })
       .fillColor('black');
   }
-  await save(doc, path);
-}
-
-/** Written beside the target and renamed into place: a failed print leaves no half a file. */
-async function save(doc: PDFKit.PDFDocument, path: string): Promise<void> {
-  const partial = `${path}.writing`;
-  const out = createWriteStream(partial);
-  doc.pipe(out);
-  doc.end();
-  try {
-    await finished(out);
-    await rename(partial, path);
-  } catch (error) {
-    await rm(partial, { force: true });
-    throw error;
-  }
+  await savePdf(doc, path);
 }
 
 /**

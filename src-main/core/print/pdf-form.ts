@@ -1,8 +1,6 @@
-import { createWriteStream } from 'node:fs';
-import { rename, rm } from 'node:fs/promises';
-import { finished } from 'node:stream/promises';
 import type PDFDocument from 'pdfkit';
 import { chineseFont, type FontChoice } from './cjk-font.js';
+import { savePdf } from './pdf-file.js';
 
 export interface Column {
   title: string;
@@ -174,18 +172,8 @@ class FormPages {
   }
 
   async save(path: string): Promise<void> {
-    const partial = `${path}.writing`;
-    const out = createWriteStream(partial);
-    this.doc.pipe(out);
     this.numberPages();
-    this.doc.end();
-    try {
-      await finished(out);
-      await rename(partial, path);
-    } catch (error) {
-      await rm(partial, { force: true });
-      throw error;
-    }
+    await savePdf(this.doc, path);
   }
 
   private numberPages(): void {
