@@ -94,7 +94,12 @@ export function requestView(row: DiscRequestRow, context: ViewContext): DiscRequ
   };
 }
 
-/** Every disc of the register with its request. */
-export function registerEntries(context: ViewContext, requestOf: (id: number) => DiscRequestRow): DiscEntry[] {
-  return allDiscs(context.db).map((disc) => discEntry(disc, requestOf(disc.request_id), context));
+/** Every disc of the register with its request, taken from `requests` (all of them, read once) rather than read per disc. */
+export function registerEntries(context: ViewContext, requests: ReadonlyMap<number, DiscRequestRow>): DiscEntry[] {
+  return allDiscs(context.db).map((disc) => {
+    const request = requests.get(disc.request_id);
+    // Cannot happen: every disc references its request (migration 013's foreign key).
+    if (request === undefined) throw new Error(`disc ${disc.id}: no request ${disc.request_id}`);
+    return discEntry(disc, request, context);
+  });
 }

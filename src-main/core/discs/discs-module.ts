@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdir } from 'node:fs/promises';
 import { dirname, isAbsolute, join } from 'node:path';
 import { DateTime } from 'luxon';
-import type { Caller, DiscEntry, DiscPlan, discCommands } from '../../contract/index.js';
+import type { Caller, DiscPlan, discCommands } from '../../contract/index.js';
 import { burnerFor } from '../../../native-tools/disc-burners/index.js';
 import type { Capability } from '../capability.js';
 import { StationError } from '../errors.js';
@@ -46,7 +46,7 @@ export function discsModule(services: StationServices, signer: Signer): DiscsMod
   const audit = (caller: Caller, action: string, object: string, details: Record<string, unknown>) =>
     services.audit?.record({ actor: caller.name, role: caller.role, action, object, details });
   const changed = (requestId: number) => services.events.emit({ type: 'discs.changed', requestId });
-  const entryOf = (disc: DiscRow): DiscEntry => discEntry(requireDisc(disc.id), requireRequest(disc.request_id), context());
+  const requestsById = () => new Map(allRequests(db).map((row) => [row.id, row]));
   const jobs = new CopyJobs({ services, signer, burner, run: runTool, recordingsOf, requireRequest, requireDisc, audit, changed });
 
   return {
@@ -87,9 +87,10 @@ export function discsModule(services: StationServices, signer: Signer): DiscsMod
         const planned = db.transaction(() => {
           const row = requireRequest(requestId);
           if (row.decision !== 'approved') throw new StationError('invalid-input', `disc request ${requestId} is ${row.decision ?? 'not decided yet'}: only an approved request is planned`);
-          const busy = discsOf(db, requestId).find((disc) => jobs.isBusy(disc.id));
+          const existing = discsOf(db, requestId);
+          const busy = existing.find((disc) => jobs.isBusy(disc.id));
           if (busy) throw new StationError('busy', `disc ${busy.id} is being imaged, burned or checked: wait for it, or cancel it`);
-          const begun = discsOf(db, requestId).flatMap((disc) => copiesOf(db, disc.id)).find((copy) => copy.state !== 'planned');
+          const begun = existing.flatMap((disc) => copiesOf(db, disc.id)).find((copy) => copy.state !== 'planned');
           if (begun) throw new StationError('invalid-input', `disc ${begun.disc_id} copy ${begun.copy} is already ${begun.state}: a request is planned again only before anything is written`);
           const recordings = recordingsOf(row);
           const bins = planDiscs(recordings.map((facts) => ({ recordingId: facts.id, size: facts.size, path: payloadPath(facts) })), media);
@@ -121,11 +122,15 @@ export function discsModule(services: StationServices, signer: Signer): DiscsMod
         changed(requestId);
         return { requestId, media, discs: planned };
       },
-      'discs.requests': () => allRequests(db).map((row) => requestView(row, context())),
+      'discs.requests': () => {
+        const view = context();
+        return allRequests(db).map((row) => requestView(row, view));
+      },
       'discs.image': async ({ discId, out }, caller) => {
         if (!isAbsolute(out)) throw new StationError('invalid-input', `the image folder must be a full path: ${out}`, 'relative-path');
-        const result = await jobs.writeImage(requireDisc(discId), out, caller);
-        changed(requireDisc(discId).request_id);
+        const disc = requireDisc(discId);
+        const result = await jobs.writeImage(disc, out, caller);
+        changed(disc.request_id);
         return result;
       },
       'discs.burn': (input, caller) => jobs.copy({ ...input, kind: 'burn' }, caller),
@@ -142,7 +147,7 @@ export function discsModule(services: StationServices, signer: Signer): DiscsMod
           audit(caller, 'discs.store', `disc:${discId}:${copy}`, { kind: 'change', location, before: row.location });
         })();
         changed(disc.request_id);
-        return entryOf(disc);
+        return discEntry(disc, requireRequest(disc.request_id), context());
       },
       'discs.label': async ({ discId, path: asked }, caller) => {
         const disc = requireDisc(discId);
@@ -160,12 +165,12 @@ export function discsModule(services: StationServices, signer: Signer): DiscsMod
         changed(disc.request_id);
         return { path };
       },
-      'discs.list': () => registerEntries(context(), requireRequest),
+      'discs.list': () => registerEntries(context(), requestsById()),
       'discs.drives': () => burner.drives(runTool),
       'discs.due': () => {
         const now = services.now();
         const view = context();
-        return registerEntries(view, requireRequest)
+        return registerEntries(view, requestsById())
           .map((entry) => ({ ...entry, copies: entry.copies.filter((copy) => copy.nextCheckDue !== null && Date.parse(copy.nextCheckDue) <= now) }))
           .filter((entry) => entry.copies.length > 0);
       },
