@@ -48,6 +48,9 @@ export function optionText(context: CliContext, name: string): string | undefine
   return typeof value === 'string' ? value : undefined;
 }
 
+/** A number given as an id (`station disc plan 7`, `--checkout 3`): digits only, else null. */
+export const idNumber = (text: string | undefined): number | null => (text !== undefined && /^\d+$/.test(text) ? Number(text) : null);
+
 /** `--recordings ID,ID…`: the ids, none when not given, or why the text is not a list of ids. */
 export function recordingIdsOption(context: CliContext): { ids?: number[]; problem?: string } {
   const text = optionText(context, 'recordings');

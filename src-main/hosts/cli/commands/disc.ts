@@ -1,6 +1,6 @@
-import { isAbsolute, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import type { BurnResult, DiscEntry, DiscProgress, DiscRequest, OpticalDrive, StationEvent } from '../../../contract/index.js';
-import { optionText, recordingIdsOption, reportFailure, type CliContext } from '../context.js';
+import { idNumber, optionText, recordingIdsOption, reportFailure, type CliContext } from '../context.js';
 import { formatBytes, formatDuration } from '../format.js';
 
 const discUsage = [
@@ -16,7 +16,6 @@ const discUsage = [
 ].join('\n');
 
 const usageError = (context: CliContext, message = discUsage) => reportFailure(context, { code: 'invalid-input', message }, 1);
-const fullPath = (path: string): string => (isAbsolute(path) ? path : resolve(path));
 
 function print<T>(context: CliContext, value: T, text: (value: T) => string): number {
   context.out(context.options.json ? JSON.stringify(value) : text(value));
@@ -62,13 +61,11 @@ const phaseWords: Record<DiscProgress['phase'], string> = { imaging: 'building t
 const progressText = (p: DiscProgress): string =>
   `${p.discId} ${p.copy ?? ''} ${phaseWords[p.phase]}: ${formatBytes(p.bytesDone)} of ${formatBytes(p.bytesTotal)}, ${formatBytes(p.bytesPerSecond)}/s, ${formatDuration(p.secondsLeft)} left`;
 
-const positiveId = (text: string | undefined): number | null => (text !== undefined && /^\d+$/.test(text) ? Number(text) : null);
-
 async function request(context: CliContext): Promise<number> {
   const { ids: recordingIds, problem } = recordingIdsOption(context);
   if (problem !== undefined) return usageError(context, problem);
   const checkout = optionText(context, 'checkout');
-  if (checkout !== undefined && positiveId(checkout) === null) return usageError(context, `--checkout takes a check-out's number, not "${checkout}"`);
+  if (checkout !== undefined && idNumber(checkout) === null) return usageError(context, `--checkout takes a check-out's number, not "${checkout}"`);
   const input = {
     ingestId: optionText(context, 'ingest'),
     recordingIds,
@@ -79,11 +76,11 @@ async function request(context: CliContext): Promise<number> {
   };
   const result = await context.station.call('discs.request', input, context.credentials);
   if (!result.ok) return reportFailure(context, result.error, 1);
-  return print(context, { ...result.value, state: result.value.state }, describeRequest);
+  return print(context, result.value, describeRequest);
 }
 
 async function decide(context: CliContext, decision: 'approved' | 'rejected'): Promise<number> {
-  const requestId = positiveId(context.args[1]);
+  const requestId = idNumber(context.args[1]);
   if (requestId === null) return usageError(context);
   // Signed with the lead's (or the head's) key, opened by the password this command line signed in with.
   const result = await context.station.call('discs.decide', { requestId, decision, reason: optionText(context, 'reason') }, context.credentials);
@@ -92,7 +89,7 @@ async function decide(context: CliContext, decision: 'approved' | 'rejected'): P
 }
 
 async function plan(context: CliContext): Promise<number> {
-  const requestId = positiveId(context.args[1]);
+  const requestId = idNumber(context.args[1]);
   if (requestId === null) return usageError(context);
   const result = await context.station.call('discs.plan', { requestId, media: optionText(context, 'media') }, context.credentials);
   if (!result.ok) return reportFailure(context, result.error, 1);
@@ -134,7 +131,7 @@ async function image(context: CliContext): Promise<number> {
   const discId = context.args[1];
   const out = context.options.out;
   if (discId === undefined || out === undefined) return usageError(context);
-  const result = await context.station.call('discs.image', { discId, out: fullPath(out) }, context.credentials);
+  const result = await context.station.call('discs.image', { discId, out: resolve(out) }, context.credentials);
   if (!result.ok) return reportFailure(context, result.error, 1);
   return print(context, result.value, (made) => `disc ${made.discId}: image ${made.path}\tSHA-256 ${made.imageSha256}`);
 }
@@ -152,7 +149,7 @@ async function label(context: CliContext): Promise<number> {
   const discId = context.args[1];
   const pdf = optionText(context, 'pdf') ?? context.options.out;
   if (discId === undefined) return usageError(context);
-  const result = await context.station.call('discs.label', { discId, path: pdf === undefined ? undefined : fullPath(pdf) }, context.credentials);
+  const result = await context.station.call('discs.label', { discId, path: pdf === undefined ? undefined : resolve(pdf) }, context.credentials);
   if (!result.ok) return reportFailure(context, result.error, 1);
   return print(context, result.value, (written) => `label of disc ${discId} written to ${written.path}`);
 }

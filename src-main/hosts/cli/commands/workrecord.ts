@@ -1,6 +1,6 @@
 import { isAbsolute, resolve } from 'node:path';
 import type { UncoveredGap, WorkRecord } from '../../../contract/index.js';
-import { optionText, reportFailure, type CliContext } from '../context.js';
+import { idNumber, optionText, reportFailure, type CliContext } from '../context.js';
 import { instantOption } from './ledger-args.js';
 
 const workRecordUsage =
@@ -24,10 +24,7 @@ const describeGap = (gap: UncoveredGap): string =>
   );
 
 /** The record's id from `station workrecord <action> ID`. */
-function recordId(context: CliContext): number | null {
-  const text = context.args[1];
-  return text !== undefined && /^\d+$/.test(text) ? Number(text) : null;
-}
+const recordId = (context: CliContext): number | null => idNumber(context.args[1]);
 
 const missingId = (context: CliContext, action: string) =>
   reportFailure(context, { code: 'invalid-input', message: `give the work record: station workrecord ${action} ID` }, 1);
