@@ -1,4 +1,10 @@
 /** Help texts: `station --help` and `station <command> --help`. */
+import { mediaCapacity } from '../../contract/index.js';
+
+/** `disc plan`'s capacities, from the contract so they cannot drift: four media to a line. */
+const capacities = Object.entries(mediaCapacity).map(([media, bytes]) => `${media} ${bytes.toLocaleString('en-US')}`);
+const capacityText = [capacities.slice(0, 4), capacities.slice(4)].map((line) => line.join('; ')).join(';\n           ');
+
 export const usage = `station — evidence ingest station (执法音像记录采集工作站)
 
 Usage: station [--data DIR] [--zone ZONE] <command> [options]
@@ -337,8 +343,7 @@ sensitive matter is kept long-term on two identical discs (一式两份, Art. 16
   approve, reject  A lead's decision, signed with the lead's key under the password the command
            line signed in with (--user, STATION_PASSWORD); footage above "none" needs the head.
   plan     Splits the request over discs of one medium by whole files (disc n of m). Capacities:
-           cd-r 737,280,000; dvd+r 4,700,372,992; dvd-r 4,707,319,808; dvd+r-dl 8,547,991,552;
-           bd-r 25,025,314,816; bd-r-dl 50,050,629,632 bytes. A file larger than the medium is
+           ${capacityText} bytes. A file larger than the medium is
            refused, naming one that holds it. Planning again replaces discs not yet written.
            --json prints {requestId, media, discs: [{discId, index, of, bytes, files}]}.
   burn     Builds the disc's one image (ISO 9660 level 3, Rock Ridge, Joliet, MD5 per file; the
