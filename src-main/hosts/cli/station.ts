@@ -1,4 +1,6 @@
 #!/usr/bin/env node
+// First: it sizes the I/O thread pool, which must happen before any file is touched.
+import '../io-threads.js';
 import { userInfo } from 'node:os';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';

@@ -3,6 +3,8 @@
  * (origins, window options, IPC routing, protocol handlers) is a module of its own that is
  * tested without Electron.
  */
+// First: it sizes the I/O thread pool, which must happen before any file is touched.
+import '../io-threads.js';
 import { userInfo } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { app, BrowserWindow, dialog, ipcMain, protocol, session } from 'electron';
