@@ -98,14 +98,14 @@ export interface ReadBack {
   method: VerificationMethod;
 }
 
-/** Hashes a whole file as it is on the disk: its one range, as long as the open file is now. */
-export async function hashFromDisk(path: string, buffers: ReadBackBuffers = createReadBackBuffers()): Promise<ReadBack> {
+/** Hashes a whole file as it is on the disk: its one range, as long as the open file is now. `onBytes` gets each chunk's count. */
+export async function hashFromDisk(path: string, buffers: ReadBackBuffers = createReadBackBuffers(), onBytes?: (bytes: number) => void): Promise<ReadBack> {
   const { handle, method } = await openForReadBack(path);
   const reader = diskReader(path, handle, method, { buffers });
   try {
     const { size } = await handle.stat();
     const hash = createHash('sha256');
-    await reader.hashRanges([{ start: 0, length: size }], hash);
+    await reader.hashRanges([{ start: 0, length: size }], hash, onBytes);
     return { sha256: hash.digest('hex'), bytes: size, method };
   } finally {
     await reader.close();

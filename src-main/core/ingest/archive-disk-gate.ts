@@ -2,9 +2,10 @@ import { availableParallelism } from 'node:os';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 
 /**
- * The archive disk's work, shared by every ingest: each file's stage 2 (fsync, read-back, rename)
- * passes through here. Stage 1 of each ingest reads its own card and is not gated; the disk is the
- * one thing all of them share, so it is the one thing scheduled.
+ * The archive disk's bandwidth, shared by every ingest: each file's read-back (the reading part of
+ * stage 2) passes through here. Stage 1 of each ingest reads its own card and is not gated, nor are
+ * stage 2's fsyncs and renaming, which wait for the file system's journal rather than the disk's
+ * bandwidth; the disk is the one thing all of them share, so it is the one thing scheduled.
  *
  * - Fair: a free slot goes to the ingest served least recently (one that has just arrived, or a
  *   slow card back after a while, first), one operation at a time: a round-robin, so a fast card
@@ -20,11 +21,12 @@ export const initialDiskConcurrency = 2;
 /** One ingest's operation per slot and at most 16 ingests (`maxConcurrentIngests`): more slots could never be used. */
 export const maxDiskConcurrency = 16;
 /**
- * How long the throughput is measured before the concurrency is judged. A recorder's file (100 to
- * 500 MiB) is read back in 0.5 to 2 s, so several end in a window and the rate is not one file's
- * end; short enough to follow cards arriving and leaving at the end of a shift.
+ * How long the throughput is measured before the concurrency is judged. Bytes count as they are read
+ * back, not when a file ends, so a window shorter than one file's verification still sees a steady
+ * rate. A second: eight cards' stage 2 fell behind their copies for the ten seconds that windows of
+ * five took to climb two steps, and the rack waited for it after its last byte was read.
  */
-export const tuneWindowMs = 5_000;
+export const tuneWindowMs = 1_000;
 /** Changes smaller than this are noise (files end at uneven moments): the concurrency holds. */
 const significantChange = 0.1;
 /**
@@ -72,10 +74,16 @@ export function processCpuLoad(): CpuLoad {
   };
 }
 
+/** What an operation tells the gate as it reads back: bytes verified since it last told. */
+export type VerifiedBytes = (bytes: number) => void;
+
 /** One ingest's way through the gate. */
 export interface DiskLane {
-  /** Runs `operation` when this ingest's turn comes; `bytes` is what it verifies, for the throughput. */
-  run<T>(bytes: number, operation: () => Promise<T>): Promise<T>;
+  /**
+   * Runs `operation` when this ingest's turn comes. `bytes` is what it verifies: whatever of it the
+   * operation did not tell as it went is counted when it ends.
+   */
+  run<T>(bytes: number, operation: (verified: VerifiedBytes) => Promise<T>): Promise<T>;
 }
 
 export class ArchiveDiskGate {
@@ -135,7 +143,7 @@ export class ArchiveDiskGate {
     this.cpu.disable();
   }
 
-  private async run<T>(ingestId: string, bytes: number, operation: () => Promise<T>): Promise<T> {
+  private async run<T>(ingestId: string, bytes: number, operation: (verified: VerifiedBytes) => Promise<T>): Promise<T> {
     this.watch();
     await new Promise<void>((start) => {
       const queue = this.waiting.get(ingestId);
@@ -143,11 +151,15 @@ export class ArchiveDiskGate {
       else this.waiting.set(ingestId, [start]);
       this.dispatch();
     });
+    let told = 0;
     try {
-      return await operation();
+      return await operation((verified) => {
+        told += verified;
+        this.verifiedBytes += verified;
+      });
     } finally {
       // A failed verification read the disk all the same.
-      this.verifiedBytes += bytes;
+      this.verifiedBytes += Math.max(0, bytes - told);
       this.active -= 1;
       this.busy.delete(ingestId);
       // An ingest with nothing left here is forgotten: back after a pause, it is served first.

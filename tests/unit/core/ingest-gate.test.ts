@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { ArchiveDiskGate, initialDiskConcurrency, maxDiskConcurrency, tuneWindowMs, type CpuLoad } from '../../../src-main/core/ingest/archive-disk-gate.js';
+import { ArchiveDiskGate, initialDiskConcurrency, maxDiskConcurrency, tuneWindowMs, type CpuLoad, type VerifiedBytes } from '../../../src-main/core/ingest/archive-disk-gate.js';
 
 /** The CPU as the test says it is: the unit under test is the gate's ordering and concurrency, not the machine. */
 function cpu(): CpuLoad & { busy: boolean; measuring: boolean } {
@@ -81,14 +81,20 @@ describe('the archive disk gate: fair turns', () => {
 
 /**
  * A disk whose total throughput depends on how many reads run at once (`curve`, bytes per ms):
- * each operation takes its share of it for as long as its bytes need.
+ * each operation takes its share of it, a MiB at a time, and tells the gate each MiB as it is read
+ * (as the read-back does) when given `verified`.
  */
 function simulatedDisk(curve: (concurrent: number) => number) {
   let concurrent = 0;
+  const chunk = 1024 * 1024;
   return {
-    async read(bytes: number) {
+    async read(bytes: number, verified?: VerifiedBytes) {
       concurrent += 1;
-      await sleep(bytes / (curve(concurrent) / concurrent));
+      for (let left = bytes; left > 0; left -= chunk) {
+        const now = Math.min(chunk, left);
+        await sleep(now / (curve(concurrent) / concurrent));
+        verified?.(now);
+      }
       concurrent -= 1;
     },
   };
@@ -110,13 +116,12 @@ describe('the archive disk gate: concurrency found as it runs', () => {
     vi.useRealTimers();
   });
 
-  /** Sixteen cards, each with copied files always waiting for the disk. */
-  function sixteenCards(disk: { read(bytes: number): Promise<void> }) {
-    const fileBytes = 16 * 1024 * 1024;
+  /** Sixteen cards, each with copied files (of `fileBytes`) always waiting for the disk. */
+  function sixteenCards(disk: ReturnType<typeof simulatedDisk>, fileBytes = 16 * 1024 * 1024) {
     for (let card = 0; card < 16; card += 1) {
       const lane = gate.lane(`card-${card}`);
       void (async () => {
-        while (!stopped) await lane.run(fileBytes, () => disk.read(fileBytes));
+        while (!stopped) await lane.run(fileBytes, (verified) => disk.read(fileBytes, verified));
       })();
     }
   }
@@ -150,6 +155,13 @@ describe('the archive disk gate: concurrency found as it runs', () => {
     const falling = await watch(20);
     expect(Math.min(...falling)).toBeLessThanOrEqual(peak);
     expect(Math.max(...falling.slice(10))).toBeLessThanOrEqual(peak + 1);
+  });
+
+  it('counts bytes as they are read back, so files longer than a window still show the rate it climbs on', async () => {
+    // Each file takes five windows at the start: counted only at their ends, most windows would see nothing.
+    sixteenCards(simulatedDisk((c) => 100_000 * c), 5 * tuneWindowMs * 100_000);
+    const climbing = await watch(8);
+    expect(climbing.at(-1)).toBeGreaterThanOrEqual(initialDiskConcurrency + 5);
   });
 
   it('gives slots back while the CPU is saturated, down to one, and takes them again when it is not', async () => {
