@@ -1,7 +1,7 @@
 import type { QrReader } from './qr-reader.js';
-import { inSearchSlot } from './search-slots.js';
+import { searchQueue } from './search-slots.js';
 import { parseStationClockText } from './station-clock-code.js';
-import { sampleFrames, type FrameSampling } from './video-frames.js';
+import { sampleFramesOfEach, type FrameSampling, type SampledFrame } from './video-frames.js';
 
 export interface CalibrationCode {
   /** Where the frame sits in the video, seconds from its start. */
@@ -17,35 +17,108 @@ export interface CalibrationCode {
 // of the picture) still reads. The blur matters more than it looks: on grainy (night) footage it
 // takes the decoder from about 210 ms to about 10 ms a frame, because grain binarizes into many
 // false finder patterns; 854×480 costs three to four times as much for no gain.
-const SAMPLING: Omit<FrameSampling, 'seconds'> = { perSecond: 5, width: 640, height: 360, blurSigma: 1, timeoutMs: 60_000 };
+const SAMPLING: Omit<FrameSampling, 'seconds'> = { perSecond: 5, width: 640, height: 360, blurSigma: 1 };
 
 // A clip shows its code in its first readable frames, found in well under a second; footage of dense
 // texture can make the QR search take hundreds of milliseconds a frame. Past this, a video is given
 // up as having no code, so a card without a clip costs an ingest seconds, not minutes.
 const SEARCH_BUDGET_MS = 4000;
-
+// ffmpeg is stopped after this long, whatever it is doing.
+const FFMPEG_TIMEOUT_MS = 60_000;
 /**
- * The first frame in the first `seconds` (default 5) of a video that shows a station calibration
- * code, or null when none does. Throws when ffmpeg cannot read the video.
+ * Searches waiting together (a rack's cards) share one ffmpeg, up to this many: each more video
+ * costs its decoding and about 12 MB, not another start of ffmpeg (60 ms of CPU and 68 MB).
  */
+const MAX_BATCH = 4;
+
 export interface SearchOptions {
+  /** How much of the start of the video is looked at (default 5 seconds). */
   seconds?: number;
   signal?: AbortSignal;
   /** Look at the key frames only: for long recordings, which may begin with a calibration shot but rarely do. */
   keyframesOnly?: boolean;
 }
 
-export async function findCalibrationCode(videoPath: string, options: SearchOptions = {}): Promise<CalibrationCode | null> {
-  return inSearchSlot((reader) => searchVideo(videoPath, options, reader));
+interface Search {
+  path: string;
+  options: SearchOptions;
+  resolve(code: CalibrationCode | null): void;
+  reject(error: unknown): void;
 }
 
-async function searchVideo(videoPath: string, options: SearchOptions, reader: QrReader): Promise<CalibrationCode | null> {
+const enqueue = searchQueue(searchBatch, MAX_BATCH);
+
+/**
+ * The first frame in the first `seconds` (default 5) of a video that shows a station calibration
+ * code, or null when none does. Throws when ffmpeg cannot read the video.
+ */
+export function findCalibrationCode(videoPath: string, options: SearchOptions = {}): Promise<CalibrationCode | null> {
+  return new Promise((resolve, reject) => enqueue({ path: videoPath, options, resolve, reject }));
+}
+
+/** Aborted once every one of `signals` is: ffmpeg serves the batch until nobody wants its frames. */
+function whenAllAborted(signals: readonly (AbortSignal | undefined)[]): AbortSignal | undefined {
+  if (signals.some((signal) => signal === undefined)) return undefined;
+  const all = new AbortController();
+  const check = (): void => {
+    if (signals.every((signal) => signal?.aborted)) all.abort();
+  };
+  for (const signal of signals) signal?.addEventListener('abort', check, { once: true });
+  check();
+  return all.signal;
+}
+
+/** One frame at a time through the reader, whichever video's search asks. */
+function oneAtATime(reader: QrReader): QrReader['read'] {
+  let last: Promise<unknown> = Promise.resolve();
+  return (gray, width, height) => {
+    const read = last.then(() => reader.read(gray, width, height));
+    last = read.catch(() => null);
+    return read;
+  };
+}
+
+/**
+ * Settles every search of the batch; resolves whether the reader is still sound. One video ffmpeg
+ * cannot read ends the run for all: then each search without a code is run again on its own, so a
+ * damaged neighbour never hides a code or makes a good video look unreadable.
+ */
+async function searchBatch(batch: Search[], reader: QrReader): Promise<boolean> {
+  const read = oneAtATime(reader);
+  const run = sampleFramesOfEach(
+    batch.map((search) => ({ path: search.path, sampling: { ...SAMPLING, seconds: search.options.seconds ?? 5, keyframesOnly: search.options.keyframesOnly ?? false } })),
+    { timeoutMs: FFMPEG_TIMEOUT_MS, signal: whenAllAborted(batch.map((search) => search.options.signal)) },
+  );
+  let outcomes: PromiseSettledResult<CalibrationCode | null>[];
+  try {
+    outcomes = await Promise.allSettled(batch.map((search, index) => searchFrames(run.videos[index] ?? emptyFrames(), search.options.signal, read)));
+  } finally {
+    await run.stop();
+  }
+  const alone = batch.length > 1 && (await run.failure) !== null;
+  let sound = true;
+  for (const [index, search] of batch.entries()) {
+    const outcome = outcomes[index];
+    if (outcome?.status === 'fulfilled' && (outcome.value !== null || !alone)) search.resolve(outcome.value);
+    else if (alone) sound = (await searchBatch([search], reader)) && sound;
+    else {
+      sound = false;
+      search.reject(outcome?.status === 'rejected' ? outcome.reason : new Error('no outcome'));
+    }
+  }
+  return sound;
+}
+
+async function* emptyFrames(): AsyncGenerator<SampledFrame> {}
+
+async function searchFrames(frames: AsyncGenerator<SampledFrame>, signal: AbortSignal | undefined, read: QrReader['read']): Promise<CalibrationCode | null> {
   let firstFrameAt: number | null = null;
-  for await (const frame of sampleFrames(videoPath, { ...SAMPLING, seconds: options.seconds ?? 5, signal: options.signal, keyframesOnly: options.keyframesOnly ?? false })) {
+  for await (const frame of frames) {
+    signal?.throwIfAborted();
     // Counted from the first frame, so a slow start of ffmpeg on a busy machine costs no frames.
     firstFrameAt ??= performance.now();
     if (performance.now() - firstFrameAt > SEARCH_BUDGET_MS) return null;
-    const text = await reader.read(frame.gray, SAMPLING.width, SAMPLING.height);
+    const text = await read(frame.gray, SAMPLING.width, SAMPLING.height);
     const trueTimeMs = text === null ? null : parseStationClockText(text);
     if (trueTimeMs !== null) return { frameSeconds: frame.seconds, trueTimeMs };
   }

@@ -1,20 +1,20 @@
 import { createQrReader, type QrReader } from './qr-reader.js';
 
 /**
- * How many calibration searches run at once in the station, whatever the number of cards: each
- * holds an ffmpeg decoding 1080p and a QR worker thread (its own V8 heap, tens of MB). With a rack
- * of sixteen cards finishing together, sixteen at once would take the memory and both cores from
- * the copies, and the searches' own time budget would run out waiting for the CPU.
+ * How many batches of calibration searches run at once in the station, whatever the number of cards:
+ * each holds an ffmpeg decoding 1080p and a QR worker thread (its own V8 heap, tens of MB). One:
+ * the searches that arrive while a batch runs wait for it and then go together, in one ffmpeg. With
+ * two slots a rack's searches rarely waited, so they rarely shared (eight cards' 32 searches started
+ * ffmpeg 24 times); sixteen at once would take the memory and both cores from the copies. A single
+ * card's searches come one after another and are not slowed by it.
  */
-const atOnce = 2;
+const atOnce = 1;
 /**
  * A QR thread is kept this long after a search for the next one: starting a thread and loading its
  * reader (zxing-wasm) cost about as much as reading the five key frames of a long recording. A
  * rack's searches come one after another; a station idle for longer gives the memory back.
  */
 const keepIdleReaderMs = 5_000;
-let running = 0;
-const waiting: (() => void)[] = [];
 const idleReaders: { reader: QrReader; timer: NodeJS.Timeout }[] = [];
 
 function takeReader(): QrReader {
@@ -36,23 +36,32 @@ function keepReader(reader: QrReader): void {
   idleReaders.push(entry);
 }
 
-/** Runs `search` with a QR reader when a slot is free, first come first served. */
-export async function inSearchSlot<T>(search: (reader: QrReader) => Promise<T>): Promise<T> {
-  // A freed slot is handed to the first in line, never back to the pool: one arriving meanwhile waits.
-  if (running >= atOnce) await new Promise<void>((go) => waiting.push(go));
-  else running += 1;
-  const reader = takeReader();
-  let healthy = false;
-  try {
-    const result = await search(reader);
-    healthy = true;
-    return result;
-  } finally {
-    // A search that failed may have left its reader mid-frame or dead: it is not reused.
-    if (healthy) keepReader(reader);
-    else void reader.close();
-    const next = waiting.shift();
-    if (next) next();
-    else running -= 1;
-  }
+/**
+ * A queue of searches run `atOnce` slots at a time, first come first served. A slot that comes free
+ * takes every search waiting, up to `maxBatch`, and runs them together with one QR reader
+ * (`runBatch` settles each of them itself, and says whether its reader is still sound: a batch
+ * that failed may have left it mid-frame or dead, and it is not reused).
+ */
+export function searchQueue<T>(runBatch: (batch: T[], reader: QrReader) => Promise<boolean>, maxBatch: number): (search: T) => void {
+  const waiting: T[] = [];
+  let running = 0;
+  const pump = (): void => {
+    while (running < atOnce && waiting.length > 0) {
+      const batch = waiting.splice(0, maxBatch);
+      const reader = takeReader();
+      running += 1;
+      void runBatch(batch, reader)
+        .catch(() => false)
+        .then((sound) => {
+          if (sound) keepReader(reader);
+          else void reader.close();
+          running -= 1;
+          pump();
+        });
+    }
+  };
+  return (search) => {
+    waiting.push(search);
+    pump();
+  };
 }

@@ -1,4 +1,5 @@
 import { resolve } from 'node:path';
+import type { Readable } from 'node:stream';
 import { ffmpegPath } from '../../../native-tools/binaries.js';
 import { streamTool } from '../process/index.js';
 
@@ -12,12 +13,8 @@ export interface FrameSampling {
   height: number;
   /** Gaussian blur (sigma, in pixels of the scaled frame) applied last; 0 for none. */
   blurSigma: number;
-  /** ffmpeg is stopped after this long, whatever it is doing. */
-  timeoutMs: number;
   /** Decode the key frames only (a recorder writes one every second or two): a tenth of the decoding. */
   keyframesOnly?: boolean;
-  /** Aborting stops ffmpeg (the ingest that wanted the frames was cancelled). */
-  signal?: AbortSignal;
 }
 
 export interface SampledFrame {
@@ -27,25 +24,19 @@ export interface SampledFrame {
   gray: Uint8Array;
 }
 
-// showinfo prints one line per frame leaving the filter chain: `n:   3 pts: 24 pts_time:0.8 ...`.
-const SHOWINFO = /\bn:\s*(\d+)\s+pts:\s*-?\d+\s+pts_time:(-?[\d.]+)/;
+/** A video and how to sample it. */
+export interface VideoToSample {
+  path: string;
+  sampling: FrameSampling;
+}
 
-function ffmpegArgs(path: string, s: FrameSampling): string[] {
-  // select (not fps) keeps real frames, so showinfo gives each one's own timestamp, also in
-  // variable-frame-rate files; the small tolerance absorbs rounding of 25/30 fps timestamps.
-  const every = (1 / s.perSecond - 0.001).toFixed(3);
-  const filters = [
-    `select='isnan(prev_selected_t)+gte(t-prev_selected_t,${every})'`,
-    `scale=${s.width}:${s.height}:force_original_aspect_ratio=decrease:flags=area`,
-    `pad=${s.width}:${s.height}:(ow-iw)/2:(oh-ih)/2:color=white`,
-    'format=gray',
-    ...(s.blurSigma > 0 ? [`gblur=sigma=${s.blurSigma}`] : []),
-    'showinfo',
-  ].join(',');
+// showinfo@vK prints one line per frame leaving video K's filter chain: `[showinfo@v1 @ 0x…] n:   3 pts: 24 pts_time:0.8 ...`.
+const SHOWINFO = /^\[showinfo@v(\d+) @ [^\]]*\].*?\bn:\s*(\d+)\s+pts:\s*-?\d+\s+pts_time:(-?[\d.]+)/;
+
+// Before -i: read only the first seconds of the file, and skip the deblocking filter, which costs
+// about a fifth of H.264 decoding and changes nothing once frames are scaled down.
+function inputArgs({ path, sampling: s }: VideoToSample): string[] {
   return [
-    '-hide_banner', '-nostdin', '-nostats', '-loglevel', 'info',
-    // Before -i: read only the first seconds of the file, and skip the deblocking filter, which
-    // costs about a fifth of H.264 decoding and changes nothing once frames are scaled down.
     '-t', String(s.seconds),
     '-skip_loop_filter', 'all',
     ...(s.keyframesOnly ? ['-skip_frame', 'nokey'] : []),
@@ -54,76 +45,132 @@ function ffmpegArgs(path: string, s: FrameSampling): string[] {
     '-threads', '1',
     // `file:` keeps a name with a colon from being read as a protocol.
     '-i', `file:${resolve(path)}`,
-    '-map', '0:v:0', '-an', '-sn', '-dn',
-    '-vf', filters,
-    // Without it ffmpeg would repeat frames to a constant rate. (-fps_mode is its newer name,
-    // unknown to the ffmpeg 4 that the npm package bundles.)
-    '-vsync', 'vfr',
-    '-f', 'rawvideo', '-pix_fmt', 'gray', 'pipe:1',
   ];
 }
 
+// select (not fps) keeps real frames, so showinfo gives each one's own timestamp, also in
+// variable-frame-rate files; the small tolerance absorbs rounding of 25/30 fps timestamps.
+function filterChain(index: number, s: FrameSampling): string {
+  const every = (1 / s.perSecond - 0.001).toFixed(3);
+  const filters = [
+    `select='isnan(prev_selected_t)+gte(t-prev_selected_t,${every})'`,
+    `scale=${s.width}:${s.height}:force_original_aspect_ratio=decrease:flags=area`,
+    `pad=${s.width}:${s.height}:(ow-iw)/2:(oh-ih)/2:color=white`,
+    'format=gray',
+    ...(s.blurSigma > 0 ? [`gblur=sigma=${s.blurSigma}`] : []),
+    `showinfo@v${index}`,
+  ];
+  return `[${index}:v:0]${filters.join(',')}[v${index}]`;
+}
+
+/** Video K's frames go to stdout (K = 0) or to the tool's extra output K (file descriptor K + 2). */
+const outputOf = (index: number): string => (index === 0 ? 'pipe:1' : `pipe:${index + 2}`);
+
+function ffmpegArgs(videos: readonly VideoToSample[]): string[] {
+  return [
+    '-hide_banner', '-nostdin', '-nostats', '-loglevel', 'info',
+    ...videos.flatMap(inputArgs),
+    '-filter_complex', videos.map((video, index) => filterChain(index, video.sampling)).join(';'),
+    '-filter_complex_threads', '1',
+    // Without it ffmpeg would repeat frames to a constant rate. (-fps_mode is its newer name,
+    // unknown to the ffmpeg 4 that the npm package bundles.)
+    '-vsync', 'vfr',
+    ...videos.flatMap((_, index) => ['-map', `[v${index}]`, '-f', 'rawvideo', '-pix_fmt', 'gray', outputOf(index)]),
+  ];
+}
+
+/** What one ffmpeg run of several videos gives. */
+export interface FramesOfEach {
+  /**
+   * Each video's frames, in the order given. Read each to its end or leave it early: a video left
+   * early is drained (unread frames would block ffmpeg for the others), and once every video is
+   * left or read, ffmpeg is stopped. A video ffmpeg gave no frame of throws why it failed.
+   */
+  videos: AsyncGenerator<SampledFrame>[];
+  /** Settles when ffmpeg has ended: null, or its failure (a timeout or an unreadable video ends it for all). */
+  failure: Promise<unknown>;
+  /** Stops ffmpeg now, whatever is left unread. */
+  stop(): Promise<void>;
+}
+
 /**
- * Grayscale frames from the first seconds of a video, decoded by ffmpeg in its own process.
- * Leaving the loop early stops ffmpeg. Throws ToolError when ffmpeg cannot read the video at all
- * (or gives no frame before its timeout); once frames came, an early end just ends the frames.
+ * Grayscale frames from the first seconds of several videos, decoded by one ffmpeg in its own
+ * process: starting Debian's ffmpeg costs about 60 ms of CPU (it loads 215 shared libraries), as
+ * much as the decoding of a long recording's five key frames, so a rack's searches share starts.
  */
-export async function* sampleFrames(path: string, sampling: FrameSampling): AsyncGenerator<SampledFrame> {
-  const frameBytes = sampling.width * sampling.height;
-  const times: number[] = [];
-  let wake: (() => void) | null = null;
+export function sampleFramesOfEach(videos: readonly VideoToSample[], run: { timeoutMs: number; signal?: AbortSignal }): FramesOfEach {
+  const times = videos.map((): number[] => []);
+  const wakes = videos.map((): (() => void) | null => null);
   let linesDone = false;
-  const notify = (): void => {
-    wake?.();
-    wake = null;
+  const notify = (index: number): void => {
+    wakes[index]?.();
+    wakes[index] = null;
   };
-  const ffmpeg = streamTool(ffmpegPath(), ffmpegArgs(path, sampling), {
+  const ffmpeg = streamTool(ffmpegPath(), ffmpegArgs(videos), {
     name: 'ffmpeg',
-    timeoutMs: sampling.timeoutMs,
-    signal: sampling.signal,
+    timeoutMs: run.timeoutMs,
+    signal: run.signal,
+    extraOutputs: videos.length - 1,
     onLine: (line) => {
       const m = SHOWINFO.exec(line);
-      if (m === null) return;
-      times[Number(m[1])] = Number(m[2]);
-      notify();
+      const frames = m === null ? undefined : times[Number(m[1])];
+      if (m === null || frames === undefined) return;
+      frames[Number(m[2])] = Number(m[3]);
+      notify(Number(m[1]));
     },
   });
-  const ended = ffmpeg.finished.then(
+  const failure = ffmpeg.finished.then(
     () => null,
     (error: unknown) => error,
   );
-  void ended.then(() => {
+  void failure.then(() => {
     linesDone = true;
-    notify();
+    videos.forEach((_, index) => notify(index));
   });
-  // The two pipes are read independently: a frame's bytes may arrive before its showinfo line.
-  const timeOf = async (index: number): Promise<number | null> => {
-    while (times[index] === undefined && !linesDone) await new Promise<void>((go) => (wake = go));
-    return times[index] ?? null;
+  let left = videos.length;
+  const leave = (): void => {
+    left -= 1;
+    if (left === 0) void ffmpeg.stop();
   };
 
-  let index = 0;
-  let frame = new Uint8Array(frameBytes);
-  let filled = 0;
-  try {
-    for await (const chunk of ffmpeg.stdout as AsyncIterable<Buffer>) {
-      for (let offset = 0; offset < chunk.length; ) {
-        const take = Math.min(frameBytes - filled, chunk.length - offset);
-        frame.set(chunk.subarray(offset, offset + take), filled);
-        filled += take;
-        offset += take;
-        if (filled < frameBytes) continue;
-        const seconds = await timeOf(index);
-        if (seconds !== null) yield { seconds, gray: frame };
-        index += 1;
-        frame = new Uint8Array(frameBytes);
-        filled = 0;
+  async function* framesOf(index: number, sampling: FrameSampling, output: Readable): AsyncGenerator<SampledFrame> {
+    const frameBytes = sampling.width * sampling.height;
+    const known = times[index] ?? [];
+    // The pipe and the log lines are read independently: a frame's bytes may come before its showinfo line.
+    const timeOf = async (frameIndex: number): Promise<number | null> => {
+      while (known[frameIndex] === undefined && !linesDone) await new Promise<void>((go) => (wakes[index] = go));
+      return known[frameIndex] ?? null;
+    };
+    let count = 0;
+    let frame = new Uint8Array(frameBytes);
+    let filled = 0;
+    try {
+      for await (const chunk of output.iterator({ destroyOnReturn: false }) as AsyncIterable<Buffer>) {
+        for (let offset = 0; offset < chunk.length; ) {
+          const take = Math.min(frameBytes - filled, chunk.length - offset);
+          frame.set(chunk.subarray(offset, offset + take), filled);
+          filled += take;
+          offset += take;
+          if (filled < frameBytes) continue;
+          const seconds = await timeOf(count);
+          if (seconds !== null) yield { seconds, gray: frame };
+          count += 1;
+          frame = new Uint8Array(frameBytes);
+          filled = 0;
+        }
       }
+      // A timeout or a damaged end after some frames still leaves those frames to work with.
+      const failed = await failure;
+      if (failed !== null && count === 0) throw failed;
+    } finally {
+      output.resume();
+      leave();
     }
-    // A timeout or a damaged end after some frames still leaves those frames to work with.
-    const failure = await ended;
-    if (failure !== null && index === 0) throw failure;
-  } finally {
-    await ffmpeg.stop();
   }
+
+  return {
+    videos: videos.map((video, index) => framesOf(index, video.sampling, index === 0 ? ffmpeg.stdout : (ffmpeg.extra[index - 1] as Readable))),
+    failure,
+    stop: () => ffmpeg.stop(),
+  };
 }

@@ -20,6 +20,11 @@ export interface ToolStream {
    */
   readonly stdout: Readable;
   /**
+   * Its `extraOutputs` (file descriptors 3, 4, …). Unlike stdout, closing one early does not stop
+   * the tool, which may block writing to it: read each to its end (drain what is not wanted), or stop().
+   */
+  readonly extra: readonly Readable[];
+  /**
    * Resolves once the tool has ended normally or was stopped; rejects with ToolError when it
    * failed (non-zero exit, timeout, abort, no start). It settles without stdout being read to its
    * end, and an unawaited rejection is not reported as unhandled.
@@ -32,7 +37,7 @@ export interface ToolStream {
 /** Starts a tool whose stdout the caller streams; stderr goes to the line hook and the error tail. */
 export function streamTool(command: string, args: readonly string[], options: ToolOptions): ToolStream {
   const running = superviseTool(command, args, options);
-  const { stdout } = running;
+  const { stdout, extra } = running;
   // Once the caller wants no more, however the tool then ends is no failure: it may die of its
   // closed stdout (EPIPE, "Connection reset by peer") before the kill reaches it.
   let stopped = false;
@@ -53,7 +58,8 @@ export function streamTool(command: string, args: readonly string[], options: To
   const stop = async (): Promise<void> => {
     stopNow();
     stdout.destroy();
+    for (const output of extra) output.destroy();
     await running.ended;
   };
-  return { pid: running.pid, stdout, finished, stop };
+  return { pid: running.pid, stdout, extra, finished, stop };
 }

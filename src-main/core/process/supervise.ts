@@ -1,4 +1,4 @@
-import type { ChildProcess } from 'node:child_process';
+import type { ChildProcess, StdioOptions } from 'node:child_process';
 import { basename } from 'node:path';
 import { Readable } from 'node:stream';
 import { BoundedBuffer } from './bounded-buffer.js';
@@ -27,6 +27,8 @@ export interface SupervisedTool {
   readonly pid: number | undefined;
   /** The tool's stdout; an empty stream when it never started. */
   readonly stdout: Readable;
+  /** Its `extraOutputs`, on file descriptors 3, 4, …; empty streams when it never started. */
+  readonly extra: readonly Readable[];
   /** Kills the tool (SIGKILL: the tools run here only read, nothing of theirs needs cleaning up). */
   kill(reason: KillReason): void;
   /** Settles, never rejects, once the tool has exited and its stderr is read to the end. */
@@ -38,20 +40,23 @@ export function superviseTool(command: string, args: readonly string[], options:
     throw new RangeError(`timeoutMs must be a positive number of milliseconds, not ${options.timeoutMs}`);
   }
   const tool = options.name ?? basename(command);
-  if (options.signal?.aborted) return notStarted(tool, null);
+  const extraOutputs = options.extraOutputs ?? 0;
+  if (options.signal?.aborted) return notStarted(tool, null, extraOutputs);
   let child: ChildProcess;
   try {
-    child = spawnDyingWithStation(command, args, { stdio: ['ignore', 'pipe', 'pipe'], env: options.env ?? process.env });
+    const stdio: StdioOptions = ['ignore', 'pipe', 'pipe', ...Array<'pipe'>(extraOutputs).fill('pipe')];
+    child = spawnDyingWithStation(command, args, { stdio, env: options.env ?? process.env });
   } catch (error) {
     // Node throws (rather than emitting 'error') for arguments it refuses, e.g. a NUL byte.
-    return notStarted(tool, error instanceof Error ? error.message : String(error));
+    return notStarted(tool, error instanceof Error ? error.message : String(error), extraOutputs);
   }
   return watch(tool, child, options);
 }
 
-function notStarted(tool: string, startError: string | null): SupervisedTool {
+function notStarted(tool: string, startError: string | null, extraOutputs: number): SupervisedTool {
   const end: ToolEnd = { code: null, signal: null, startError, killedFor: startError === null ? 'abort' : null, stderr: '', stderrTail: [] };
-  return { tool, pid: undefined, stdout: Readable.from([]), kill: () => undefined, ended: Promise.resolve(end) };
+  const extra = Array.from({ length: extraOutputs }, () => Readable.from([]));
+  return { tool, pid: undefined, stdout: Readable.from([]), extra, kill: () => undefined, ended: Promise.resolve(end) };
 }
 
 function watch(tool: string, child: ChildProcess, options: ToolOptions): SupervisedTool {
@@ -114,7 +119,7 @@ function watch(tool: string, child: ChildProcess, options: ToolOptions): Supervi
       finish(error.message);
     });
   });
-  return { tool, pid: child.pid, stdout, kill, ended };
+  return { tool, pid: child.pid, stdout, extra: child.stdio.slice(3) as Readable[], kill, ended };
 }
 
 // setpriv execs the tool itself: a tool it cannot execute shows up as setpriv's exit code 126 or

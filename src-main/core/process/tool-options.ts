@@ -17,6 +17,11 @@ export interface ToolOptions {
   env?: NodeJS.ProcessEnv;
   /** stderr is kept for the result up to this many bytes (its start; the tail is kept apart). */
   maxStderrBytes?: number;
+  /**
+   * Streamed tools only: this many more outputs besides stdout, as pipes on file descriptors 3, 4,
+   * … of the tool (ffmpeg writing several streams at once: `pipe:3`, `pipe:4`).
+   */
+  extraOutputs?: number;
 }
 
 export const DEFAULT_MAX_STDERR_BYTES = 1024 * 1024;

@@ -93,6 +93,30 @@ describe('finding the calibration code in a video', () => {
     await expect(findCalibrationCode(file('missing.mp4'))).rejects.toThrow(/ffmpeg/);
   });
 
+  it('gives searches that wait together (a rack) each its own answer, in one ffmpeg or, when one video is unreadable, each alone', async () => {
+    const rack = async (broken: boolean) => {
+      // The first two take the two slots; the others wait and go together.
+      const [plain, other, clip, onKey, tooShort, missing] = await Promise.allSettled([
+        findCalibrationCode(file('plain.mp4')),
+        findCalibrationCode(file('other-code.mp4')),
+        findCalibrationCode(file('clip.mp4')),
+        findCalibrationCode(file('late-code-gop1s.mp4'), { keyframesOnly: true }),
+        findCalibrationCode(file('late-code.mp4'), { seconds: 1.5 }),
+        findCalibrationCode(file(broken ? 'missing.mp4' : 'small-code.mp4')),
+      ]);
+      expect(plain).toEqual({ status: 'fulfilled', value: null });
+      expect(other).toEqual({ status: 'fulfilled', value: null });
+      expect(clip).toMatchObject({ status: 'fulfilled', value: { trueTimeMs: TRUE_START } });
+      expect(onKey).toMatchObject({ status: 'fulfilled', value: { trueTimeMs: TRUE_START + 2000 } });
+      expect(tooShort).toEqual({ status: 'fulfilled', value: null });
+      return missing;
+    };
+    expect(await rack(false)).toMatchObject({ status: 'fulfilled', value: { trueTimeMs: TRUE_START } });
+    const missing = await rack(true);
+    expect(missing.status).toBe('rejected');
+    expect(String((missing as PromiseRejectedResult).reason)).toMatch(/ffmpeg/);
+  });
+
   it('finds nothing in a 1080p recorder video without a code (the common case at ingest)', async () => {
     expect(await findCalibrationCode(file('recorder-1080p.mp4'))).toBeNull();
   });
