@@ -211,8 +211,9 @@ handheld-terminal, other. A serial is registered once (letter case ignored).
   watch: `Usage: station watch [--json] [--auto-ingest] [--any-volume]
 
 Runs until SIGINT or SIGTERM, reporting devices as they come and go; a partial copy is discarded
-when it stops. With --auto-ingest every recognised device is ingested (verified) on its own, at
-most two at once, and reported safe to remove when done.
+when it stops. With --auto-ingest every recognised device is ingested (verified) on its own, all
+at once (up to the maxConcurrentIngests setting, 16 by default; more wait their turn), and
+reported safe to remove when done.
   --json   One JSON object per line:
            {type: "volume.attached" | "volume.updated", mountpoint, deviceId, state, safeToRemove,
             ingestId, reason, how, serial, ...}
