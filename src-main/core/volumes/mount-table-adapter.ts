@@ -82,7 +82,11 @@ export class MountTableAdapter implements VolumeAdapter {
         return volume === null ? null : [key, volume];
       }),
     );
-    return new Map(looked.filter((found) => found !== null));
+    // A mount that went (or came) between the table and statfs was measured as the folder under it
+    // (a replugged card's mount point: the system disk's size). A mount id is never used again, so
+    // an entry still in the table now was there all along: only those are reported.
+    const still = new Set(candidateMounts(await readMountInfo(), this.excludePath).map(keyOf));
+    return new Map(looked.filter((found): found is [string, Volume] => found !== null && still.has(found[0])));
   }
 
   private async describe(entry: MountInfoEntry, capacity: Capacity | null): Promise<Volume | null> {
