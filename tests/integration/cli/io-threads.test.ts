@@ -22,13 +22,16 @@ async function watchersPool(env: NodeJS.ProcessEnv): Promise<number> {
   try {
     const pid = child.pid;
     if (pid === undefined) throw new Error('station watch did not start');
-    // libuv starts the whole pool at once, at its first use: once one thread is there, all are.
-    for (let waited = 0; waited < 20_000; waited += 50) {
+    // libuv starts the whole pool at its first use, and each thread names itself as it starts: the
+    // count is read once it has stopped growing for half a second.
+    let last = 0;
+    let steadySince = performance.now();
+    for (const startedAt = performance.now(); performance.now() - startedAt < 20_000; await sleep(50)) {
       const threads = poolThreads(pid);
-      if (threads > 0) return threads;
-      await sleep(50);
+      if (threads !== last) [last, steadySince] = [threads, performance.now()];
+      else if (threads > 0 && performance.now() - steadySince >= 500) return threads;
     }
-    throw new Error('station watch never used its I/O thread pool');
+    throw new Error(`station watch's I/O thread pool never settled (last seen: ${last} threads)`);
   } finally {
     child.kill();
   }
