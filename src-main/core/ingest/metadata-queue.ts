@@ -5,13 +5,14 @@ import type { MediaInspector, MediaMetadata } from '../media/index.js';
 import { pendingMetadata, saveMetadata } from '../recordings/index.js';
 
 /**
- * Files described at once (exiftool, then ffprobe): two, the exiftool pool's size. While a single
- * card is copying, one, so its copy keeps a core on a 2-core station. Several cards bring files
- * faster than one at a time can describe them, and a description waits on the disk more than it
- * uses the CPU: a rack of eight, described one at a time, still had about two seconds of them to
- * do after its last byte was verified (1.2 s with two).
+ * Files described at once (exiftool, then ffprobe). While a single card is copying, one, so its copy
+ * keeps a core on a 2-core station. Several cards bring files faster than one at a time can
+ * describe them, and a description waits on the disk more than it uses the CPU: two then (a rack
+ * of eight, described one at a time, still had about two seconds of them to do after its last byte
+ * was verified; 1.2 s with two). Once no card copies, what is left is all the station waits for:
+ * four, two in the exiftool pool and two in ffprobe (1.0 s).
  */
-const concurrency = (copying: number): number => (copying === 1 ? 1 : 2);
+const concurrency = (copying: number): number => (copying === 0 ? 4 : copying === 1 ? 1 : 2);
 
 /**
  * Reads metadata from archived copies (never the source) beside the copy, so the slow card is

@@ -43,8 +43,8 @@ describe('the metadata queue', () => {
     expect(await mostAtOnce(1)).toBe(1);
   });
 
-  it('describes two at once while several cards copy (their files come faster) and when none does', async () => {
+  it('describes two at once while several cards copy (their files come faster), four once none does', async () => {
     expect(await mostAtOnce(3)).toBe(2);
-    expect(await mostAtOnce(0)).toBe(2);
+    expect(await mostAtOnce(0)).toBe(4);
   });
 });
