@@ -1,7 +1,7 @@
 import type { QrReader } from './qr-reader.js';
 import { searchQueue } from './search-slots.js';
 import { parseStationClockText } from './station-clock-code.js';
-import { sampleFramesOfEach, type FrameSampling, type SampledFrame } from './video-frames.js';
+import { sampleFramesOfEach, type FrameSampling, type FramesOfEach, type SampledFrame } from './video-frames.js';
 
 export interface CalibrationCode {
   /** Where the frame sits in the video, seconds from its start. */
@@ -56,16 +56,21 @@ export function findCalibrationCode(videoPath: string, options: SearchOptions = 
   return new Promise((resolve, reject) => enqueue({ path: videoPath, options, resolve, reject }));
 }
 
-/** Aborted once every one of `signals` is: ffmpeg serves the batch until nobody wants its frames. */
-function whenAllAborted(signals: readonly (AbortSignal | undefined)[]): AbortSignal | undefined {
-  if (signals.some((signal) => signal === undefined)) return undefined;
+/**
+ * Aborted once every one of `signals` is: ffmpeg serves the batch until nobody wants its frames.
+ * `release` takes its listeners off the ingests' signals again (an ingest searches up to twelve
+ * videos, and Node warns of a leak past ten listeners on one signal).
+ */
+function whenAllAborted(signals: readonly (AbortSignal | undefined)[]): { signal: AbortSignal | undefined; release(): void } {
+  const given = signals.filter((signal) => signal !== undefined);
+  if (given.length < signals.length) return { signal: undefined, release: () => undefined };
   const all = new AbortController();
   const check = (): void => {
-    if (signals.every((signal) => signal?.aborted)) all.abort();
+    if (given.every((signal) => signal.aborted)) all.abort();
   };
-  for (const signal of signals) signal?.addEventListener('abort', check, { once: true });
+  for (const signal of given) signal.addEventListener('abort', check, { once: true });
   check();
-  return all.signal;
+  return { signal: all.signal, release: () => given.forEach((signal) => signal.removeEventListener('abort', check)) };
 }
 
 /** One frame at a time through the reader, whichever video's search asks. */
@@ -78,29 +83,44 @@ function oneAtATime(reader: QrReader): QrReader['read'] {
   };
 }
 
-/**
- * Settles every search of the batch; resolves whether the reader is still sound. One video ffmpeg
- * cannot read ends the run for all: then each search without a code is run again on its own, so a
- * damaged neighbour never hides a code or makes a good video look unreadable.
- */
+/** Settles every search of the batch, whatever happens; resolves whether the reader is still sound. */
 async function searchBatch(batch: Search[], reader: QrReader): Promise<boolean> {
-  const read = oneAtATime(reader);
-  const run = sampleFramesOfEach(
-    batch.map((search) => ({ path: search.path, sampling: { ...SAMPLING, seconds: search.options.seconds ?? 5, keyframesOnly: search.options.keyframesOnly ?? false } })),
-    { timeoutMs: FFMPEG_TIMEOUT_MS, signal: whenAllAborted(batch.map((search) => search.options.signal)) },
-  );
-  let outcomes: PromiseSettledResult<CalibrationCode | null>[];
   try {
-    outcomes = await Promise.allSettled(batch.map((search, index) => searchFrames(run.videos[index] ?? emptyFrames(), search.options.signal, read)));
+    return await searchTogether(batch, reader);
+  } catch (error) {
+    // No ffmpeg to start at all, or another surprise: every search not yet answered is told so.
+    for (const search of batch) search.reject(error);
+    return false;
+  }
+}
+
+/**
+ * One ffmpeg for the batch. One video ffmpeg cannot read ends the run for all: then each search
+ * without a code is run again on its own, so a damaged neighbour never hides a code or makes a
+ * good video look unreadable.
+ */
+async function searchTogether(batch: Search[], reader: QrReader): Promise<boolean> {
+  const read = oneAtATime(reader);
+  const cancel = whenAllAborted(batch.map((search) => search.options.signal));
+  let outcomes: PromiseSettledResult<CalibrationCode | null>[];
+  let run: FramesOfEach | undefined;
+  try {
+    run = sampleFramesOfEach(
+      batch.map((search) => ({ path: search.path, sampling: { ...SAMPLING, seconds: search.options.seconds ?? 5, keyframesOnly: search.options.keyframesOnly ?? false } })),
+      { timeoutMs: FFMPEG_TIMEOUT_MS, signal: cancel.signal },
+    );
+    const { videos } = run;
+    outcomes = await Promise.allSettled(batch.map((search, index) => searchFrames(videos[index] ?? emptyFrames(), search.options.signal, read)));
   } finally {
-    await run.stop();
+    await run?.stop();
+    cancel.release();
   }
   const alone = batch.length > 1 && (await run.failure) !== null;
   let sound = true;
   for (const [index, search] of batch.entries()) {
     const outcome = outcomes[index];
     if (outcome?.status === 'fulfilled' && (outcome.value !== null || !alone)) search.resolve(outcome.value);
-    else if (alone) sound = (await searchBatch([search], reader)) && sound;
+    else if (alone) sound = (await searchTogether([search], reader)) && sound;
     else {
       sound = false;
       search.reject(outcome?.status === 'rejected' ? outcome.reason : new Error('no outcome'));
