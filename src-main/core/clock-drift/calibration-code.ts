@@ -58,8 +58,8 @@ export function findCalibrationCode(videoPath: string, options: SearchOptions = 
 
 /**
  * Aborted once every one of `signals` is: ffmpeg serves the batch until nobody wants its frames.
- * `release` takes its listeners off the ingests' signals again (an ingest searches up to twelve
- * videos, and Node warns of a leak past ten listeners on one signal).
+ * `release` takes its listeners off the ingests' signals again: an ingest's signal lives as long as
+ * the ingest, which searches up to twelve videos, and would otherwise hold a listener for each.
  */
 function whenAllAborted(signals: readonly (AbortSignal | undefined)[]): { signal: AbortSignal | undefined; release(): void } {
   const given = signals.filter((signal) => signal !== undefined);
