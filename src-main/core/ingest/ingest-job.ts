@@ -155,6 +155,12 @@ export class IngestJob {
   private readonly disk: DiskLane;
   /** Read-backs under way by content hash: the same content twice in one source is one copy. */
   private readonly placing = new Map<string, Promise<boolean>>();
+  /**
+   * The last copied file's placing: each file is recorded after the one copied before it. Files are
+   * verified side by side (a small one may be placed first), but the index and the report list a
+   * card's files in the order they were copied, as a second ingest of the same card lists them.
+   */
+  private lastPlaced: Promise<unknown> = Promise.resolve();
   /** Calibration-code searches begun while the card was still copying, by archived path; one at a time. */
   private readonly earlySearches = new Map<string, Promise<CalibrationCode | null>>();
   private lastEarlySearch: Promise<unknown> = Promise.resolve();
@@ -507,8 +513,9 @@ export class IngestJob {
       await discardCopy(copied.partialPath);
       throw error;
     }
-    // Queued at the disk gate, which verifies this ingest's files one at a time, in the order copied.
-    const placed = this.place(copied);
+    // Queued at the disk gate, which reads this ingest's files back one at a time, in the order copied.
+    const placed = this.place(copied, this.lastPlaced);
+    this.lastPlaced = placed;
     this.placing.set(copied.sha256, placed);
     this.unverified.add(
       copied.bytes,
@@ -527,11 +534,14 @@ export class IngestJob {
     return true;
   }
 
-  /** Verifies and commits one copied file; resolves true when it is archived. Never rejects. */
-  private async place(copied: CopiedFile): Promise<boolean> {
+  /** Verifies and commits one copied file, after `previous` (never rejects either); resolves true when it is archived. Never rejects. */
+  private async place(copied: CopiedFile, previous: Promise<unknown>): Promise<boolean> {
     const { db, dataDir, now } = this.env;
+    const verifying = verifyAndPlace(copied, this.disk);
+    // Whatever came of it, the file is recorded after the one copied before it.
+    await Promise.allSettled([verifying, previous]);
     try {
-      const verified = await verifyAndPlace(copied, this.disk);
+      const verified = await verifying;
       const archivePath = archivedFilePath(this.id, copied.file.relative);
       let id: number;
       try {
