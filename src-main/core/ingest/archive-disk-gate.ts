@@ -10,7 +10,7 @@ import { monitorEventLoopDelay } from 'node:perf_hooks';
  * - Fair: a free slot goes to the ingest served least recently (one that has just arrived, or a
  *   slow card back after a while, first), one operation at a time: a round-robin, so a fast card
  *   with a long queue of copied files never keeps a slow card's file waiting behind all of them.
- * - One operation per ingest at a time: one ingest's files are verified in the order they were
+ * - One operation per ingest at a time: one ingest's files are read back in the order they were
  *   copied, and one card's queue never fills every slot.
  * - Adaptive: how many operations run at once is found as it runs, from the verified bytes per
  *   second and the CPU (see `tune`).
