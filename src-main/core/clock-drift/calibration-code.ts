@@ -73,16 +73,6 @@ function whenAllAborted(signals: readonly (AbortSignal | undefined)[]): { signal
   return { signal: all.signal, release: () => given.forEach((signal) => signal.removeEventListener('abort', check)) };
 }
 
-/** One frame at a time through the reader, whichever video's search asks. */
-function oneAtATime(reader: QrReader): QrReader['read'] {
-  let last: Promise<unknown> = Promise.resolve();
-  return (gray, width, height) => {
-    const read = last.then(() => reader.read(gray, width, height));
-    last = read.catch(() => null);
-    return read;
-  };
-}
-
 /** Settles every search of the batch, whatever happens; resolves whether the reader is still sound. */
 async function searchBatch(batch: Search[], reader: QrReader): Promise<boolean> {
   try {
@@ -100,7 +90,6 @@ async function searchBatch(batch: Search[], reader: QrReader): Promise<boolean> 
  * good video look unreadable.
  */
 async function searchTogether(batch: Search[], reader: QrReader): Promise<boolean> {
-  const read = oneAtATime(reader);
   const cancel = whenAllAborted(batch.map((search) => search.options.signal));
   let outcomes: PromiseSettledResult<CalibrationCode | null>[];
   let run: FramesOfEach | undefined;
@@ -109,8 +98,8 @@ async function searchTogether(batch: Search[], reader: QrReader): Promise<boolea
       batch.map((search) => ({ path: search.path, sampling: { ...SAMPLING, seconds: search.options.seconds ?? 5, keyframesOnly: search.options.keyframesOnly ?? false } })),
       { timeoutMs: FFMPEG_TIMEOUT_MS, signal: cancel.signal },
     );
-    const { videos } = run;
-    outcomes = await Promise.allSettled(batch.map((search, index) => searchFrames(videos[index] ?? emptyFrames(), search.options.signal, read)));
+    // One sequence of frames per search, in the batch's order.
+    outcomes = await Promise.allSettled(run.videos.map((frames, index) => searchFrames(frames, batch[index]?.options.signal, reader)));
   } finally {
     await run?.stop();
     cancel.release();
@@ -129,16 +118,14 @@ async function searchTogether(batch: Search[], reader: QrReader): Promise<boolea
   return sound;
 }
 
-async function* emptyFrames(): AsyncGenerator<SampledFrame> {}
-
-async function searchFrames(frames: AsyncGenerator<SampledFrame>, signal: AbortSignal | undefined, read: QrReader['read']): Promise<CalibrationCode | null> {
+async function searchFrames(frames: AsyncGenerator<SampledFrame>, signal: AbortSignal | undefined, reader: QrReader): Promise<CalibrationCode | null> {
   let firstFrameAt: number | null = null;
   for await (const frame of frames) {
     signal?.throwIfAborted();
     // Counted from the first frame, so a slow start of ffmpeg on a busy machine costs no frames.
     firstFrameAt ??= performance.now();
     if (performance.now() - firstFrameAt > SEARCH_BUDGET_MS) return null;
-    const text = await read(frame.gray, SAMPLING.width, SAMPLING.height);
+    const text = await reader.read(frame.gray, SAMPLING.width, SAMPLING.height);
     const trueTimeMs = text === null ? null : parseStationClockText(text);
     if (trueTimeMs !== null) return { frameSeconds: frame.seconds, trueTimeMs };
   }

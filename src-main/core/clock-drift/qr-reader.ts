@@ -1,7 +1,7 @@
 import { Worker } from 'node:worker_threads';
 import type { QrRequest } from './qr-worker.js';
 
-/** Reads the text of a QR code in grayscale frames, one frame at a time, on a worker thread. */
+/** Reads the text of a QR code in grayscale frames on a worker thread, one frame at a time, in the order asked. */
 export interface QrReader {
   read(gray: Uint8Array, width: number, height: number): Promise<string | null>;
   close(): Promise<void>;
@@ -31,17 +31,25 @@ export function createQrReader(): QrReader {
   worker.on('error', fail);
   worker.on('exit', (code) => fail(new Error(`the QR decoder thread stopped (exit code ${code})`)));
 
+  const readNow = (gray: Uint8Array, width: number, height: number): Promise<string | null> => {
+    if (failure !== null) return Promise.reject(failure);
+    return new Promise((resolve, reject) => {
+      pending = { resolve, reject };
+      worker.ref();
+      const request: QrRequest = { gray, width, height };
+      // Transferred, not copied: the frame is not used again on this side.
+      worker.postMessage(request, [gray.buffer as ArrayBuffer]);
+    });
+  };
+  // The thread reads one frame at a time: frames asked for meanwhile (the videos of one batch of
+  // searches) wait their turn, in the order asked.
+  let last: Promise<unknown> = Promise.resolve();
+
   return {
     read(gray, width, height) {
-      if (failure !== null) return Promise.reject(failure);
-      if (pending !== null) return Promise.reject(new Error('one frame at a time'));
-      return new Promise((resolve, reject) => {
-        pending = { resolve, reject };
-        worker.ref();
-        const request: QrRequest = { gray, width, height };
-        // Transferred, not copied: the frame is not used again on this side.
-        worker.postMessage(request, [gray.buffer as ArrayBuffer]);
-      });
+      const read = last.then(() => readNow(gray, width, height));
+      last = read.catch(() => null);
+      return read;
     },
     async close() {
       failure ??= new Error('the QR reader is closed');
