@@ -82,11 +82,14 @@ export class MountTableAdapter implements VolumeAdapter {
         return volume === null ? null : [key, volume];
       }),
     );
-    // A mount that went (or came) between the table and statfs was measured as the folder under it
-    // (a replugged card's mount point: the system disk's size). A mount id is never used again, so
-    // an entry still in the table now was there all along: only those are reported.
+    const found = looked.filter((entry): entry is [string, Volume] => entry !== null);
+    // A mount that went between the table and statfs was measured as the folder under it (a
+    // replugged card's mount point: the system disk's size). A mount id is never used again, so a
+    // new volume whose entry is still in the table now was there all along; only a scan that found
+    // a new one looks again (a known volume gone meanwhile is dropped by the next scan).
+    if (found.every(([key]) => known.has(key))) return new Map(found);
     const still = new Set(candidateMounts(await readMountInfo(), this.excludePath).map(keyOf));
-    return new Map(looked.filter((found): found is [string, Volume] => found !== null && still.has(found[0])));
+    return new Map(found.filter(([key]) => known.has(key) || still.has(key)));
   }
 
   private async describe(entry: MountInfoEntry, capacity: Capacity | null): Promise<Volume | null> {
