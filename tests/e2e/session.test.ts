@@ -84,6 +84,8 @@ describe.skipIf(browserSkip !== null)(`signing in, people and locks${browserSkip
     await page.getByTestId('nav-people').click();
     const people = page.getByTestId('people-page');
     await people.waitFor();
+    // The page shows before its list has loaded: wait for the row, as for the rows added below.
+    await row(admin.name).waitFor();
     expect(await row(admin.name).locator('td').allTextContents()).toEqual([admin.name, '—', '—', '—', '管理员', admin.login, '在岗', '编辑重设密码']);
 
     await people.getByTestId('person-add').click();
