@@ -99,11 +99,11 @@ describe.skipIf(missing !== null)('ingest from a real exFAT volume (loop device,
 
     beforeAll(async () => {
       const staging = join(work, 'cable');
-      // The scan sorts names: two clips are copied before the big file, two files after it.
-      before = await stage(staging, { 'DCIM/A001.mp4': video(3), 'DCIM/A002.mp4': video(4) });
+      // Videos are copied first (the smallest first), then the rest by name: three clips before the
+      // big file, a note after it.
+      before = await stage(staging, { 'DCIM/A001.mp4': video(3), 'DCIM/A002.mp4': video(4), 'DCIM/C004.mp4': video(5) });
       after = await stage(staging, {
         [big]: random(bigBytes),
-        'DCIM/C004.mp4': video(5),
         'DCIM/C005 记录.txt': text('patrol 2024-05-01'),
       });
       volume = await createExfatVolume({ sizeMiB: 128, label: 'DSJ-B2' });

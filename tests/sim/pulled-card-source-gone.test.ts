@@ -19,6 +19,7 @@ const YANKS = 5;
 const MS_PER_YANK = 60_000;
 const BIG = 'DCIM/B003.bin';
 const BIG_BYTES = 32 * 1024 * 1024;
+const AFTER_BIG = 'DCIM/C004.LOG';
 
 describe.skipIf(missing !== null)('a card pulled mid-copy and plugged straight back in (station ingest, no watcher)', () => {
   const work = tempDir('sim-source-gone');
@@ -26,10 +27,11 @@ describe.skipIf(missing !== null)('a card pulled mid-copy and plugged straight b
 
   beforeAll(async () => {
     const staging = join(work, 'card');
+    // Videos are copied first, then the rest by name: the two clips, the big file, then the log.
     makeVideo(join(staging, 'DCIM/A001.mp4'), { seed: 3 });
     makeVideo(join(staging, 'DCIM/A002.mp4'), { seed: 4 });
     writeRandomFile(join(staging, BIG), BIG_BYTES);
-    makeVideo(join(staging, 'DCIM/C004.mp4'), { seed: 5 });
+    writeRandomFile(join(staging, AFTER_BIG), 64 * 1024);
     volume = await createExfatVolume({ sizeMiB: 96, label: 'DSJ-YANK' });
     await cp(staging, volume.mountpoint, { recursive: true });
   });
@@ -61,7 +63,7 @@ describe.skipIf(missing !== null)('a card pulled mid-copy and plugged straight b
       const report = JSON.parse(output.stdout) as IngestReport;
       expect({ run, state: report.state, reasonCode: report.reasonCode }).toEqual({ run, state: 'failed', reasonCode: 'source-gone' });
       const failed = report.files.filter((f) => f.status === 'failed');
-      expect(failed.map((f) => f.source).sort(), `run ${run}`).toEqual([BIG, 'DCIM/C004.mp4']);
+      expect(failed.map((f) => f.source).sort(), `run ${run}`).toEqual([BIG, AFTER_BIG]);
       expect(failed.map((f) => f.reasonCode), `run ${run}`).toEqual(['source-gone', 'source-gone']);
     }
   }, YANKS * MS_PER_YANK);

@@ -20,7 +20,8 @@ describe.skipIf(missing !== null)('station watch: a card pulled out in the middl
   const work = tempDir('sim-watch-cable');
   const dataDir = join(work, 'data');
   const folder = 'DCIM/100MEDIA';
-  // Names sort in copy order: two clips are verified before the big file, one comes after it.
+  // Videos are copied smallest first: three clips are verified before the big file (random bytes
+  // under a recorder's video name), the last to be copied.
   const big = `${folder}/${recorderName(SERIAL, 3)}`;
   let device: Device;
   let before: Map<string, string>;
@@ -35,10 +36,10 @@ describe.skipIf(missing !== null)('station watch: a card pulled out in the middl
     before = await stageCard(staging, {
       [`${folder}/${recorderName(SERIAL, 1)}`]: hdVideo(recorderTime(0)),
       [`${folder}/${recorderName(SERIAL, 2)}`]: hdVideo(recorderTime(1)),
+      [`${folder}/${recorderName(SERIAL, 4)}`]: video(14, recorderTime(3)),
     });
     after = await stageCard(staging, {
       [big]: (path) => void writeRandomFile(path, BIG_BYTES),
-      [`${folder}/${recorderName(SERIAL, 4)}`]: video(14, recorderTime(3)),
     });
     const added = runCliJson<Device>(dataDir, ['device', 'add', '--serial', SERIAL, '--type', 'body-camera']);
     expect(added.status, added.stderr).toBe(0);

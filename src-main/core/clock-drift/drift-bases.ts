@@ -38,19 +38,19 @@ export interface DescribedFile {
 /**
  * Which videos an ingest searches as they are described, one by one during the copy, so that the
  * clock step finds the answers ready instead of searching after the last file: every short one
- * (where a clip is) and each among the earliest three seen so far (the clock step searches the
- * earliest three of all). One that a later-described, earlier video pushes out of the three cost a
- * search of its key frames for nothing.
+ * (where a clip is) and the card's earliest three by name, given before the copy (`videoNames`, a
+ * recorder names its files by when they begin). By name, not by the videos described so far: the
+ * copy takes videos smallest first, and "earliest of those seen so far" would then pick most of
+ * them. The clock step searches the earliest three by the start it reads, and itself any of them
+ * not searched early.
  */
-export function earlySearchChoice(): (file: DescribedFile) => boolean {
-  const starts: number[] = [];
-  return (file) => {
+export function earlySearchChoice(videoNames: readonly string[]): (file: DescribedFile, name: string) => boolean {
+  const earliest = new Set([...videoNames].sort().slice(0, EARLIEST_VIDEOS));
+  return (file, name) => {
     // The start as the clock step reads it: a time it cannot read, it will not search either.
     const video = { ...file, startMs: epochMs(file.recordedAt) };
     if (!searchableVideo(video)) return false;
-    const earlier = starts.filter((ms) => ms <= video.startMs).length;
-    starts.push(video.startMs);
-    return isShort(video.durationSeconds) || earlier < EARLIEST_VIDEOS;
+    return isShort(video.durationSeconds) || earliest.has(name);
   };
 }
 

@@ -33,6 +33,7 @@ import { finalizeBag } from './finalize-bag.js';
 import { ingestSteps, isWorking, phaseOf, recordedState, type IngestPhase, type IngestStep } from './ingest-steps.js';
 import { finishIngest, getIngest, ingestTotals, insertArchivedFile, insertIngest, recordSighting, seenBefore, type Reason } from './ingest-store.js';
 import type { MetadataQueue } from './metadata-queue.js';
+import { copyOrder, videoNames } from './copy-order.js';
 import { scanSource, type SourceFile } from './scan-source.js';
 import { sourceRootIdentity, sourceStillThere, type SourceRootIdentity } from './source-root.js';
 import { UnverifiedBytes } from './unverified-bytes.js';
@@ -164,7 +165,8 @@ export class IngestJob {
   /** Calibration-code searches begun while the card was still copying, by archived path; one at a time. */
   private readonly earlySearches = new Map<string, Promise<CalibrationCode | null>>();
   private lastEarlySearch: Promise<unknown> = Promise.resolve();
-  private readonly worthSearchingEarly = earlySearchChoice();
+  /** Set once the scan has found the card's videos. */
+  private worthSearchingEarly: ReturnType<typeof earlySearchChoice> = () => false;
   /** When the scan began: no file read from the source can have been recorded after it. */
   private readingStartedAtMs: number | null = null;
   /** The source root as it was when reading began, to tell a failing file from a source gone. */
@@ -309,10 +311,11 @@ export class IngestJob {
       this.record({ source: relative, originalNameHex, size, status, reason });
     }
     this.progress.update({ filesTotal: scan.files.length, bytesTotal: scan.files.reduce((sum, file) => sum + file.size, 0) });
+    this.worthSearchingEarly = earlySearchChoice(videoNames(scan.files));
 
     this.step.to('copying');
     env.metadata.copyStarted();
-    const stop = await this.copyAll(scan.files).finally(() => env.metadata.copyEnded());
+    const stop = await this.copyAll(copyOrder(scan.files)).finally(() => env.metadata.copyEnded());
 
     this.step.to('verifying');
     this.progress.update({ currentFile: null });
@@ -391,8 +394,8 @@ export class IngestJob {
    * as soon as their metadata is in: that uses the time a slow card leaves idle, instead of adding
    * it after the last file.
    */
-  private searchEarly(path: string, metadata: MediaMetadata | null): void {
-    if (!metadata || !this.worthSearchingEarly(metadata)) return;
+  private searchEarly(path: string, metadata: MediaMetadata | null, name: string): void {
+    if (!metadata || !this.worthSearchingEarly(metadata, name)) return;
     if (this.stopping || !this.step.is('copying', 'verifying', 'describing', 'clock')) return;
     if (this.earlySearches.size >= MAX_VIDEOS_SEARCHED) return;
     const search = this.lastEarlySearch.then(() => findCalibrationCode(path, { signal: this.abort.signal, keyframesOnly: searchKeyframesOnly(metadata.durationSeconds) }));
@@ -570,7 +573,7 @@ export class IngestJob {
       this.progress.fileDone();
       this.env.events.emit({ type: 'ingest.file', ingestId: this.id, source: copied.file.relative, status: 'archived', reason: null, reasonCode: null });
       const archived = toAbsolute(dataDir, archivePath);
-      this.described.push(this.env.metadata.add(id, archived).then((metadata) => this.searchEarly(archived, metadata)));
+      this.described.push(this.env.metadata.add(id, archived).then((metadata) => this.searchEarly(archived, metadata, copied.file.relative)));
       return true;
     } catch (error) {
       const code = error instanceof VerificationMismatch ? 'verification-failed' : 'copy-failed';

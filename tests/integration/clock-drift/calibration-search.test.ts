@@ -84,29 +84,31 @@ describe('the videos searched for a calibration code', () => {
 });
 
 describe('the videos searched early, one by one as the copy describes them', () => {
-  it('are the short ones and each among the three earliest described so far', () => {
-    const choose = earlySearchChoice();
+  it('are the short ones and the card’s three earliest by name, in whatever order they are described', () => {
+    const names = ['DCIM/V05.MP4', 'DCIM/V06.MP4', 'DCIM/V07.MP4', 'DCIM/V08.MP4', 'DCIM/V01.MP4', 'DCIM/V09.MP4', 'DCIM/V10.MP4', 'DCIM/V11.MP4'];
+    const choose = earlySearchChoice(names);
     const described = (hour: number, durationSeconds: number | null, kind = 'video', readable: boolean | null = true) => ({
       kind,
       recordedAt: new Date(START + hour * 3600_000).toISOString(),
       durationSeconds,
       readable,
     });
-    const sequence = [
-      described(5, 1200),
-      described(6, 1200),
-      described(7, 1200),
-      // Three earlier ones are in: not searched now (the clock step will, should it be among the earliest).
-      described(8, 1200),
-      // Earlier than all: among the earliest three again.
-      described(1, 1200),
-      described(9, 20),
-      described(0, 1200, 'audio'),
-      described(0, 1200, 'video', false),
-      described(10, null),
-      // A short one whose time cannot be read: the clock step cannot place it, so it is never searched.
-      { ...described(11, 20), recordedAt: 'not a time' },
+    const sequence: [ReturnType<typeof described>, string][] = [
+      // Described before the earlier V01, as the copy takes the smallest first: among the three earliest all the same.
+      [described(5, 1200), 'DCIM/V05.MP4'],
+      [described(6, 1200), 'DCIM/V06.MP4'],
+      // Not among the earliest three by name (V01, V05, V06): not searched now (the clock step will, should it be among them by its start).
+      [described(7, 1200), 'DCIM/V07.MP4'],
+      [described(8, 1200), 'DCIM/V08.MP4'],
+      [described(1, 1200), 'DCIM/V01.MP4'],
+      // Short: where a clip is, searched wherever it falls.
+      [described(9, 20), 'DCIM/V09.MP4'],
+      // Not a readable video with a start the clock step can place: never searched.
+      [described(0, 1200, 'audio'), 'DCIM/V01.WAV'],
+      [described(0, 1200, 'video', false), 'DCIM/V05.MP4'],
+      [described(10, null), 'DCIM/V10.MP4'],
+      [{ ...described(11, 20), recordedAt: 'not a time' }, 'DCIM/V11.MP4'],
     ];
-    expect(sequence.map(choose)).toEqual([true, true, true, false, true, true, false, false, false, false]);
+    expect(sequence.map(([file, name]) => choose(file, name))).toEqual([true, true, false, false, true, true, false, false, false, false]);
   });
 });
