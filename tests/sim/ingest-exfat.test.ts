@@ -99,8 +99,8 @@ describe.skipIf(missing !== null)('ingest from a real exFAT volume (loop device,
 
     beforeAll(async () => {
       const staging = join(work, 'cable');
-      // Videos are copied first (the smallest first), then the rest by name: three clips before the
-      // big file, a note after it.
+      // Small videos are copied first (the smallest first), then the rest by name: three clips before
+      // the big file, a note after it.
       before = await stage(staging, { 'DCIM/A001.mp4': video(3), 'DCIM/A002.mp4': video(4), 'DCIM/C004.mp4': video(5) });
       after = await stage(staging, {
         [big]: random(bigBytes),

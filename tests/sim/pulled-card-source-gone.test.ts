@@ -27,7 +27,7 @@ describe.skipIf(missing !== null)('a card pulled mid-copy and plugged straight b
 
   beforeAll(async () => {
     const staging = join(work, 'card');
-    // Videos are copied first, then the rest by name: the two clips, the big file, then the log.
+    // Small videos are copied first, then the rest by name: the two clips, the big file, then the log.
     makeVideo(join(staging, 'DCIM/A001.mp4'), { seed: 3 });
     makeVideo(join(staging, 'DCIM/A002.mp4'), { seed: 4 });
     writeRandomFile(join(staging, BIG), BIG_BYTES);

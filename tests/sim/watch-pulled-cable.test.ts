@@ -20,8 +20,8 @@ describe.skipIf(missing !== null)('station watch: a card pulled out in the middl
   const work = tempDir('sim-watch-cable');
   const dataDir = join(work, 'data');
   const folder = 'DCIM/100MEDIA';
-  // Videos are copied smallest first: three clips are verified before the big file (random bytes
-  // under a recorder's video name), the last to be copied.
+  // Small videos are copied first, then the rest by name: three clips are verified before the big
+  // file (72 MiB of random bytes under a recorder's video name: not a small one), the last copied.
   const big = `${folder}/${recorderName(SERIAL, 3)}`;
   let device: Device;
   let before: Map<string, string>;

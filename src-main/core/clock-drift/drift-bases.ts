@@ -40,8 +40,8 @@ export interface DescribedFile {
  * clock step finds the answers ready instead of searching after the last file: every short one
  * (where a clip is) and the card's earliest three by name, given before the copy (`videoNames`, a
  * recorder names its files by when they begin). By name, not by the videos described so far: the
- * copy takes videos smallest first, and "earliest of those seen so far" would then pick most of
- * them. The clock step searches the earliest three by the start it reads, and itself any of them
+ * copy takes a card's small videos first, and "earliest of those seen so far" would then pick
+ * more of them. The clock step searches the earliest three by the start it reads, and itself any of them
  * not searched early.
  */
 export function earlySearchChoice(videoNames: readonly string[]): (file: DescribedFile, name: string) => boolean {

@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { copyOrder, videoNames } from '../../../src-main/core/ingest/copy-order.js';
 import type { SourceFile } from '../../../src-main/core/ingest/scan-source.js';
 
+const MiB = 1024 * 1024;
+
 const file = (relative: string, size: number): SourceFile => ({
   relative,
   absolute: Buffer.from(`/card/${relative}`),
@@ -14,24 +16,29 @@ const file = (relative: string, size: number): SourceFile => ({
 describe('the order a card is copied in', () => {
   // As the scan lists them: by name.
   const scanned = [
-    file('DCIM/0001.MP4', 80),
-    file('DCIM/0002.MP4', 80),
-    file('DCIM/0003.MP4', 40),
-    file('DCIM/0004.mp4', 3),
+    file('DCIM/0001.MP4', 80 * MiB),
+    file('DCIM/0002.MP4', 200 * MiB),
+    file('DCIM/0003.MP4', 40 * MiB),
+    file('DCIM/0004.mp4', 3 * MiB),
+    file('DCIM/0005.MP4', 64 * MiB),
     file('LOG/rec.LOG', 1),
-    file('PHOTO/0021.JPG', 2),
-    file('RECORD/0011.WAV', 5),
-    file('RECORD/0012.DAV', 60),
+    file('PHOTO/0021.JPG', 2 * MiB),
+    file('RECORD/0011.WAV', 5 * MiB),
+    file('RECORD/0012.DAV', 3 * MiB),
+    file('RECORD/0013.DAV', 3 * MiB),
     file('readme', 0),
   ];
 
-  it('takes the videos first, the smallest first (one size keeps name order), then the rest by name', () => {
+  it('takes the small videos first, the smallest first (one size keeps name order), then the rest by name', () => {
     expect(copyOrder(scanned).map((f) => f.relative)).toEqual([
       'DCIM/0004.mp4',
-      'DCIM/0003.MP4',
       'RECORD/0012.DAV',
+      'RECORD/0013.DAV',
+      'DCIM/0003.MP4',
       'DCIM/0001.MP4',
       'DCIM/0002.MP4',
+      // 64 MiB is no longer small.
+      'DCIM/0005.MP4',
       'LOG/rec.LOG',
       'PHOTO/0021.JPG',
       'RECORD/0011.WAV',
@@ -47,7 +54,7 @@ describe('the order a card is copied in', () => {
     expect(scanned.map((f) => f.relative)).toEqual(before);
   });
 
-  it('names the videos, whatever their case', () => {
-    expect(videoNames(scanned)).toEqual(['DCIM/0001.MP4', 'DCIM/0002.MP4', 'DCIM/0003.MP4', 'DCIM/0004.mp4', 'RECORD/0012.DAV']);
+  it('names the videos, whatever their case and size', () => {
+    expect(videoNames(scanned)).toEqual(['DCIM/0001.MP4', 'DCIM/0002.MP4', 'DCIM/0003.MP4', 'DCIM/0004.mp4', 'DCIM/0005.MP4', 'RECORD/0012.DAV', 'RECORD/0013.DAV']);
   });
 });
