@@ -19,6 +19,7 @@ export class LaunchedTool extends EventEmitter implements StartedTool {
   private attached = 0;
 
   constructor(
+    readonly id: number,
     private readonly outputs: number,
     private readonly requestKill: () => void,
   ) {
@@ -53,7 +54,6 @@ export class LaunchedTool extends EventEmitter implements StartedTool {
     return true;
   }
 
-  /** Always SIGKILL, the only signal the runner sends. */
   kill(): boolean {
     if (this.exitCode !== null || this.signalCode !== null) return false;
     this.requestKill();

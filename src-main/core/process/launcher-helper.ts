@@ -25,9 +25,8 @@ const running = new Map<number, ChildProcess>();
 const starting = new Set<number>();
 const cancelled = new Set<number>();
 
-// Once the station is gone there is no one to tell (a send would fail with an error event).
 const tell = (event: LauncherEvent): void => {
-  if (process.connected) process.send?.(event);
+  process.send?.(event);
 };
 const reason = (error: unknown): string => (error instanceof Error ? error.message : String(error));
 

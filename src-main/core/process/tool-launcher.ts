@@ -1,6 +1,5 @@
 import type { ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { once } from 'node:events';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer, type Server, type Socket } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -45,23 +44,14 @@ class ToolLauncher {
   launch(file: string, args: readonly string[], options: { outputs: number; env: NodeJS.ProcessEnv }): LaunchedTool {
     const id = this.nextId++;
     const token = randomBytes(TOKEN_BYTES).toString('hex');
-    const tool = new LaunchedTool(options.outputs, () => this.send({ type: 'kill', id }));
+    const tool = new LaunchedTool(id, options.outputs, () => this.send({ type: 'kill', id }));
     this.tools.set(id, tool);
     this.byToken.set(token, tool);
     const forget = (): void => {
       this.tools.delete(id);
       this.holdChannel();
     };
-    tool.once('exit', () => {
-      forget();
-      if (tool.complete) return;
-      // Its connections were made before it started and are on their way; one that never comes
-      // (dropped unidentified) must not leave its reader waiting for good.
-      setTimeout(() => {
-        this.byToken.delete(token);
-        tool.endUnconnected();
-      }, IDENTIFY_TIMEOUT_MS).unref();
-    });
+    tool.once('exit', forget);
     tool.once('error', () => {
       this.byToken.delete(token);
       forget();
@@ -97,24 +87,21 @@ class ToolLauncher {
     const socketPath = join(dir, 'outputs.sock');
     const server = createServer((connection) => this.identify(connection));
     try {
-      server.listen(socketPath);
-      await once(server, 'listening');
+      await new Promise<void>((resolve, reject) => {
+        server.once('error', reject);
+        server.listen(socketPath, resolve);
+      });
     } catch (error) {
       removeDir();
       throw error;
     }
-    // A failed accept (no file descriptor left) costs that connection, not the station.
-    server.on('error', () => undefined);
     server.unref();
-    let helper: ChildProcess;
-    try {
-      helper = spawnDyingWithStation(process.execPath, [helperPath, socketPath], { stdio: ['ignore', 'ignore', 'inherit', 'ipc'] }, 'TERM');
-    } catch (error) {
-      server.close();
-      removeDir();
-      throw error;
-    }
     process.once('exit', removeDir);
+    const helper = spawnDyingWithStation(process.execPath, [helperPath, socketPath], {
+      stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
+      // Under Electron, execPath is Electron itself: this makes it run the helper as plain Node.
+      env: { ...process.env, ELECTRON_RUN_AS_NODE: '1' },
+    }, 'TERM');
     const running: Running = { helper, server, removeDir };
     this.current = running;
     // The station's life is not the launcher's business: only tools not yet ended keep it up.
@@ -168,13 +155,9 @@ class ToolLauncher {
     if (this.current !== running) return;
     this.current = null;
     this.starting = null;
-    // An 'error' may come from a launcher still alive (a send that failed): none is left behind.
-    running.helper.kill('SIGKILL');
     running.server.close();
     process.off('exit', running.removeDir);
     running.removeDir();
-    // Outputs of tools that ended meanwhile may still have been on their way: none will come now.
-    for (const tool of this.byToken.values()) tool.endUnconnected();
     this.byToken.clear();
     for (const tool of [...this.tools.values()]) {
       if (tool.pid === undefined) {

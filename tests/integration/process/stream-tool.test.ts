@@ -46,10 +46,9 @@ describe('streaming a tool’s stdout', () => {
   });
 
   it('ends stdout and reports the timeout when the tool runs too long', async () => {
-    // Long enough for the launcher to start it on a loaded machine: the bound is on its run.
-    const tool = streamTool('sleep', ['30'], { timeoutMs: 1000 });
+    const tool = streamTool('sleep', ['30'], { timeoutMs: 200 });
     expect((await readAll(tool.stdout)).toString()).toBe('');
-    await expect(tool.finished).rejects.toMatchObject({ timedOut: true, message: 'sleep timed out after 1000 ms' });
+    await expect(tool.finished).rejects.toMatchObject({ timedOut: true, message: 'sleep timed out after 200 ms' });
     expect(tool.pid).toBeTypeOf('number');
     expect(running(tool.pid!)).toBe(false);
   });
@@ -63,7 +62,7 @@ describe('streaming a tool’s stdout', () => {
     expect(running(pid)).toBe(false);
   });
 
-  it('leaves nothing running of a tool aborted as it starts (the launcher may not even start it)', async () => {
+  it('never starts a tool aborted while it was being started', async () => {
     const controller = new AbortController();
     const tool = streamTool('sleep', ['30'], { ...LONG, signal: controller.signal });
     controller.abort();
