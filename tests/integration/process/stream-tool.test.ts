@@ -1,9 +1,20 @@
 import { describe, expect, it } from 'vitest';
-import { streamTool, ToolError } from '../../../src-main/core/process/index.js';
+import { streamTool, ToolError, type ToolStream } from '../../../src-main/core/process/index.js';
 import { nodeScript, running } from './child-scripts.js';
-import { readAll, startedPid } from './tool-streams.js';
 
 const LONG = { timeoutMs: 60_000 };
+
+/** The tool's pid once it has started (a launched tool learns it a moment after the start). */
+async function startedPid(tool: ToolStream): Promise<number> {
+  await expect.poll(() => tool.pid).toBeTypeOf('number');
+  return tool.pid as number;
+}
+
+async function readAll(stdout: AsyncIterable<Buffer>): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of stdout) chunks.push(chunk);
+  return Buffer.concat(chunks).toString();
+}
 
 describe('streaming a tool’s stdout', () => {
   it('hands stdout to the caller and stderr lines to the hook', async () => {
@@ -39,7 +50,7 @@ describe('streaming a tool’s stdout', () => {
   it('ends stdout and fails with the stderr tail when the tool fails', async () => {
     const [command, args] = nodeScript(`process.stdout.write('some'); console.error('cannot decode'); process.exit(1);`);
     const tool = streamTool(command, args, { ...LONG, name: 'decoder' });
-    expect((await readAll(tool.stdout)).toString()).toBe('some');
+    expect(await readAll(tool.stdout)).toBe('some');
     const error = await tool.finished.catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(ToolError);
     expect((error as ToolError).message).toBe('decoder exited with code 1: cannot decode');
@@ -47,7 +58,7 @@ describe('streaming a tool’s stdout', () => {
 
   it('ends stdout and reports the timeout when the tool runs too long', async () => {
     const tool = streamTool('sleep', ['30'], { timeoutMs: 200 });
-    expect((await readAll(tool.stdout)).toString()).toBe('');
+    expect(await readAll(tool.stdout)).toBe('');
     await expect(tool.finished).rejects.toMatchObject({ timedOut: true, message: 'sleep timed out after 200 ms' });
     expect(tool.pid).toBeTypeOf('number');
     expect(running(tool.pid!)).toBe(false);
@@ -72,7 +83,7 @@ describe('streaming a tool’s stdout', () => {
 
   it('reports a tool that cannot start, with an empty stdout', async () => {
     const tool = streamTool('/nonexistent/no-such-tool', [], LONG);
-    expect((await readAll(tool.stdout)).toString()).toBe('');
+    expect(await readAll(tool.stdout)).toBe('');
     await expect(tool.finished).rejects.toMatchObject({ failure: { kind: 'start' } });
   });
 });

@@ -2,9 +2,8 @@ import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { connect } from 'node:net';
 import { describe, expect, it, onTestFinished } from 'vitest';
-import { runTool, streamTool } from '../../../src-main/core/process/index.js';
+import { runTool, streamTool, type ToolStream } from '../../../src-main/core/process/index.js';
 import { nodeScript, running } from './child-scripts.js';
-import { readAll, startedPid } from './tool-streams.js';
 
 const reason = process.platform === 'linux' && existsSync('/usr/bin/setpriv') ? null : 'the launcher is used on Linux with util-linux setpriv';
 const LONG = { timeoutMs: 60_000 };
@@ -12,6 +11,17 @@ const LONG = { timeoutMs: 60_000 };
 const parentOf = (pid: number): number => Number(readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ')[1]);
 const argvOf = (pid: number): string[] => readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0');
 const sha = (data: Buffer): string => createHash('sha256').update(data).digest('hex');
+
+async function startedPid(tool: ToolStream): Promise<number> {
+  await expect.poll(() => tool.pid).toBeTypeOf('number');
+  return tool.pid as number;
+}
+
+async function readAll(stream: AsyncIterable<Buffer>): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of stream) chunks.push(chunk);
+  return Buffer.concat(chunks);
+}
 
 describe.skipIf(reason !== null)(`tools started through the launcher${reason ? ` (skipped: ${reason})` : ''}`, () => {
   it('are children of the launcher, not of the station', async () => {
