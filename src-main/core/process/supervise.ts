@@ -83,14 +83,7 @@ function watch(tool: string, child: StartedTool, options: ToolOptions): Supervis
     killedFor = reason;
     child.kill('SIGKILL');
   };
-  let timer = setTimeout(() => kill('timeout'), options.timeoutMs);
-  // The bound is on the tool's own run: a launched tool's start (the launcher starting, other
-  // tools' starts before it on a loaded machine) must not eat a short timeout. The start itself
-  // stays bounded by the first timer.
-  child.once('spawn', () => {
-    clearTimeout(timer);
-    if (!exited() && killedFor === null) timer = setTimeout(() => kill('timeout'), options.timeoutMs);
-  });
+  const timer = setTimeout(() => kill('timeout'), options.timeoutMs);
   const onAbort = (): void => kill('abort');
   options.signal?.addEventListener('abort', onAbort, { once: true });
 
