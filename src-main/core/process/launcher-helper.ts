@@ -33,8 +33,7 @@ const reason = (error: unknown): string => (error instanceof Error ? error.messa
 function connectOutput(token: Buffer, fd: number): Promise<Socket> {
   return new Promise((resolve, reject) => {
     const socket = connect(socketPath);
-    // Kept for the connection's life here: an error after the start settles nothing, crashes nothing.
-    socket.on('error', reject);
+    socket.once('error', reject);
     socket.once('connect', () => {
       socket.write(Buffer.concat([token, Buffer.of(fd)]), (error) => (error ? reject(error) : resolve(socket)));
     });
