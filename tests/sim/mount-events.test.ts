@@ -38,9 +38,9 @@ function recorder(): Recorder {
   };
 }
 
-/** pid → [comm, state, ppid] of every process, read from /proc. */
-function processTable(): Map<number, [string, string, number]> {
-  const table = new Map<number, [string, string, number]>();
+/** The findmnt processes this test process started (setpriv execs it, so its parent is us). */
+function ourFindmnts(): number[] {
+  const pids: number[] = [];
   for (const entry of readdirSync('/proc')) {
     if (!/^\d+$/.test(entry)) continue;
     let stat: string;
@@ -51,21 +51,10 @@ function processTable(): Map<number, [string, string, number]> {
     }
     // pid (comm) state ppid …; comm may hold spaces, so split after its closing parenthesis.
     const comm = stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
-    const [state = '', ppid] = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    table.set(Number(entry), [comm, state, Number(ppid)]);
+    const [state, ppid] = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    if (comm === 'findmnt' && state !== 'Z' && Number(ppid) === process.pid) pids.push(Number(entry));
   }
-  return table;
-}
-
-/**
- * The findmnt processes this test process started: setpriv execs it, and the tool launcher, our
- * child, starts it, so its parent's parent is us.
- */
-function ourFindmnts(): number[] {
-  const table = processTable();
-  return [...table].flatMap(([pid, [comm, state, ppid]]) =>
-    comm === 'findmnt' && state !== 'Z' && table.get(ppid)?.[2] === process.pid ? [pid] : [],
-  );
+  return pids;
 }
 
 const waitFor = <T>(what: () => T | undefined, timeout = WAIT_MS) => expect.poll(what, { timeout, interval: 20 });

@@ -19,13 +19,10 @@ export function toolsDieWithStation(): boolean {
   return setprivUsable;
 }
 
-/** How a process learns its station is gone: KILL for tools; TERM for a process that tidies up first. */
-export type DeathSignal = 'KILL' | 'TERM';
-
 /** The program actually executed for `command args`: setpriv in front where it is usable. */
-export function launchLine(command: string, args: readonly string[], death: DeathSignal = 'KILL'): { file: string; args: string[]; throughSetpriv: boolean } {
+function launchLine(command: string, args: readonly string[]): { file: string; args: string[]; throughSetpriv: boolean } {
   if (!toolsDieWithStation()) return { file: command, args: [...args], throughSetpriv: false };
-  return { file: SETPRIV, args: ['--pdeathsig', death, '--', command, ...args], throughSetpriv: true };
+  return { file: SETPRIV, args: ['--pdeathsig', 'KILL', '--', command, ...args], throughSetpriv: true };
 }
 
 /**
@@ -35,7 +32,7 @@ export function launchLine(command: string, args: readonly string[], death: Deat
  * For callers that manage a process themselves (exiftool-vendored's pool); others use runTool or
  * streamTool.
  */
-export function spawnDyingWithStation(command: string, args: readonly string[], options: SpawnOptions = {}, death: DeathSignal = 'KILL'): ChildProcess {
-  const launch = launchLine(command, args, death);
+export function spawnDyingWithStation(command: string, args: readonly string[], options: SpawnOptions = {}): ChildProcess {
+  const launch = launchLine(command, args);
   return spawn(launch.file, launch.args, { windowsHide: true, ...options, shell: false });
 }

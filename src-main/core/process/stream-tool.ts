@@ -13,7 +13,6 @@ export interface ToolStreamEnd {
 
 /** A running tool whose stdout the caller reads as it comes (e.g. ffmpeg's raw frames). */
 export interface ToolStream {
-  /** Known once the tool has started. */
   readonly pid: number | undefined;
   /**
    * The tool's stdout. Read it to its end, or stop early: destroying it (as leaving a `for await`
@@ -62,13 +61,5 @@ export function streamTool(command: string, args: readonly string[], options: To
     for (const output of extra) output.destroy();
     await running.ended;
   };
-  return {
-    get pid() {
-      return running.pid;
-    },
-    stdout,
-    extra,
-    finished,
-    stop,
-  };
+  return { pid: running.pid, stdout, extra, finished, stop };
 }

@@ -1,10 +1,9 @@
+import type { ChildProcess, StdioOptions } from 'node:child_process';
 import { basename } from 'node:path';
 import { Readable } from 'node:stream';
 import { BoundedBuffer } from './bounded-buffer.js';
-import { toolsDieWithStation } from './death-rule.js';
+import { spawnDyingWithStation, toolsDieWithStation } from './death-rule.js';
 import { LastLines, LineSplitter } from './lines.js';
-import { startTool } from './start-tool.js';
-import type { StartedTool } from './started-tool.js';
 import type { ToolFailure } from './tool-error.js';
 import { DEFAULT_MAX_STDERR_BYTES, type ToolOptions } from './tool-options.js';
 
@@ -25,7 +24,6 @@ export interface ToolEnd {
 /** A tool started with the death rule, a timeout and an abort signal; stderr read and kept. */
 export interface SupervisedTool {
   readonly tool: string;
-  /** Known once the tool has started. */
   readonly pid: number | undefined;
   /** The tool's stdout; an empty stream when it never started. */
   readonly stdout: Readable;
@@ -44,9 +42,10 @@ export function superviseTool(command: string, args: readonly string[], options:
   const tool = options.name ?? basename(command);
   const extraOutputs = options.extraOutputs ?? 0;
   if (options.signal?.aborted) return notStarted(tool, null, extraOutputs);
-  let child: StartedTool;
+  let child: ChildProcess;
   try {
-    child = startTool(command, args, { outputs: 2 + extraOutputs, env: options.env ?? process.env });
+    const stdio: StdioOptions = ['ignore', 'pipe', 'pipe', ...Array<'pipe'>(extraOutputs).fill('pipe')];
+    child = spawnDyingWithStation(command, args, { stdio, env: options.env ?? process.env });
   } catch (error) {
     // Node throws (rather than emitting 'error') for arguments it refuses, e.g. a NUL byte.
     return notStarted(tool, error instanceof Error ? error.message : String(error), extraOutputs);
@@ -60,7 +59,7 @@ function notStarted(tool: string, startError: string | null, extraOutputs: numbe
   return { tool, pid: undefined, stdout: Readable.from([]), extra, kill: () => undefined, ended: Promise.resolve(end) };
 }
 
-function watch(tool: string, child: StartedTool, options: ToolOptions): SupervisedTool {
+function watch(tool: string, child: ChildProcess, options: ToolOptions): SupervisedTool {
   const stdout = child.stdout as Readable;
   const stderr = child.stderr as Readable;
   const stderrKept = new BoundedBuffer(options.maxStderrBytes ?? DEFAULT_MAX_STDERR_BYTES);
@@ -75,11 +74,9 @@ function watch(tool: string, child: StartedTool, options: ToolOptions): Supervis
   });
 
   let killedFor: KillReason | null = null;
-  let neverRan = false;
   const exited = (): boolean => child.exitCode !== null || child.signalCode !== null;
-  // A launched tool has no pid until it has started, yet can be killed: it is then never started.
   const kill = (reason: KillReason): void => {
-    if (exited() || killedFor !== null || neverRan) return;
+    if (exited() || killedFor !== null || child.pid === undefined) return;
     killedFor = reason;
     child.kill('SIGKILL');
   };
@@ -119,20 +116,10 @@ function watch(tool: string, child: StartedTool, options: ToolOptions): Supervis
       // After a start, 'error' only reports a failed kill; the 'exit' above still comes.
       // Before it, the tool never ran: Node ends its (empty) stdout and stderr by itself.
       if (child.pid !== undefined) return;
-      neverRan = true;
       finish(error.message);
     });
   });
-  return {
-    tool,
-    get pid() {
-      return child.pid;
-    },
-    stdout,
-    extra: child.stdio.slice(3) as Readable[],
-    kill,
-    ended,
-  };
+  return { tool, pid: child.pid, stdout, extra: child.stdio.slice(3) as Readable[], kill, ended };
 }
 
 // setpriv execs the tool itself: a tool it cannot execute shows up as setpriv's exit code 126 or

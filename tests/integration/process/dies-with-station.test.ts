@@ -29,11 +29,6 @@ function programOf(pid: number): string | null {
   }
 }
 
-/** Children, grandchildren, …: the station starts its tools through its tool launcher. */
-function descendantsOf(pid: number): number[] {
-  return childrenOf(pid).flatMap((child) => [child, ...descendantsOf(child)]);
-}
-
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 describe.skipIf(reason !== null)(`a tool after its station is killed${reason ? ` (skipped: ${reason})` : ''}`, () => {
@@ -61,21 +56,19 @@ describe.skipIf(reason !== null)(`a tool after its station is killed${reason ? `
       station.stdout.on('data', (chunk: Buffer) => chunk.toString().includes('started') && resolve());
       station.once('exit', (code) => reject(new Error(`the station process ended early (exit ${code})`)));
     });
-    // Killed while still setpriv, before it set the death signal, the tool would be orphaned
-    // through no fault of the runner: wait for the exec.
-    const sleeping = (): number[] => descendantsOf(station.pid!).filter((pid) => programOf(pid) === 'sleep');
-    for (let tries = 0; tries < 500 && sleeping().length === 0; tries += 1) await pause(10);
-    const started = descendantsOf(station.pid!);
-    const [tool] = sleeping();
+    const [tool] = childrenOf(station.pid!);
     expect(tool).toBeTypeOf('number');
     onTestFinished(() => {
-      for (const pid of started) if (running(pid)) process.kill(pid, 'SIGKILL');
+      if (running(tool!)) process.kill(tool!, 'SIGKILL');
     });
+    // Killed while still setpriv, before it set the death signal, the tool would be orphaned
+    // through no fault of the runner: wait for the exec.
+    for (let tries = 0; tries < 500 && programOf(tool!) !== 'sleep'; tries += 1) await pause(10);
+    expect(programOf(tool!)).toBe('sleep');
 
     station.kill('SIGKILL');
     await new Promise((resolve) => station.once('exit', resolve));
-    // The tool and whatever started it on the station's behalf.
-    for (let tries = 0; tries < 100 && started.some(running); tries += 1) await pause(20);
-    expect(started.filter(running)).toEqual([]);
+    for (let tries = 0; tries < 100 && running(tool!); tries += 1) await pause(20);
+    expect(running(tool!)).toBe(false);
   });
 });
