@@ -41,8 +41,8 @@ export interface DescribedFile {
  * (where a clip is) and the card's earliest three by name, given before the copy (`videoNames`, a
  * recorder names its files by when they begin). By name, not by the videos described so far: the
  * copy takes a card's small videos first, and "earliest of those seen so far" would then pick
- * more of them. The clock step searches the earliest three by the start it reads, and itself any of them
- * not searched early.
+ * more of them. The clock step searches the earliest three by the start it reads, and itself any
+ * of them not searched early.
  */
 export function earlySearchChoice(videoNames: readonly string[]): (file: DescribedFile, name: string) => boolean {
   const earliest = new Set([...videoNames].sort().slice(0, EARLIEST_VIDEOS));

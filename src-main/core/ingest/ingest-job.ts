@@ -29,11 +29,11 @@ import type { ArchiveDiskGate, DiskLane } from './archive-disk-gate.js';
 import { attributeIngest } from './attribution.js';
 import { measureIngestClock } from './clock-step.js';
 import { copyToPartial, discardCopy, hashOnly, VerificationMismatch, verifyAndPlace, type CopiedFile, type CopyIo } from './file-pipeline.js';
+import { copyOrder, videoNames } from './copy-order.js';
 import { finalizeBag } from './finalize-bag.js';
 import { ingestSteps, isWorking, phaseOf, recordedState, type IngestPhase, type IngestStep } from './ingest-steps.js';
 import { finishIngest, getIngest, ingestTotals, insertArchivedFile, insertIngest, recordSighting, seenBefore, type Reason } from './ingest-store.js';
 import type { MetadataQueue } from './metadata-queue.js';
-import { copyOrder, videoNames } from './copy-order.js';
 import { scanSource, type SourceFile } from './scan-source.js';
 import { sourceRootIdentity, sourceStillThere, type SourceRootIdentity } from './source-root.js';
 import { UnverifiedBytes } from './unverified-bytes.js';
@@ -537,7 +537,7 @@ export class IngestJob {
     return true;
   }
 
-  /** Verifies and commits one copied file, after `previous` (never rejects either); resolves true when it is archived. Never rejects. */
+  /** Verifies and commits one copied file, recorded after `previous`; resolves true when it is archived. Never rejects. */
   private async place(copied: CopiedFile, previous: Promise<unknown>): Promise<boolean> {
     const { db, dataDir, now } = this.env;
     const verifying = verifyAndPlace(copied, this.disk);
