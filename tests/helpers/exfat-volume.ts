@@ -32,7 +32,9 @@ export interface ExfatVolume {
   readonly fusePid: number;
   /** Kills the FUSE daemon, as a pulled cable would: every access then fails with ENOTCONN. */
   pullCable(): Promise<void>;
-  /** Mounts the same image again (a replug); a dead mount is lazily unmounted first. Keeps the throttle. */
+  /** Unmounts (a dead mount lazily), as the desktop does once a pulled card's device is gone. */
+  unmount(): Promise<void>;
+  /** Mounts the same image again (a replug); a mount still there, dead or not, is unmounted first. Keeps the throttle. */
   remount(): Promise<void>;
   /** Limits how fast the volume can be read (bytes/s, decimal), like a slow card or USB 2.0; null lifts it. */
   throttle(bytesPerSecond: number | null): Promise<void>;
@@ -265,6 +267,7 @@ function volumeHandle(state: VolumeState): ExfatVolume {
       process.kill(pid, 'SIGKILL');
       await waitFor(`the FUSE daemon ${pid} to die`, () => !isAlive(pid));
     },
+    unmount: () => unmount(state),
     async remount() {
       const loopDevice = required(state.loopDevice, 'loop device');
       await unmount(state);

@@ -14,7 +14,7 @@ vi.mock('../../src-main/core/volumes/mountinfo.js', async (importOriginal) => ({
 
 const missing = requireRootFeatures();
 
-describe.skipIf(missing !== null)('the mount table adapter, when a card is unplugged between its look at the table and at the card', () => {
+describe.skipIf(missing !== null)('the mount table adapter, when a card is unplugged or replugged between two looks', () => {
   let volume: ExfatVolume | null = null;
   let adapter: MountTableAdapter | null = null;
   afterEach(async () => {
@@ -33,5 +33,21 @@ describe.skipIf(missing !== null)('the mount table adapter, when a card is unplu
     await adapter.start({ attach: (found) => attached.push(found), detach: () => undefined, error: () => undefined });
     expect(vi.mocked(readMountInfo).mock.calls.length).toBeGreaterThanOrEqual(2);
     expect(attached).toEqual([]);
+  });
+
+  it('reports a card plugged back into the same folder between two looks as gone and back: its mount id is new', async () => {
+    const card = await createExfatVolume({ sizeMiB: 16, label: 'RACE 02' });
+    volume = card;
+    const mounted = (mountId: number): MountInfoEntry[] => [{ mountId, root: '/', mountpoint: card.mountpoint, fsType: 'fuseblk', source: card.loopDevice }];
+    // The first scan reads the table twice (it found a new volume); every look after it sees the replug.
+    vi.mocked(readMountInfo).mockReset().mockResolvedValueOnce(mounted(101)).mockResolvedValueOnce(mounted(101)).mockResolvedValue(mounted(202));
+    const attached: Volume[] = [];
+    const detached: Volume[] = [];
+    adapter = new MountTableAdapter({ anyVolume: true, excludePath: null, pollMs: 50, mediaRoots: [] });
+    await adapter.start({ attach: (found) => attached.push(found), detach: (gone) => detached.push(gone), error: () => undefined });
+    await expect.poll(() => attached.length).toBe(2);
+    expect(detached).toEqual([attached[0]]);
+    expect(attached.map((found) => found.label)).toEqual(['RACE 02', 'RACE 02']);
+    expect(attached[1]).not.toBe(attached[0]);
   });
 });

@@ -20,7 +20,9 @@ const HEALTHY_RUN_MS = 60_000;
  * no poll()) and prints a line per mount, umount, move or remount as the kernel reports it. Only a
  * trigger: the adapter's scan reads the table itself, and its slow poll remains the safety net, so
  * a findmnt that dies is started again after a back-off and a missing one is reported once and
- * then left alone.
+ * then left alone. findmnt compares its tables by source and target, so the same device unmounted
+ * and mounted again at the same folder between two of its reads prints nothing; the poll, keyed by
+ * mount id, still sees it.
  */
 export class MountEvents {
   private stream: ToolStream | null = null;
