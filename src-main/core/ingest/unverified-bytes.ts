@@ -1,10 +1,15 @@
 /**
  * How much one ingest may have written to the archive disk but not yet verified before its copy
- * waits. 64 MiB is 1 to 3 s of a card's reading (25 to 90 MB/s): enough to ride over a wait for
- * the disk gate while other cards are served, and with 16 cards still only about 1 GiB of copies
- * waiting for their read-back, far below the kernel's dirty-page limits on a 8 GiB office PC.
+ * waits. Where the copy is written uncached (see copy-target.ts) this holds no memory, elsewhere
+ * the kernel's dirty-page limits bound it; it bounds the read-back left after the last byte and
+ * the copies a crash leaves to redo. It must ride over the wait for a read-back, which on a rack is
+ * long: with eight cards at 25 MB/s, each read-back queued at the disk gate behind the others' and
+ * its fsync behind the journal, files often waited seconds, longer than the next file took to
+ * copy. At 64 MiB every card then stopped reading for 0.3 to 1.3 s in all; at 128 MiB and more
+ * none did, and the rack took 12.3–13.1 s instead of 13.7–14.8 s (alternating runs). 256 MiB is
+ * 10 s of a USB 2.0 card and 3 s of a fast reader; sixteen cards hold at most 4 GiB unverified.
  */
-export const unverifiedBudgetBytes = 64 * 1024 * 1024;
+export const unverifiedBudgetBytes = 256 * 1024 * 1024;
 
 /**
  * One ingest's files copied (stage 1) and waiting for or in their verification (stage 2): the
