@@ -3,7 +3,7 @@ import { existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest';
 import { makeVideo } from '../helpers/make-media.js';
 import { officeAccounts, runCliJson } from '../helpers/run-cli.js';
 import { browserSkipReason, launchChromium } from './support/chromium.js';
@@ -108,6 +108,17 @@ describe.skipIf(skipReason !== null)(`confidentiality and evidence export on the
     await page.close();
 
     await signIn('lead1');
+    // Once, under heavy load, the dialog opened by export-open never showed its folder field: keep
+    // what the page said and showed, for the next one to read.
+    const pageErrors: string[] = [];
+    page.on('pageerror', (error) => pageErrors.push(error.message));
+    page.on('console', (message) => void (message.type() === 'error' && pageErrors.push(message.text())));
+    onTestFailed(async () => {
+      const shown = await page.getByTestId('recording-detail').innerHTML({ timeout: 2000 }).catch((error: unknown) => String(error));
+      const dialogs = await page.getByTestId('export-dialog').count();
+      const open = dialogs === 1 ? await page.getByTestId('export-dialog').getAttribute('open', { timeout: 2000 }).catch(() => null) : null;
+      console.error(`custody-ui, the lead's page: errors ${JSON.stringify(pageErrors)}; ${dialogs} export dialog(s), open: ${open !== null}; the detail panel: ${shown.slice(0, 6000)}`);
+    });
     expect(await page.getByTestId('export-approvals').count()).toBe(0);
     await page.getByTestId('recording-row').first().click();
     await page.getByTestId('recording-detail').getByTestId('export-open').click();
