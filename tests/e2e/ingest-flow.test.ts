@@ -193,6 +193,9 @@ describe.skipIf(skipReason !== null)(`ingest through the browser${skipReason ? `
       const played = await playUntilFramesShow(player);
       expect(played.error).toBeNull();
       expect(played.videoWidth).toBe(320);
+      // Its box keeps one shape whatever the video's own (4:3 here), so nothing below it moved as its size became known.
+      const box = (await player.boundingBox())!;
+      expect(box.height, JSON.stringify(box)).toBeCloseTo((box.width * 9) / 16, 0);
       await page.getByTestId('detail-close').click();
       await detail.waitFor({ state: 'detached' });
     });

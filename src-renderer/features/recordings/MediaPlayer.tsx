@@ -12,10 +12,15 @@ interface Props {
 export function MediaPlayer({ kind, src, name }: Props) {
   const { t } = useTranslation();
   if (src === null && kind !== 'other') {
-    return (
+    // A picture's box is held while its address comes, so what lies below does not jump as it arrives.
+    return kind === 'audio' ? (
       <p className="muted" data-testid="player-loading">
         {t('common.loading')}
       </p>
+    ) : (
+      <div className="player player-placeholder" data-testid="player-loading">
+        {t('common.loading')}
+      </div>
     );
   }
   const source = src ?? undefined;
