@@ -98,10 +98,9 @@ describe.skipIf(missing !== null)('mount events: a mount anywhere is seen withou
     expect(sink.errors).toEqual([]);
   });
 
-  // findmnt compares its tables by source and target, so an unmount and a mount of the same device
-  // at the same folder between two of its reads print nothing. No card comes back that fast, and
-  // the poll would find it by its new mount id (mount-table-race.test.ts): here each step is taken
-  // once the last one was reported, as with a card that is pulled, cleared away and plugged back.
+  // findmnt cannot see a replug into the same folder between two of its reads (see MountEvents); the
+  // poll finds that one by its new mount id (mount-table-race.test.ts). Here each step waits for the
+  // last to be reported, as with a card that is pulled, cleared away and plugged back.
   it('reports a card pulled and plugged back into the same folder as gone and then back, as a new volume', async () => {
     const sink = recorder();
     await startAdapter(sink);

@@ -7,7 +7,8 @@
  * its fsync behind the journal, files often waited seconds, longer than the next file took to
  * copy. At 64 MiB every card then stopped reading for 0.3 to 1.3 s in all; at 128 MiB and more
  * none did, and the rack took 12.3–13.3 s instead of 13.1–14.8 s (alternating runs). 256 MiB is
- * 10 s of a USB 2.0 card and 3 s of a fast reader; sixteen cards hold at most 4 GiB unverified.
+ * 10 s of a USB 2.0 card and 3 s of a fast reader; sixteen cards hold at most 4 GiB unverified,
+ * plus two files each (see UnverifiedBytes).
  */
 export const unverifiedBudgetBytes = 256 * 1024 * 1024;
 
