@@ -113,7 +113,9 @@ describe.skipIf(skipReason !== null)(`confidentiality and evidence export on the
     // the page said and showed, for the next one to read.
     const pageErrors: string[] = [];
     page.on('pageerror', (error) => pageErrors.push(error.message));
-    page.on('console', (message) => void (message.type() === 'error' && pageErrors.push(message.text())));
+    page.on('console', (message) => {
+      if (message.type() === 'error') pageErrors.push(message.text());
+    });
     onTestFailed(async () => {
       const shown = await page.getByTestId('recording-detail').innerHTML({ timeout: 2000 }).catch((error: unknown) => String(error));
       const dialogs = await page.getByTestId('export-dialog').count();
