@@ -1,26 +1,20 @@
-import type { EventEmitter } from 'node:events';
 import { readdir, unlink } from 'node:fs/promises';
-import { basename, dirname, join } from 'node:path';
-
-interface RollingFile extends EventEmitter {
-  /** The file being written now; changes when the stream moves to the next one. */
-  readonly file: string;
-}
+import { dirname, join } from 'node:path';
+import type { RollingFile } from './rolling-file.js';
 
 /**
  * Removes the oldest log files beyond `keep` (counting the one being written) whenever the
- * stream moves to a new file, one removal pass at a time. pino-roll's own `limit` does this
- * too, but its passes overlap: two passes pick the same file, and the one that finds it gone
- * retries for five seconds, holding the process open at shutdown. `settled()` is what close()
- * waits for, so a closed log leaves no more than `keep` files.
+ * stream moves to a new file, one removal pass at a time: two passes at once would pick the same
+ * file. `numbered` matches the log's file names and captures their number. `settled()` is what
+ * close() waits for, so a closed log leaves no more than `keep` files.
  */
 export function removeOldFilesOnRotation(
   stream: RollingFile,
+  numbered: RegExp,
   keep: number,
   onProblem: (error: unknown) => void,
 ): { settled(): Promise<void> } {
   const logsDir = dirname(stream.file);
-  const numbered = numberedName(basename(stream.file));
   let currentFile = stream.file;
   let passes = Promise.resolve();
   const removeOld = (): void => {
@@ -35,14 +29,6 @@ export function removeOldFilesOnRotation(
     removeOld();
   });
   return { settled: () => passes };
-}
-
-/** `station.7.log` → a pattern that matches `station.<n>.log` and captures n. */
-function numberedName(currentName: string): RegExp {
-  const match = /^(.*)\.\d+(\.[^.]+)$/.exec(currentName);
-  if (!match) throw new Error(`log file ${currentName} is not named <base>.<number>.<extension>`);
-  const escape = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  return new RegExp(`^${escape(match[1] ?? '')}\\.(\\d+)${escape(match[2] ?? '')}$`);
 }
 
 async function removeBeyond(logsDir: string, numbered: RegExp, keep: number, onProblem: (error: unknown) => void): Promise<void> {

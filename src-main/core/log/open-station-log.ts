@@ -1,7 +1,6 @@
-import { join } from 'node:path';
-import type pinoRoll from 'pino-roll';
 import { lineFields, loggableError } from './log-fields.js';
 import { removeOldFilesOnRotation } from './old-files.js';
+import { numberedNames, openRollingFile, type RollingFile } from './rolling-file.js';
 import type { StationLog } from './station-log.js';
 
 export interface StationLogOptions {
@@ -16,7 +15,7 @@ export interface StationLogOptions {
 export const defaultMaxBytes = 10 * 1024 * 1024;
 export const defaultKeep = 5;
 
-/** The file name pino-roll numbers: `station.1.log`, `station.2.log`, …; the highest is the one being written. */
+/** The log's file name, numbered: `station.1.log`, `station.2.log`, …; the highest is the one being written. */
 export const logFileBase = 'station.log';
 
 /** While the disk refuses writes, lines wait in memory up to this much, then are dropped rather than growing without end. */
@@ -25,8 +24,7 @@ const maxPendingBytes = 1024 * 1024;
 /**
  * Opens the station's log in `logsDir` (made if missing): JSON lines, one file at a time, a new
  * file when the current one reaches `maxBytes`, the oldest beyond `keep` removed. Rejects only if
- * the folder or file cannot be opened at all (or the path holds a character pino-roll refuses for
- * Windows' sake: < > : " | ? *); once open, nothing it does throws into the caller.
+ * the folder or file cannot be opened at all; once open, nothing it does throws into the caller.
  */
 export async function openStationLog(logsDir: string, options: StationLogOptions = {}): Promise<StationLog> {
   const maxBytes = options.maxBytes ?? defaultMaxBytes;
@@ -34,20 +32,12 @@ export async function openStationLog(logsDir: string, options: StationLogOptions
   if (!Number.isInteger(maxBytes) || maxBytes < 1) throw new RangeError(`maxBytes must be a positive whole number, not ${maxBytes}`);
   if (!Number.isInteger(keep) || keep < 1) throw new RangeError(`keep must be a positive whole number, not ${keep}`);
 
-  // Loaded here, not at the top: pino and pino-roll cost about 70 ms of CPU to load, which a start
-  // that opens no log (station --help, a read-only data folder) need not pay.
-  const [{ pino }, { default: openRollingFile }] = await Promise.all([import('pino'), import('pino-roll')]);
-  const stream = await openRollingFile({
-    file: join(logsDir, logFileBase),
-    // pino-roll reads a number as megabytes; dividing by a power of two is exact, so the limit stays maxBytes to the byte.
-    size: maxBytes / 2 ** 20,
-    // No `limit`: old files are removed by removeOldFilesOnRotation (see there why).
-    mkdir: true,
-    // Each line is in the kernel when info() returns: a crash or kill loses nothing, and close() has nothing buffered
-    // to lose. The station logs a few lines per ingest, so a write per line costs nothing that matters.
-    sync: true,
-    maxLength: maxPendingBytes,
-  });
+  // Loaded here, not at the top: pino costs about 20 ms of CPU to load, which a start that opens no
+  // log (station --help, a read-only data folder) need not pay.
+  const [{ pino }, stream] = await Promise.all([
+    import('pino'),
+    openRollingFile({ dir: logsDir, base: logFileBase, maxBytes, maxLength: maxPendingBytes }),
+  ]);
 
   const reportProblem = (error: unknown): void => {
     try {
@@ -58,7 +48,7 @@ export async function openStationLog(logsDir: string, options: StationLogOptions
   };
   // Without a listener, an 'error' event (ENOSPC, EIO) would be thrown by the emitter into whoever logged.
   stream.on('error', reportProblem);
-  const oldFiles = removeOldFilesOnRotation(stream, keep, reportProblem);
+  const oldFiles = removeOldFilesOnRotation(stream, numberedNames(logFileBase), keep, reportProblem);
 
   const logger = pino(
     {
@@ -94,7 +84,7 @@ export async function openStationLog(logsDir: string, options: StationLogOptions
 }
 
 /** Ends the stream: what is pending is written, the file fsynced and closed. Resolves even if that fails. */
-function endStream(stream: Awaited<ReturnType<typeof pinoRoll>>): Promise<void> {
+function endStream(stream: RollingFile): Promise<void> {
   if (stream.destroyed) return Promise.resolve();
   return new Promise((resolve) => {
     stream.once('close', () => resolve());

@@ -9,7 +9,7 @@ import { tempDir } from '../../helpers/temp-dir.js';
  * Libraries that cost tens to hundreds of ms of CPU to load (exceljs alone about 170): each is
  * loaded by the one function that uses it, so a start that does not use it never pays for it.
  */
-const heavy = ['exceljs', 'pdfkit', 'qrcode', 'archiver', 'exiftool-vendored', 'pino', 'pino-roll'];
+const heavy = ['exceljs', 'pdfkit', 'qrcode', 'archiver', 'exiftool-vendored', 'pino'];
 
 /** A preload that writes, at exit, the name of every package under node_modules the process loaded (import or require). */
 const tracer = `
@@ -50,7 +50,7 @@ describe('starting the station CLI', () => {
     const loaded = packagesLoaded(['--data', join(tempDir('start-loads-data'), 'data'), 'recordings', '--json']);
     // The tracer sees packages at all: the database is one.
     expect(loaded).toContain('better-sqlite3');
-    // A writable data folder opens the station's log, which is written through pino and pino-roll.
-    expect(heavy.filter((name) => loaded.includes(name))).toEqual(['pino', 'pino-roll']);
+    // A writable data folder opens the station's log, which is written through pino.
+    expect(heavy.filter((name) => loaded.includes(name))).toEqual(['pino']);
   });
 });

@@ -9,7 +9,7 @@ describe.skipIf(!existsSync('/dev/full'))('the station log on a full disk', () =
   it('never throws into the caller, reports the failure, and still closes', async () => {
     const logsDir = join(tempDir('log-full'), 'logs');
     mkdirSync(logsDir);
-    // pino-roll goes on in the highest-numbered file it finds: make that file the full device.
+    // The log goes on in the highest-numbered file it finds: make that file the full device.
     symlinkSync('/dev/full', join(logsDir, 'station.1.log'));
     const problems: unknown[] = [];
     const log = await openStationLog(logsDir, {
