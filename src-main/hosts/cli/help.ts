@@ -1,8 +1,11 @@
 /** Help texts: `station --help` and `station <command> --help`. */
 import { mediaCapacity } from '../../contract/index.js';
 
+/** 4700372992 → 4,700,372,992 (toLocaleString would load the ICU number formatter at every start). */
+const withCommas = (n: number): string => String(n).replace(/\B(?=(\d{3})+$)/g, ',');
+
 /** `disc plan`'s capacities, from the contract so they cannot drift: four media to a line. */
-const capacities = Object.entries(mediaCapacity).map(([media, bytes]) => `${media} ${bytes.toLocaleString('en-US')}`);
+const capacities = Object.entries(mediaCapacity).map(([media, bytes]) => `${media} ${withCommas(bytes)}`);
 const capacityText = [capacities.slice(0, 4), capacities.slice(4)].map((line) => line.join('; ')).join(';\n           ');
 
 export const usage = `station — evidence ingest station (执法音像记录采集工作站)
