@@ -12,7 +12,7 @@ import type { CliContext } from './context.js';
 interface CliCommand {
   /**
    * The command, loaded when it runs: a start loads one command's modules, not every command's
-   * (the browser host's server alone, with node:http, costs about 0.1 CPU-s to load).
+   * (a `station ingest` loaded the browser host's 36 modules and node:http, and never used them).
    */
   load: () => Promise<(context: CliContext) => Promise<number>>;
   /** Commands that stay up watch for plugged-in devices; one-shot ones never start a scanner. */
