@@ -5,6 +5,7 @@ import { createExifReader, type RawTags } from './exiftool.js';
 import { probe, probeTail, type Probe, type ProbeOutcome, type ProbeStream, type ReadTail } from './ffprobe.js';
 import { kindFromExtension, kindFromMime } from './media-kind.js';
 import { judgeTail, tailStart, unreadable, unreadableProbe, type MediaProblem, type Readability } from './readability.js';
+import { sameWindow, tailGuess } from './tail-window.js';
 import { recordedAt } from './recorded-at.js';
 import { selectTags } from './selected-tags.js';
 
@@ -46,16 +47,6 @@ function mainStream(kind: MediaKind, streams: ProbeStream[]): ProbeStream | unde
   return kind === 'video' ? (video ?? audio) : (audio ?? video);
 }
 
-/**
- * The tail read with the probe serves when it started where the declared end says, or up to half a
- * second earlier (ffprobe starts at the keyframe before anyway); otherwise it is read again from there.
- */
-function sameWindow(read: ReadTail | null, from: number): read is ReadTail {
-  if (read === null) return false;
-  const started = Number(read.fromSeconds.toFixed(3));
-  return started <= Number(from.toFixed(3)) && started >= from - 0.5;
-}
-
 async function avReadability(path: string, outcome: Probe, read: ReadTail | null, fileSize: number): Promise<Readability> {
   if (!outcome.streams.some((s) => s.type === 'audio' || (s.type === 'video' && !s.attachedPicture))) {
     return unreadable('no-stream', 'The file holds no audio or video stream.');
@@ -63,14 +54,6 @@ async function avReadability(path: string, outcome: Probe, read: ReadTail | null
   const from = tailStart(outcome);
   if (from === null) return { readable: true, problem: null };
   return judgeTail(outcome, sameWindow(read, from) ? read.report : await probeTail(path, from, fileSize));
-}
-
-/** Where the tail check would start by the duration exiftool read from the container (start time 0 assumed). */
-function tailGuess(tags: RawTags, fileSize: number): { fromSeconds: number; fileSize: number } | null {
-  const duration = [tags['QuickTime:Duration'], tags['Composite:Duration'], tags['Matroska:Duration']].find(
-    (value): value is number => typeof value === 'number' && Number.isFinite(value) && value > 0,
-  );
-  return duration === undefined ? null : { fromSeconds: tailStart({ durationSeconds: duration, startSeconds: 0, streams: [] }) ?? 0, fileSize };
 }
 
 function photoSize(tags: RawTags): { width: number | null; height: number | null } {
