@@ -2,12 +2,20 @@ import { constants, promises as fs } from 'node:fs';
 import { homedir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 
+const appName = 'ingest-station';
+
 /** The same folder Electron's app.getPath('userData') gives this app, so every host shares one station. */
 export function defaultDataDir(env: NodeJS.ProcessEnv = process.env, platform = process.platform): string {
-  const appName = 'ingest-station';
   if (platform === 'win32') return join(env.APPDATA ?? join(homedir(), 'AppData', 'Roaming'), appName);
   if (platform === 'darwin') return join(homedir(), 'Library', 'Application Support', appName);
   return join(env.XDG_CONFIG_HOME ?? join(homedir(), '.config'), appName);
+}
+
+/** The user's own folder for what the station can rebuild at will (the operating system's cache folder). */
+export function userCacheDir(env: NodeJS.ProcessEnv = process.env, platform = process.platform): string {
+  if (platform === 'win32') return join(env.LOCALAPPDATA ?? join(homedir(), 'AppData', 'Local'), appName, 'Cache');
+  if (platform === 'darwin') return join(homedir(), 'Library', 'Caches', appName);
+  return join(env.XDG_CACHE_HOME ?? join(homedir(), '.cache'), appName);
 }
 
 // statfs f_type of the kernel's own file systems (linux/magic.h): files there are views of the
