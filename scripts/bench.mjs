@@ -1,7 +1,9 @@
 // npm run bench: the station next to plain tools, measured side by side in one run (issue 11).
 //  - Single card: `station ingest` against `cp -r SRC DST && sync` from a recorder-like card,
 //    unthrottled, at card-reader (90 MB/s) and USB 2.0 (40 MB/s) speeds; at 40 MB/s also against
-//    the careful copy by hand (sha256sum, cp -r, sync, caches dropped, sha256sum -c).
+//    the careful copy by hand (sha256sum, cp -r, sync, caches dropped, sha256sum -c). Then the
+//    same card with every file four times as big, unthrottled: from the two, the station's CPU
+//    for each ingest whatever its size and for each GiB it verifies.
 //  - Rack: 8 cards, each throttled to 25 MB/s by its own blkio group, ingested by one station
 //    process, against 8 parallel `cp -r` + one `sync`, and against the careful copy of all eight.
 //  - The archive disk's own limits: durable sequential writes and O_DIRECT reads.
@@ -10,7 +12,7 @@
 // peak RSS. A run whose ingest did not archive every file with the right hash is reported as
 // invalid and exits 1: measuring a broken ingest proves nothing.
 //
-// BENCH_QUICK=1 runs a small dry run (a 40 MiB card, 2 rack cards of 20 MiB, one round each) to
+// BENCH_QUICK=1 runs a small dry run (cards of 40 and 155 MiB, 2 rack cards of 20 MiB, one round each) to
 // check the script end to end; its figures mean nothing. BENCH_RACK_MODE=watch has the station take
 // the rack as plugged-in cards (`station watch --auto-ingest`) instead of one `station ingest` with every path.
 //
@@ -29,12 +31,12 @@ import { Rack, benchRack, summarise } from './bench/rack.mjs';
 import { checkReport, ingestAll, multiPathIngest } from './bench/station.mjs';
 import { goalsMissed, markdownTable } from './bench/table.mjs';
 import { fillWith, shortClip } from './bench/recorder-files.mjs';
-import { MiB, fresh, seconds } from './bench/tools.mjs';
+import { GiB, MiB, fresh, seconds } from './bench/tools.mjs';
 
 const quick = process.env.BENCH_QUICK === '1';
 const plan = quick
-  ? { cardScale: 1 / 20, cardVolumeMiB: 128, unthrottledRounds: 1, rackCards: 2, rackScale: 0.09, rackVolumeMiB: 64, rackRounds: 1, diskMiB: 64 }
-  : { cardScale: 1, cardVolumeMiB: 1024, unthrottledRounds: 3, rackCards: 8, rackScale: 1, rackVolumeMiB: 320, rackRounds: 1, diskMiB: 1024 };
+  ? { cardScale: 1 / 20, cardVolumeMiB: 128, largeCardScale: 1 / 5, largeCardVolumeMiB: 256, unthrottledRounds: 1, rackCards: 2, rackScale: 0.09, rackVolumeMiB: 64, rackRounds: 1, diskMiB: 64 }
+  : { cardScale: 1, cardVolumeMiB: 1024, largeCardScale: 4, largeCardVolumeMiB: 3400, unthrottledRounds: 3, rackCards: 8, rackScale: 1, rackVolumeMiB: 320, rackRounds: 1, diskMiB: 1024 };
 /** Source speeds a desk meets: a UHS-I card in a USB 3 reader, and a recorder on USB 2.0; the station's goal against cp + sync at each. */
 const throttledSpeeds = [
   { bytesPerSecond: 90_000_000, what: 'UHS-I card reader', cpGoal: 0.95, byHand: false },
@@ -58,6 +60,34 @@ function cardLayout(scale) {
   for (let i = 1; i <= 20; i++) files.push([`PHOTO/IMG_${String(i).padStart(4, '0')}.JPG`, size(3 * MiB + i * 4096)]);
   for (let i = 1; i <= 3; i++) files.push([`LOG/2024050${i}.TXT`, 2000 + i]);
   return files;
+}
+
+/** A card to ingest: an exFAT volume on a loop device where the machine allows, else a folder; filled with `cardLayout(scale)`. */
+async function fillCard({ workDir, name, scale, volumeMiB, onVolume, log }) {
+  let source;
+  if (onVolume) {
+    const volume = await createExfatVolume({ sizeMiB: volumeMiB, label: name, parentDir: workDir });
+    source = volume.mountpoint;
+    onVolume(volume);
+  } else {
+    source = join(workDir, name);
+    await mkdir(source);
+  }
+  log(`Filling ${source} …`);
+  const expected = await fillWith(source, cardLayout(scale), workDir);
+  const bytes = await bytesOf(source, expected);
+  log(`  ${expected.size} files, ${(bytes / MiB).toFixed(0)} MiB`);
+  return { source, expected, bytes };
+}
+
+/**
+ * What an ingest costs whatever its size, and what each GiB adds, from the station's CPU on the
+ * two unthrottled cards (same layout, the larger one's files four times as big).
+ */
+function fixedAndPerGiB(small, large) {
+  const cpu = (runs) => summarise(runs.station).cpuMs / 1000;
+  const perGiB = (cpu(large.runs) - cpu(small.runs)) / ((large.bytes - small.bytes) / GiB);
+  return { perGiB, fixed: cpu(small.runs) - perGiB * (small.bytes / GiB) };
 }
 
 async function bytesOf(root, expected) {
@@ -158,19 +188,9 @@ async function main() {
     rows.push({ source: 'archive disk', contender: 'dd write, conv=fdatasync', bytes: disk.bytes, ms: disk.writeMs });
     rows.push({ source: 'archive disk', contender: 'dd read, iflag=direct', bytes: disk.bytes, ms: disk.readMs });
 
-    let source;
-    if (coldReads) {
-      volume = await createExfatVolume({ sizeMiB: plan.cardVolumeMiB, label: 'DSJ-BENCH', parentDir: workDir });
-      source = volume.mountpoint;
-    } else {
-      log(`No loop-device volume (${missing}); the source is a plain folder on the local disk, nothing is throttled, there is no rack.`);
-      source = join(workDir, 'DSJ-BENCH');
-      await mkdir(source);
-    }
-    log(`Filling ${source} …`);
-    const expected = await fillWith(source, cardLayout(plan.cardScale), workDir);
-    const cardBytes = await bytesOf(source, expected);
-    log(`  ${expected.size} files, ${(cardBytes / MiB).toFixed(0)} MiB`);
+    if (!coldReads) log(`No loop-device volume (${missing}); the source is a plain folder on the local disk, nothing is throttled, there is no rack.`);
+    const onVolume = coldReads ? (made) => (volume = made) : null;
+    const { source, expected, bytes: cardBytes } = await fillCard({ workDir, name: 'DSJ-BENCH', scale: plan.cardScale, volumeMiB: plan.cardVolumeMiB, onVolume, log });
     const card = new SingleCard({ workDir, source, expected, coldReads, station, problems, log });
     const cardName = `card (${(cardBytes / MiB).toFixed(0)} MiB)`;
     const unthrottled = await card.compare('unthrottled', plan.unthrottledRounds, false);
@@ -184,7 +204,24 @@ async function main() {
       }
       await volume.destroy();
       volume = undefined;
+    }
 
+    // The same card with every file four times as big: how much of the CPU per GiB is the ingest's own, whatever its size.
+    const large = await fillCard({ workDir, name: 'DSJ-LARGE', scale: plan.largeCardScale, volumeMiB: plan.largeCardVolumeMiB, onVolume, log });
+    const largeCard = new SingleCard({ workDir, source: large.source, expected: large.expected, coldReads, station, problems, log });
+    const largeRuns = await largeCard.compare('larger card, unthrottled', plan.unthrottledRounds, false);
+    rows.push(...rowsOf(`larger card (${(large.bytes / MiB).toFixed(0)} MiB), unthrottled`, large.bytes, largeRuns, { cpGoal: null, cpGoalText: '' }));
+    await volume?.destroy();
+    volume = undefined;
+    const split = fixedAndPerGiB({ runs: unthrottled, bytes: cardBytes }, { runs: largeRuns, bytes: large.bytes });
+    notes.push(
+      split.perGiB > 0
+        ? `Station CPU from the two unthrottled cards: about ${split.fixed.toFixed(2)} CPU-s for each ingest whatever its size ` +
+            `(its start, the calibration searches, the first start of each tool) and ${split.perGiB.toFixed(2)} CPU-s for each GiB it verifies.`
+        : 'Station CPU: the larger card took no more CPU than the smaller one in this run (other work on the machine), so no split is given.',
+    );
+
+    if (coldReads) {
       log(`The rack: ${plan.rackCards} cards at ${rackBytesPerSecond / 1e6} MB/s each …`);
       rack = await Rack.create({ count: plan.rackCards, scale: plan.rackScale, volumeMiB: plan.rackVolumeMiB, bytesPerSecond: rackBytesPerSecond, workDir });
       let rackBytes = 0;
