@@ -12,7 +12,7 @@
 // peak RSS. A run whose ingest did not archive every file with the right hash is reported as
 // invalid and exits 1: measuring a broken ingest proves nothing.
 //
-// BENCH_QUICK=1 runs a small dry run (cards of 40 and 155 MiB, 2 rack cards of 20 MiB, one round each) to
+// BENCH_QUICK=1 runs a small dry run (cards of about 80 and 190 MiB, 2 rack cards of 40 MiB, one round each) to
 // check the script end to end; its figures mean nothing. BENCH_RACK_MODE=watch has the station take
 // the rack as plugged-in cards (`station watch --auto-ingest`) instead of one `station ingest` with every path.
 //
