@@ -12,7 +12,7 @@ import {
   type Result,
 } from '../contract/index.js';
 import type { AuditTrail } from './audit/index.js';
-import type { Database } from './db/index.js';
+import { writeTransaction, type Database } from './db/index.js';
 import { StationError } from './errors.js';
 import type { StationLog } from './log/index.js';
 import type { Identity } from './people/index.js';
@@ -80,12 +80,13 @@ export function createRouter(
     const kind = audited[name];
     const trail = audit?.trail ?? null;
     if (kind === undefined || audit === null || trail === null) return handler(input, caller, credentials);
-    return audit.db.transaction(() => {
+    // The command's checks and the audit chain's head are read before anything is written.
+    return writeTransaction(audit.db, () => {
       const output = handler(input, caller, credentials);
       if (output instanceof Promise) throw new Error(`${name} is audited in its transaction and must answer synchronously`);
       trail.record({ actor: caller.name, role: caller.role, action: name, object: objectOf(name, input as Record<string, unknown>, output), details: detailsOf(kind, input, output) });
       return output;
-    })();
+    });
   };
 
   /** The caller a command runs as: the first of the person's roles the command allows. */

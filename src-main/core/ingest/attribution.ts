@@ -1,5 +1,5 @@
 import type { Finding } from '../../contract/index.js';
-import type { Database } from '../db/index.js';
+import { writeTransaction, type Database } from '../db/index.js';
 import { checkoutWindows, type CheckoutWindow } from '../ledger/index.js';
 import { personByOfficerNumber } from '../people/index.js';
 import { setRecordingAttribution } from '../recordings/index.js';
@@ -36,7 +36,8 @@ export function attributeIngest(db: Database, ingestId: string, options: Attribu
     if (!officers.has(officerNumber)) officers.set(officerNumber, personByOfficerNumber(db, officerNumber));
     return officers.get(officerNumber) ?? null;
   };
-  db.transaction(() => {
+  // It reads (the officers, the findings) before it writes.
+  writeTransaction(db, () => {
     const findings: Finding[] = [];
     for (const file of files) {
       const window = file.at_ms === null ? undefined : windows.find((candidate) => inWindow(candidate, file.at_ms!));
@@ -59,7 +60,7 @@ export function attributeIngest(db: Database, ingestId: string, options: Attribu
       }
     }
     replaceAttributionFindings(db, ingestId, findings);
-  })();
+  });
 }
 
 /** Attribution again for every ingest of a device, after its ledger changed. */

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { Person } from '../../contract/index.js';
 import type { AuditTrail } from '../audit/index.js';
-import type { Database } from '../db/index.js';
+import { writeTransaction, type Database } from '../db/index.js';
 import { StationError } from '../errors.js';
 import { hashPassword, passwordMatches } from './password-hash.js';
 import { accountByLogin, clearSignInFailures, personById, recordSignInFailure, type AccountRow } from './people-store.js';
@@ -26,7 +26,7 @@ let standIn: Promise<string> | undefined;
  * as actor and object, every role they hold.
  */
 export function recordSessionEvent(env: Pick<PasswordCheckEnv, 'db' | 'audit'>, person: Person, action: string, details: Record<string, unknown>): void {
-  env.db.transaction(() => env.audit?.record({ actor: person.name, role: person.roles.join(','), action, object: `person:${person.id}`, details }))();
+  writeTransaction(env.db, () => env.audit?.record({ actor: person.name, role: person.roles.join(','), action, object: `person:${person.id}`, details }));
 }
 
 const wrongLoginOrPassword = () => new StationError('unauthenticated', 'wrong login or password');
@@ -47,17 +47,18 @@ export async function checkPassword(env: PasswordCheckEnv, login: string, passwo
   if (!account || !person || !person.active) {
     // As long as a real check, so the time taken does not tell which logins exist.
     await passwordMatches(password, await (standIn ??= hashPassword('no such account')));
-    env.db.transaction(() => record(`${action}-failed`, { reason: account ? 'inactive' : 'unknown-login' }))();
+    writeTransaction(env.db, () => record(`${action}-failed`, { reason: account ? 'inactive' : 'unknown-login' }));
     throw wrongLoginOrPassword();
   }
   const lockedUntil = activeLock(account, env.now());
   if (lockedUntil !== null) {
-    env.db.transaction(() => record(`${action}-refused`, { reason: 'locked', lockedUntil: env.iso(lockedUntil) }))();
+    writeTransaction(env.db, () => record(`${action}-refused`, { reason: 'locked', lockedUntil: env.iso(lockedUntil) }));
     throw lockedError(env.iso(lockedUntil));
   }
   const matches = await passwordMatches(password, account.password_hash);
   // The count and its audit rows commit together; the refusal is thrown after, or it would undo them.
-  const outcome = env.db.transaction((): 'ok' | 'wrong' | number => {
+  // Under the write lock from its start: the count is read fresh, and a second CLI's sign-in waits.
+  const outcome = writeTransaction(env.db, (): 'ok' | 'wrong' | number => {
     // Read again: another process (a second CLI) may have counted a failure while scrypt ran.
     const fresh = accountByLogin(env.db, login) ?? account;
     const now = env.now();
@@ -79,7 +80,7 @@ export async function checkPassword(env: PasswordCheckEnv, login: string, passwo
     if (!locks) return 'wrong';
     record('account.locked', { until: env.iso(now + lockMs) });
     return now + lockMs;
-  })();
+  });
   if (outcome === 'ok') return person;
   if (outcome === 'wrong') throw wrongLoginOrPassword();
   throw lockedError(env.iso(outcome));
