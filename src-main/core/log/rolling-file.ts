@@ -1,4 +1,5 @@
 import type { EventEmitter } from 'node:events';
+import { closeSync, openSync } from 'node:fs';
 import { readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import sonicBoom from 'sonic-boom';
@@ -59,9 +60,19 @@ export async function openRollingFile(options: RollingFileOptions): Promise<Roll
     written += bytes;
     if (written < options.maxBytes) return;
     written = 0;
+    const next = join(options.dir, numberedName(options.base, number + 1));
+    // Made here first: a file sonic-boom fails to open (no inodes, no rights) would leave its
+    // close of the current one pending, to run again at the next move. Not made, the log stays in
+    // the current file and tries again after another maxBytes.
+    try {
+      closeSync(openSync(next, 'a'));
+    } catch (error) {
+      stream.emit('error', error);
+      return;
+    }
     number += 1;
     // Inside a write sonic-boom takes the new name and opens it once that write has ended.
-    stream.reopen(join(options.dir, numberedName(options.base, number)));
+    stream.reopen(next);
   });
   return stream;
 }

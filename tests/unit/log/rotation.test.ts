@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, rmdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openStationLog } from '../../../src-main/core/log/index.js';
@@ -46,7 +46,7 @@ describe('the station log rotated by size', () => {
     const longestLine = Math.max(...files.flatMap((name) => readFileSync(join(logsDir, name), 'utf8').split('\n').map((text) => text.length + 1)));
     for (const name of files) expect(statSync(join(logsDir, name)).size).toBeLessThanOrEqual(maxBytes + longestLine);
 
-    // No line is lost inside the kept files, and the last one logged is in the newest file.
+    // No line is lost inside the kept files, up to the last one logged.
     const indexes = files.flatMap((name) => indexesIn(join(logsDir, name)));
     const firstKept = indexes[0] ?? 0;
     expect(indexes).toEqual(Array.from({ length: lineCount - firstKept }, (_, offset) => firstKept + offset));
@@ -62,5 +62,25 @@ describe('the station log rotated by size', () => {
       await log.close();
     }
     expect(logFilesOldestFirst(logsDir)).toHaveLength(keep);
+  });
+
+  it('stays in its file when the next cannot be made, says so, and moves on once it can', async () => {
+    const logsDir = tempDir('log-rotate-blocked');
+    const problems: unknown[] = [];
+    const log = await openStationLog(logsDir, { maxBytes, keep: 10, onWriteError: (error) => problems.push(error) });
+    // A folder where the next file goes: it cannot be opened as a file (even by root).
+    mkdirSync(join(logsDir, 'station.2.log'));
+    for (let index = 0; index < 20; index += 1) log.info('ingest.file', { index, padding: 'x'.repeat(100) });
+    expect(problems.length).toBeGreaterThan(0);
+    expect(problems.every((error) => (error as NodeJS.ErrnoException).code === 'EISDIR')).toBe(true);
+    rmdirSync(join(logsDir, 'station.2.log'));
+    for (let index = 20; index < 60; index += 1) log.info('ingest.file', { index, padding: 'x'.repeat(100) });
+    await log.close();
+    // Numbered without a gap, no other problem (an old file closed twice), and no line lost.
+    expect(problems.every((error) => (error as NodeJS.ErrnoException).code === 'EISDIR')).toBe(true);
+    const files = logFilesOldestFirst(logsDir);
+    expect(files.map(numberOf)).toEqual(files.map((_, position) => position + 1));
+    expect(files.length).toBeGreaterThan(2);
+    expect(files.flatMap((name) => indexesIn(join(logsDir, name)))).toEqual(Array.from({ length: 60 }, (_, index) => index));
   });
 });
