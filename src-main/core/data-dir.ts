@@ -1,6 +1,6 @@
 import { constants, promises as fs } from 'node:fs';
 import { homedir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
+import { dirname, isAbsolute, join, resolve } from 'node:path';
 
 const appName = 'ingest-station';
 
@@ -11,11 +11,16 @@ export function defaultDataDir(env: NodeJS.ProcessEnv = process.env, platform = 
   return join(env.XDG_CONFIG_HOME ?? join(homedir(), '.config'), appName);
 }
 
-/** The user's own folder for what the station can rebuild at will (the operating system's cache folder). */
+/**
+ * The user's own folder for what the station can rebuild at will (the operating system's cache
+ * folder). An empty or relative XDG_CACHE_HOME is ignored, as the XDG specification says: it would
+ * put the cache in whatever folder the station runs from. Throws when the user has no home folder.
+ */
 export function userCacheDir(env: NodeJS.ProcessEnv = process.env, platform = process.platform): string {
   if (platform === 'win32') return join(env.LOCALAPPDATA ?? join(homedir(), 'AppData', 'Local'), appName, 'Cache');
   if (platform === 'darwin') return join(homedir(), 'Library', 'Caches', appName);
-  return join(env.XDG_CACHE_HOME ?? join(homedir(), '.cache'), appName);
+  const xdg = env.XDG_CACHE_HOME;
+  return join(xdg !== undefined && isAbsolute(xdg) ? xdg : join(homedir(), '.cache'), appName);
 }
 
 // statfs f_type of the kernel's own file systems (linux/magic.h): files there are views of the

@@ -11,7 +11,12 @@ import { userCacheDir } from '../../core/data-dir.js';
 // on disk for the next start: a `station ingest` of one small file took 0.61 CPU-s without it and
 // 0.55 with it (twenty alternating runs each). In the user's own cache folder, not the shared
 // temporary folder Node defaults to, where another account could leave compiled code for the
-// station to run. A cache that cannot be written or read leaves the start as it was: it never
-// fails one. NODE_COMPILE_CACHE overrides the folder, NODE_DISABLE_COMPILE_CACHE=1 turns it off.
-enableCompileCache({ directory: join(userCacheDir(), 'compile-cache') });
+// station to run. A cache that cannot be written or read, or a user without a home folder, leaves
+// the start as it was: it never fails one. NODE_COMPILE_CACHE overrides the folder,
+// NODE_DISABLE_COMPILE_CACHE=1 turns it off.
+try {
+  enableCompileCache({ directory: join(userCacheDir(), 'compile-cache') });
+} catch {
+  // No home folder: the station starts without the cache.
+}
 await import('./command-line.js');
