@@ -85,9 +85,10 @@ async function fillCard({ workDir, name, scale, volumeMiB, onVolume, log }) {
  * two unthrottled cards (same layout, the larger one's files four times as big).
  */
 function fixedAndPerGiB(small, large) {
-  const cpu = (runs) => summarise(runs.station).cpuMs / 1000;
-  const perGiB = (cpu(large.runs) - cpu(small.runs)) / ((large.bytes - small.bytes) / GiB);
-  return { perGiB, fixed: cpu(small.runs) - perGiB * (small.bytes / GiB) };
+  const [smallCpuMs, largeCpuMs] = [small, large].map(({ runs }) => summarise(runs.station).cpuMs);
+  if (smallCpuMs == null || largeCpuMs == null) return null;
+  const perGiB = (largeCpuMs - smallCpuMs) / 1000 / ((large.bytes - small.bytes) / GiB);
+  return { perGiB, fixed: smallCpuMs / 1000 - perGiB * (small.bytes / GiB) };
 }
 
 async function bytesOf(root, expected) {
@@ -215,10 +216,12 @@ async function main() {
     volume = undefined;
     const split = fixedAndPerGiB({ runs: unthrottled, bytes: cardBytes }, { runs: largeRuns, bytes: large.bytes });
     notes.push(
-      split.perGiB > 0
-        ? `Station CPU from the two unthrottled cards: about ${split.fixed.toFixed(2)} CPU-s for each ingest whatever its size ` +
+      split === null
+        ? 'Station CPU: not measured, so no split into each ingest and each GiB is given.'
+        : split.perGiB > 0
+          ? `Station CPU from the two unthrottled cards: about ${split.fixed.toFixed(2)} CPU-s for each ingest whatever its size ` +
             `(its start, the calibration searches, the first start of each tool) and ${split.perGiB.toFixed(2)} CPU-s for each GiB it verifies.`
-        : 'Station CPU: the larger card took no more CPU than the smaller one in this run (other work on the machine), so no split is given.',
+          : 'Station CPU: the larger card took no more CPU than the smaller one in this run (other work on the machine), so no split is given.',
     );
 
     if (coldReads) {

@@ -39,7 +39,8 @@ describe('an audited change while another process on the data folder is writing'
   afterAll(() => station.close());
 
   it('waits for the other write and is recorded, instead of failing with "database is locked"', async () => {
-    const other = await holdWriteLock(join(data, 'station.db'), 400);
+    // Held long enough that the call surely comes while it is held, however busy the machine.
+    const other = await holdWriteLock(join(data, 'station.db'), 3000);
     // The command reads before it writes (is the serial taken?), and its audit row reads the chain's head.
     const added = await station.call('devices.add', { type: 'body-camera', serial: 'DSJ-0042' }, admin);
     await other.released;
