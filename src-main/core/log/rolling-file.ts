@@ -24,16 +24,22 @@ export interface RollingFileOptions {
   maxLength: number;
 }
 
+/** `station.log` → `station` and `.log`: a file's number goes between them. */
+function stemAndExtension(base: string): [string, string] {
+  const dot = base.lastIndexOf('.');
+  return dot <= 0 ? [base, ''] : [base.slice(0, dot), base.slice(dot)];
+}
+
 /** `station.log` → a pattern that matches `station.<n>.log` and captures n. */
 export function numberedNames(base: string): RegExp {
-  const match = /^(.*?)(\.[^.]*)?$/.exec(base);
   const escape = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  return new RegExp(`^${escape(match?.[1] ?? base)}\\.(\\d+)${escape(match?.[2] ?? '')}$`);
+  const [stem, extension] = stemAndExtension(base);
+  return new RegExp(`^${escape(stem)}\\.(\\d+)${escape(extension)}$`);
 }
 
 const numberedName = (base: string, number: number): string => {
-  const dot = base.lastIndexOf('.');
-  return dot <= 0 ? `${base}.${number}` : `${base.slice(0, dot)}.${number}${base.slice(dot)}`;
+  const [stem, extension] = stemAndExtension(base);
+  return `${stem}.${number}${extension}`;
 };
 
 async function highestNumber(dir: string, base: string): Promise<number> {
