@@ -42,6 +42,19 @@ export default tseslint.config(
     files: ['src-main/core/*/**/*.ts'],
     rules: { '@typescript-eslint/no-restricted-imports': ['error', coreImports('^\\.\\./[a-z-]+/(?!index\\.js$).+$')] },
   },
+  // A transaction that reads before it writes, begun deferred, is refused at once ("database is
+  // locked") while another station process writes: SQLite does not wait to upgrade a read to a
+  // write. Every transaction begins with the write lock, through core/db's writeTransaction.
+  {
+    files: ['src-main/**/*.ts'],
+    ignores: ['src-main/core/db/**'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        { selector: "CallExpression[callee.property.name='transaction']", message: "use writeTransaction(db, fn) from core/db: it takes the write lock first, and waits for it" },
+      ],
+    },
+  },
   // No import cycle inside core: a cycle would make "who owns what" undecidable.
   {
     files: ['src-main/core/**/*.ts'],

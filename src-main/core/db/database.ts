@@ -62,6 +62,8 @@ export function openDatabaseReadOnly(file: string, list: readonly Migration[] = 
  * refuses that at once with "database is locked" while another process holds it: four processes
  * adding devices to one data folder lost 5 of 60 commands that way. Nested in another transaction it
  * is a savepoint of it, as any; on a read-only database (nothing will be written) a plain one.
+ * It is the station's only way into a transaction (the lint refuses `db.transaction` elsewhere), so
+ * no transaction needs to be judged for whether it reads first.
  */
 export function writeTransaction<T>(db: Database, fn: () => T): T {
   const transaction = db.transaction(fn);

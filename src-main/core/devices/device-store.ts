@@ -1,4 +1,4 @@
-import type { Database } from '../db/index.js';
+import { writeTransaction, type Database } from '../db/index.js';
 import { StationError } from '../errors.js';
 import {
   deviceStatuses,
@@ -115,7 +115,7 @@ export function findDeviceBySerial(db: Database, serial: string): Device | null 
 
 export function addDevice(db: Database, fields: DeviceFields, now = Date.now()): Device {
   const row = columns(fields);
-  return db.transaction(() => {
+  return writeTransaction(db, () => {
     refuseDuplicateSerial(db, row.serial, null);
     const { lastInsertRowid } = db
       .prepare(
@@ -124,7 +124,7 @@ export function addDevice(db: Database, fields: DeviceFields, now = Date.now()):
       )
       .run({ ...row, now });
     return requireDevice(db, Number(lastInsertRowid));
-  })();
+  });
 }
 
 export function listDevices(db: Database, filter: { type?: DeviceType; status?: DeviceStatus } = {}): Device[] {
@@ -136,7 +136,7 @@ export function listDevices(db: Database, filter: { type?: DeviceType; status?: 
 
 /** Changes the given fields; a field set to null is cleared, a field left out is kept. */
 export function updateDevice(db: Database, id: number, changes: Partial<DeviceFields>, now = Date.now()): Device {
-  return db.transaction(() => {
+  return writeTransaction(db, () => {
     const current = requireDevice(db, id);
     const row = columns({ ...current, ...changes });
     refuseDuplicateSerial(db, row.serial, id);
@@ -145,7 +145,7 @@ export function updateDevice(db: Database, id: number, changes: Partial<DeviceFi
          purchase_date = @purchase_date, status = @status, updated_at = @now WHERE id = @id`,
     ).run({ ...row, now, id });
     return requireDevice(db, id);
-  })();
+  });
 }
 
 /** Remembers that `value` of this kind belongs to the device; remembering it again only renews the time. */
@@ -153,7 +153,7 @@ export function rememberIdentity(db: Database, deviceId: number, kind: Recogniti
   if (!recognitionBases.includes(kind)) throw invalid(`unknown identity kind "${kind}"`);
   const trimmed = value.trim();
   if (trimmed === '') throw invalid(`an empty ${kind} cannot identify a device`);
-  return db.transaction(() => {
+  return writeTransaction(db, () => {
     requireDevice(db, deviceId);
     const row = db
       .prepare(
@@ -163,7 +163,7 @@ export function rememberIdentity(db: Database, deviceId: number, kind: Recogniti
       )
       .get(deviceId, kind, trimmed, now) as IdentityRow;
     return toIdentity(row);
-  })();
+  });
 }
 
 export function listIdentities(db: Database, deviceId: number): DeviceIdentity[] {

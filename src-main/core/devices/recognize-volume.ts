@@ -1,4 +1,4 @@
-import type { Database } from '../db/index.js';
+import { writeTransaction, type Database } from '../db/index.js';
 import { StationError } from '../errors.js';
 import type { Volume } from '../volumes/index.js';
 import { listProfiles } from './device-profiles.js';
@@ -100,7 +100,7 @@ export function rememberVolume(
   recognition: Pick<Recognition, 'candidates'> | null = null,
   now = Date.now(),
 ): DeviceIdentity[] {
-  return db.transaction(() => {
+  return writeTransaction(db, () => {
     const device = getDevice(db, deviceId);
     if (device === null) throw new StationError('not-found', `no device ${deviceId}`);
     const remember = (kind: RecognitionBasis, value: string) => rememberIdentity(db, deviceId, kind, value, now);
@@ -114,5 +114,5 @@ export function rememberVolume(
       if (candidate.value.toUpperCase() !== device.serial.toUpperCase()) remember(candidate.how, candidate.value);
     }
     return listIdentities(db, deviceId);
-  })();
+  });
 }

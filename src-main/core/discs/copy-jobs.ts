@@ -14,6 +14,7 @@ import { dropImage, ensureImage, type DiscImage, type ImageOptions } from './dis
 import { burningCopies, copiesOf, copyOf, insertCheck, recordImage, updateCopy, type DiscCopyRow, type DiscRequestRow, type DiscRow } from './disc-store.js';
 import { labelFacts } from './label-facts.js';
 import { requireSightOfAll } from './request-recordings.js';
+import { writeTransaction } from '../db/index.js';
 
 export interface CopyJobsEnv {
   services: StationServices;
@@ -56,7 +57,7 @@ export class CopyJobs {
   cancel(discId: string, caller: Caller): boolean {
     const job = this.running.get(discId);
     if (job === undefined) return false;
-    this.env.services.db.transaction(() => this.env.audit(caller, 'discs.cancel', `disc:${discId}`, { kind: 'change', drive: job.drive }))();
+    writeTransaction(this.env.services.db, () => this.env.audit(caller, 'discs.cancel', `disc:${discId}`, { kind: 'change', drive: job.drive }));
     job.cancelledBy = caller.name;
     job.controller.abort();
     return true;
@@ -73,13 +74,13 @@ export class CopyJobs {
    */
   recoverInterrupted(): void {
     const { db, audit } = this.env.services;
-    db.transaction(() => {
+    writeTransaction(db, () => {
       for (const copy of burningCopies(db)) {
         updateCopy(db, copy.disc_id, copy.copy, { state: 'failed', problem: 'interrupted: the station stopped during the burn or its checks' });
         // The station ends it, not whoever began it, as with an interrupted ingest.
         audit?.record({ actor: 'station', role: 'station', action: 'discs.interrupted', object: `disc:${copy.disc_id}:${copy.copy}`, details: { kind: 'change', drive: copy.drive } });
       }
-    })();
+    });
   }
 
   async stop(): Promise<void> {
@@ -157,10 +158,10 @@ export class CopyJobs {
         await rm(partial, { force: true });
         throw error;
       }
-      db.transaction(() => {
+      writeTransaction(db, () => {
         for (const copy of copiesOf(db, disc.id)) if (copy.state === 'planned') updateCopy(db, disc.id, copy.copy, { state: 'image-only' });
         this.env.audit(caller, 'discs.image', `disc:${disc.id}`, { kind: 'change', path, imageSha256: image.sha256 });
-      })();
+      });
       return { discId: disc.id, path, imageSha256: image.sha256 };
     });
   }
@@ -193,10 +194,10 @@ export class CopyJobs {
           throw new StationError('invalid-input', `the disc in ${request.drive} has ${media.freeBytes} bytes free; this disc needs ${needs} or more`, 'disc-full');
         }
       }
-      db.transaction(() => {
+      writeTransaction(db, () => {
         updateCopy(db, disc.id, request.copy, { state: 'burning', drive: request.drive });
         this.env.audit(caller, action, object, { kind: 'change', drive: request.drive, begun: true });
-      })();
+      });
       this.env.changed(disc.request_id);
       try {
         const contents = await this.contents(disc)();
@@ -216,7 +217,7 @@ export class CopyJobs {
         );
         const verified = outcome.problem === null;
         const now = services.now();
-        db.transaction(() => {
+        writeTransaction(db, () => {
           insertCheck(db, {
             disc_id: disc.id,
             copy: request.copy,
@@ -238,7 +239,7 @@ export class CopyJobs {
             ...(verified ? { verified_at: now } : {}),
           });
           this.env.audit(caller, action, object, { kind: 'change', drive: request.drive, verified, checks: outcome.checks, imageSha256: outcome.imageSha256, readSha256: outcome.readSha256, problem: outcome.problem });
-        })();
+        });
         if (copiesOf(db, disc.id).every((copy) => copy.state === 'verified' || copy.state === 'stored')) {
           // Recorded already: failing to let the working image go changes nothing about the copy.
           await dropImage(services.dataDir, disc.id).catch((error: unknown) => services.log.error('discs.image-kept', error, { discId: disc.id }));
@@ -250,10 +251,10 @@ export class CopyJobs {
         // Nothing written: the copy is as it was. Written and then stopped: that disc is spoilt.
         const spoilt = request.kind === 'burn' && stopped?.written === true;
         const problem = stopped?.cancelled ? `cancelled by ${this.running.get(disc.id)?.cancelledBy ?? caller.name}` : underlying instanceof Error ? underlying.message : String(underlying);
-        db.transaction(() => {
+        writeTransaction(db, () => {
           updateCopy(db, disc.id, request.copy, spoilt ? { state: 'failed', problem, burned_at: services.now() } : { state: before.state, problem: before.problem });
           this.env.audit(caller, action, object, { kind: 'change', drive: request.drive, verified: false, problem, spoilt });
-        })();
+        });
         if (stopped?.cancelled) throw new StationError('invalid-input', `disc ${disc.id} copy ${request.copy}: ${problem}${spoilt ? '; the disc was partly written and cannot be used' : ''}`);
         throw underlying instanceof BurnError ? refusal(underlying) : underlying;
       } finally {

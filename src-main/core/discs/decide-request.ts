@@ -3,6 +3,7 @@ import { StationError } from '../errors.js';
 import type { StationServices } from '../services.js';
 import { signingPassword, type Signer } from '../signing/index.js';
 import { recordDecision, requestById, type DiscRequestRow } from './disc-store.js';
+import { writeTransaction } from '../db/index.js';
 
 export interface DecideInput {
   requestId: number;
@@ -42,7 +43,7 @@ export async function decideRequest(
     signer: { personId: caller.personId ?? null, name: caller.name, role: caller.role, keyId },
     decidedAt: iso(decidedAt),
   }));
-  db.transaction(() => {
+  writeTransaction(db, () => {
     const stored = recordDecision(db, row.id, {
       decision: input.decision,
       decided_by: caller.name,
@@ -61,6 +62,6 @@ export async function decideRequest(
       object: `disc-request:${row.id}`,
       details: { kind: 'change', decision: input.decision, reason, level: context.level, keyId: signed.keyId, statementSha256: signed.sha256 },
     });
-  })();
+  });
   return requestById(db, row.id)!;
 }

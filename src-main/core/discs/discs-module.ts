@@ -18,6 +18,7 @@ import { allRequests, copiesOf, deleteDiscsOf, discById, discsOf, insertDisc, in
 import { discEntry, registerEntries, requestView, type ViewContext } from './disc-view.js';
 import { planDiscs } from './plan-discs.js';
 import { highestLevel, requireSightOfAll } from './request-recordings.js';
+import { writeTransaction } from '../db/index.js';
 
 export type DiscsModule = Capability<keyof typeof discCommands>;
 
@@ -54,7 +55,7 @@ export function discsModule(services: StationServices, signer: Signer): DiscsMod
       'discs.request': (input, caller) => {
         const recordings = namedRecordings(db, input, 'name recordings, an ingest or a check-out');
         requireSightOfAll(db, caller, recordings, services.now());
-        const id = db.transaction(() => {
+        const id = writeTransaction(db, () => {
           const made = insertRequest(db, {
             reason: input.reason,
             case_number: input.caseNumber,
@@ -70,7 +71,7 @@ export function discsModule(services: StationServices, signer: Signer): DiscsMod
           });
           audit(caller, 'discs.request', `disc-request:${made}`, { kind: 'change', input, level: highestLevel(recordings) });
           return made;
-        })();
+        });
         changed(id);
         return requestView(requireRequest(id), context());
       },
@@ -84,7 +85,7 @@ export function discsModule(services: StationServices, signer: Signer): DiscsMod
       },
       'discs.plan': ({ requestId, media }, caller): DiscPlan => {
         const plannedAt = services.now();
-        const planned = db.transaction(() => {
+        const planned = writeTransaction(db, () => {
           const row = requireRequest(requestId);
           if (row.decision !== 'approved') throw new StationError('invalid-input', `disc request ${requestId} is ${row.decision ?? 'not decided yet'}: only an approved request is planned`);
           const existing = discsOf(db, requestId);
@@ -118,7 +119,7 @@ export function discsModule(services: StationServices, signer: Signer): DiscsMod
           setRequestMedia(db, requestId, media);
           audit(caller, 'discs.plan', `disc-request:${requestId}`, { kind: 'change', media, discs });
           return discs;
-        })();
+        });
         changed(requestId);
         return { requestId, media, discs: planned };
       },
@@ -138,14 +139,14 @@ export function discsModule(services: StationServices, signer: Signer): DiscsMod
       'discs.cancel': ({ discId }, caller) => ({ cancelled: jobs.cancel(discId, caller) }),
       'discs.store': ({ discId, copy, location }, caller) => {
         const disc = requireDisc(discId);
-        db.transaction(() => {
+        writeTransaction(db, () => {
           const row = copiesOf(db, discId).find((candidate) => candidate.copy === copy);
           if (row === undefined || (row.state !== 'verified' && row.state !== 'stored')) {
             throw new StationError('invalid-input', `disc ${discId} copy ${copy} is ${row?.state ?? 'unknown'}: only a verified copy is put away`);
           }
           updateCopy(db, discId, copy, { state: 'stored', location, stored_by: caller.name, stored_at: services.now() });
           audit(caller, 'discs.store', `disc:${discId}:${copy}`, { kind: 'change', location, before: row.location });
-        })();
+        });
         changed(disc.request_id);
         return discEntry(disc, requireRequest(disc.request_id), context());
       },
@@ -158,10 +159,10 @@ export function discsModule(services: StationServices, signer: Signer): DiscsMod
         await mkdir(dirname(path), { recursive: true });
         await writeDiscLabelPdf(labelFacts(services, disc, request), path);
         // Only a label that carries the image's hash counts as the disc's label; one printed before is a draft.
-        db.transaction(() => {
+        writeTransaction(db, () => {
           if (disc.image_sha256 !== null) recordLabel(db, discId, caller.name, services.now());
           audit(caller, 'discs.label', `disc:${discId}`, { kind: 'change', path, imageSha256: disc.image_sha256 });
-        })();
+        });
         changed(disc.request_id);
         return { path };
       },

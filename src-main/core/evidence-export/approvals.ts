@@ -4,6 +4,7 @@ import { personById } from '../people/index.js';
 import type { StationServices } from '../services.js';
 import { signingPassword, type Signer } from '../signing/index.js';
 import { approvalById, decideApproval, insertApprovalRequest, usableApproval, waitingRequest, type ApprovalRow } from './export-store.js';
+import { writeTransaction } from '../db/index.js';
 
 export const toApproval = (row: ApprovalRow, iso: (ms: number) => string): ExportApproval => ({
   id: row.id,
@@ -27,7 +28,7 @@ export function approvalFor(services: StationServices, caller: Caller, recording
   const requester = requesterOf(caller);
   const approved = usableApproval(db, recordingIds, requester);
   if (approved !== null) return approved;
-  const id = db.transaction(() => {
+  const id = writeTransaction(db, () => {
     const waiting = waitingRequest(db, recordingIds, requester);
     if (waiting !== null) return waiting.id;
     const filed = insertApprovalRequest(db, recordingIds, requester, services.now());
@@ -39,7 +40,7 @@ export function approvalFor(services: StationServices, caller: Caller, recording
       details: { kind: 'change', recordingIds: [...recordingIds].sort((a, b) => a - b) },
     });
     return filed;
-  })();
+  });
   throw new StationError('approval-needed', `approval request ${id} filed: the head approves it with \`station export approve ${id}\``);
 }
 
@@ -70,7 +71,7 @@ export async function decide(services: StationServices, signer: Signer, input: D
     signer: { personId: caller.personId ?? null, name: person?.name ?? caller.name, role: caller.role, keyId },
     decidedAt: iso(decidedAt),
   }));
-  db.transaction(() => {
+  writeTransaction(db, () => {
     const stored = decideApproval(db, row.id, {
       state: input.decision,
       by: person?.name ?? caller.name,
@@ -88,6 +89,6 @@ export async function decide(services: StationServices, signer: Signer, input: D
       object: `export-approval:${row.id}`,
       details: { kind: 'change', decision: input.decision, recordingIds, keyId: signed.keyId, statementSha256: signed.sha256 },
     });
-  })();
+  });
   return toApproval(approvalById(db, row.id)!, iso);
 }

@@ -15,6 +15,7 @@ import { idsJson, insertExport, markApprovalUsed, type ApprovalRow } from './exp
 import { payloadPath, sealTags, writeBagFiles } from './make-package.js';
 import { readmeText } from './readme-text.js';
 import { zipFolder } from './zip-folder.js';
+import { writeTransaction } from '../db/index.js';
 
 /** The package goes into a new or empty folder, never over anything already there; true if it had to be made. */
 async function claimOut(out: string, zipPath: string | null): Promise<boolean> {
@@ -91,7 +92,7 @@ export async function createExport(services: StationServices, signer: Signer, re
     await sealTags(out);
     if (zipPath !== null) await zipFolder(out, zipPath);
 
-    db.transaction(() => {
+    writeTransaction(db, () => {
       if (approval !== null && !markApprovalUsed(db, approval.id)) throw new StationError('approval-needed', `approval ${approval.id} was used by another export meanwhile`);
       insertExport(db, {
         id: exportId,
@@ -119,7 +120,7 @@ export async function createExport(services: StationServices, signer: Signer, re
           purpose,
         },
       });
-    })();
+    });
     return { exportId, path: out, zipPath, files: payload.length, bytes };
   } catch (error) {
     await undo(out, made);

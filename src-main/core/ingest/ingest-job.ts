@@ -13,7 +13,7 @@ import {
   toAbsolute,
 } from '../archive/index.js';
 import { earlySearchChoice, findCalibrationCode, MAX_VIDEOS_SEARCHED, searchKeyframesOnly, type CalibrationCode, type ClockReference } from '../clock-drift/index.js';
-import type { Database } from '../db/index.js';
+import { writeTransaction, type Database } from '../db/index.js';
 import { describe, osCause, StationError } from '../errors.js';
 import type { EventBus } from '../event-bus.js';
 import type { AuditTrail } from '../audit/index.js';
@@ -220,7 +220,7 @@ export class IngestJob {
     }
     await requireSomethingToImport(root, env.dataDir);
     const job = new IngestJob(env, root, origin, actor, lateReason);
-    env.db.transaction(() => {
+    writeTransaction(env.db, () => {
       insertIngest(env.db, {
         id: job.id,
         source_path: root,
@@ -242,14 +242,14 @@ export class IngestJob {
         object: `ingest:${job.id}`,
         details: { source: root, deviceId: origin?.deviceId ?? null, mountpoint: origin?.mountpoint ?? null },
       });
-    })();
+    });
     // Recorded first, then the bag made: a `station verify` in another process must never find a
     // bag that no running ingest owns.
     try {
       await startBag(toAbsolute(env.dataDir, ingestArchiveDir(job.id)));
     } catch (error) {
       const reason = { code: 'copy-failed', message: `cannot make the bag: ${describe(error)}` } as const;
-      env.db.transaction(() => {
+      writeTransaction(env.db, () => {
         finishIngest(env.db, job.id, 'failed', reason, env.now());
         env.audit?.record({
           actor: actor.name,
@@ -258,7 +258,7 @@ export class IngestJob {
           object: `ingest:${job.id}`,
           details: { state: 'failed', reasonCode: reason.code, totals: ingestTotals(env.db, job.id) },
         });
-      })();
+      });
       throw error;
     }
     job.progress.start();
@@ -354,7 +354,7 @@ export class IngestJob {
     // Every file is recorded by now: the totals are final, for the audit row and the event alike.
     const totals = ingestTotals(env.db, this.id);
     try {
-      env.db.transaction(() => {
+      writeTransaction(env.db, () => {
         const endedAt = env.now();
         finishIngest(env.db, this.id, recordedState(end), reason, endedAt);
         const met = this.meetDeadline(end, totals, endedAt);
@@ -365,7 +365,7 @@ export class IngestJob {
           object: `ingest:${this.id}`,
           details: { state: recordedState(end), reasonCode: reason?.code ?? null, totals, ...(met && { checkoutMet: met.checkoutId, late: met.late }) },
         });
-      })();
+      });
     } catch (error) {
       // The row stays 'running'; the next start of the station finishes it as interrupted.
       env.log.error('ingest.unrecorded-end', error, { ingestId: this.id });

@@ -1,4 +1,4 @@
-import type { Database } from '../db/index.js';
+import { writeTransaction, type Database } from '../db/index.js';
 import type {
   ClockDrift,
   DriftBasis,
@@ -132,7 +132,7 @@ export function recordSighting(
 /** The recording and its first sighting are one transaction: a file is archived in the index or not at all. */
 export function insertArchivedFile(db: Database, file: NewRecording & { originalNameHex: string | null }): number {
   const { originalNameHex, ...recording } = file;
-  return db.transaction(() => {
+  return writeTransaction(db, () => {
     const id = insertRecording(db, recording);
     recordSighting(db, {
       ingestId: recording.ingestId,
@@ -147,7 +147,7 @@ export function insertArchivedFile(db: Database, file: NewRecording & { original
       at: recording.archivedAt,
     });
     return id;
-  })();
+  });
 }
 
 /** A file with this name, size and time was archived before: worth hashing the source to confirm. */
@@ -218,14 +218,14 @@ export interface IngestClock {
 export function saveIngestClock(db: Database, ingestId: string, clock: IngestClock): void {
   const setFileClock = db.prepare('UPDATE ingest_files SET device_time = ?, corrected_time = ? WHERE id = ?');
   const addFinding = db.prepare('INSERT INTO ingest_findings (ingest_id, kind, details_json) VALUES (?, ?, ?)');
-  db.transaction(() => {
+  writeTransaction(db, () => {
     for (const file of clock.files) setFileClock.run(file.deviceTime, file.correctedTime, file.sightingId);
     const { seconds, basis, exceedsTolerance, evidence, metadataZone } = clock.drift;
     db.prepare(
       'UPDATE ingests SET drift_seconds = ?, drift_basis = ?, drift_exceeds = ?, drift_evidence = ?, metadata_zone = ? WHERE id = ?',
     ).run(seconds, basis, Number(exceedsTolerance), evidence, metadataZone, ingestId);
     for (const finding of clock.findings) addFinding.run(ingestId, finding.kind, JSON.stringify(finding));
-  })();
+  });
 }
 
 /** The source paths of every ingest no device is tied to, by ingest. */
@@ -245,9 +245,9 @@ export function unlinkedIngestFiles(db: Database): Map<string, string[]> {
 /** Ties ingests that named no device to one registered later; an ingest already tied keeps its device. */
 export function linkIngestsToDevice(db: Database, deviceId: number, ingestIds: readonly string[]): void {
   const link = db.prepare('UPDATE ingests SET device_id = ? WHERE id = ? AND device_id IS NULL');
-  db.transaction(() => {
+  writeTransaction(db, () => {
     for (const ingestId of ingestIds) link.run(deviceId, ingestId);
-  })();
+  });
 }
 
 /** When an earlier ingest last found files this one found again as duplicates (epoch ms), or null. */

@@ -1,7 +1,7 @@
 import { promises as fs } from 'node:fs';
 import { join } from 'node:path';
 import type { AuditTrail } from '../audit/index.js';
-import type { Database } from '../db/index.js';
+import { writeTransaction, type Database } from '../db/index.js';
 import { archivedFilePath, toAbsolute, toStored, filesUnder } from '../archive/index.js';
 import { finalizeBag } from './finalize-bag.js';
 import { bagEntries } from '../recordings/index.js';
@@ -26,7 +26,7 @@ export async function recoverInterruptedIngests(db: Database, dataDir: string, n
     await finalizeBag(db, dataDir, ingest.id, now, 'interrupted');
     const reason = { code: 'interrupted', message: 'the station stopped during this ingest; ingest the source again to resume' } as const;
     // The station ends it, not its operator: the chain says so, beside the ingest's own start row.
-    db.transaction(() => {
+    writeTransaction(db, () => {
       finishIngest(db, ingest.id, 'interrupted', reason, now);
       audit?.record({
         actor: 'station',
@@ -35,7 +35,7 @@ export async function recoverInterruptedIngests(db: Database, dataDir: string, n
         object: `ingest:${ingest.id}`,
         details: { state: 'interrupted', reasonCode: reason.code, totals: ingestTotals(db, ingest.id) },
       });
-    })();
+    });
     recovered.push(ingest.id);
   }
   return recovered;

@@ -6,6 +6,7 @@ import { StationError } from '../errors.js';
 import type { LedgerContext } from './checkout.js';
 import { markMet, openCheckoutOf, recordCheckin, verifiedIngestSince, type Checkin, type CheckoutRow } from './ledger-store.js';
 import { optionalInstant, pastInstant } from './ledger-times.js';
+import { writeTransaction } from '../db/index.js';
 
 const hourMs = 3_600_000;
 
@@ -69,7 +70,7 @@ export function checkInRequest(context: LedgerContext, request: z.infer<typeof C
  */
 export function checkInAtPlugIn(context: LedgerContext, audit: AuditTrail | null, deviceId: number, pluggedInAt: number): CheckinReceipt | null {
   const { db } = context;
-  return db.transaction(() => {
+  return writeTransaction(db, () => {
     const open = openCheckoutOf(db, deviceId);
     if (open === null || pluggedInAt < open.checked_out_at) return null;
     const receipt = checkIn(context, open, { returnedAt: pluggedInAt, recordedAt: context.now(), by: 'station', condition: 'ok', note: null, arrivedAt: null, leftAt: null });
@@ -81,5 +82,5 @@ export function checkInAtPlugIn(context: LedgerContext, audit: AuditTrail | null
       details: { kind: 'change', input: { deviceId, at: receipt.returnedAt, plugIn: true } },
     });
     return receipt;
-  })();
+  });
 }

@@ -10,6 +10,7 @@ import { deadlineOf, ledgerEntry } from './ledger-entry.js';
 import { writeLedgerFile } from './ledger-export-file.js';
 import { ledgerRow, ledgerRows, openCheckoutOf, setLateReason, unmetRows } from './ledger-store.js';
 import { meetDeadline, type VerifiedIngest } from './meet-deadline.js';
+import { writeTransaction } from '../db/index.js';
 
 type LedgerCommands = 'ledger.checkout' | 'ledger.checkin' | 'ledger.lateReason' | 'ledger.list' | 'ledger.deadlines' | 'ledger.export';
 
@@ -100,9 +101,9 @@ export function ledgerModule(
         const now = services.now();
         const path = await writeLedgerFile(entries, request, { dataDir: services.dataDir, zone: services.zone, stationName: services.stationName, now, iso });
         // Asynchronous (the file is written first), so it records its own audit row: an export of the ledger is a view.
-        db.transaction(() =>
+        writeTransaction(db, () =>
           services.audit?.record({ actor: caller.name, role: caller.role, action: 'ledger.export', object: 'ledger', details: { kind: 'view', input: request, path, rows: entries.length } }),
-        )();
+        );
         return { path, rows: entries.length };
       },
     },

@@ -9,6 +9,7 @@ import { hashPassword } from './password-hash.js';
 import { accountOf, insertPerson, listPeople, loginTaken, personById, personByOfficerNumber, setAccount, updatePerson } from './people-store.js';
 import { SessionRegistry } from './session-registry.js';
 import { checkPassword, recordSessionEvent } from './sign-in.js';
+import { writeTransaction } from '../db/index.js';
 
 type PeopleCommands =
   | 'session.status'
@@ -118,10 +119,10 @@ export function peopleModule(services: StationServices): PeopleModule {
         await checkPassword(env, account.login, current, 'session.password-check');
         const hash = await hashPassword(next);
         const trail = writable();
-        db.transaction(() => {
+        writeTransaction(db, () => {
           setAccount(db, account.person_id, account.login, hash, services.now());
           trail.record({ actor: caller.name, role: caller.role, action: 'session.changePassword', object: `person:${account.person_id}`, details: {} });
-        })();
+        });
         await signer.reseal(account.person_id, current, next);
         return authenticator.status(credentials);
       },
@@ -129,7 +130,7 @@ export function peopleModule(services: StationServices): PeopleModule {
       'people.add': async (fields, caller) => {
         const hash = fields.password === undefined ? null : await hashPassword(fields.password);
         const trail = writable();
-        const added = db.transaction(() => {
+        const added = writeTransaction(db, () => {
           requireFreeOfficerNumber(fields.officerNumber, 0);
           if (fields.login !== undefined) requireFreeLogin(fields.login, 0);
           const at = services.now();
@@ -142,7 +143,7 @@ export function peopleModule(services: StationServices): PeopleModule {
           const { password: _password, ...shown } = fields;
           trail.record({ actor: caller.name, role: caller.role, action: 'people.add', object: `person:${id}`, details: { kind: 'change', input: shown } });
           return requirePerson(id);
-        })();
+        });
         if (fields.password !== undefined && added.login !== null) await signer.provision(added, fields.password, caller);
         return added;
       },
@@ -164,11 +165,11 @@ export function peopleModule(services: StationServices): PeopleModule {
         if (accountLogin === null) throw new StationError('invalid-input', `${person.name} has no account yet: give a login`);
         const hash = await hashPassword(password);
         const trail = writable();
-        db.transaction(() => {
+        writeTransaction(db, () => {
           requireFreeLogin(accountLogin, id);
           setAccount(db, id, accountLogin, hash, services.now());
           trail.record({ actor: caller.name, role: caller.role, action: 'people.setPassword', object: `person:${id}`, details: { kind: 'change', input: { id, login: accountLogin } } });
-        })();
+        });
         sessions.closeAllOf(id);
         // The old key opened only with the forgotten password: revoked (kept for old signatures), a new one made.
         await signer.replace(person, password, caller);

@@ -1,7 +1,7 @@
 import type { AttachedVolume, Caller, Settings } from '../../contract/index.js';
 import type { AuditTrail } from '../audit/index.js';
 import { isoInZone } from '../clock.js';
-import type { Database } from '../db/index.js';
+import { writeTransaction, type Database } from '../db/index.js';
 import { getDevice, publicDevice, recognizeVolume, rememberVolume, type Recognition } from '../devices/index.js';
 import { describe, StationError } from '../errors.js';
 import type { EventBus } from '../event-bus.js';
@@ -84,7 +84,7 @@ export class VolumeService {
     const entry = this.require(mountpoint);
     const { db, audit } = this.deps;
     const { uuid, label } = entry.volume;
-    db.transaction(() => {
+    writeTransaction(db, () => {
       // What the device is known by from now on, this card's UUID, label or serials among them.
       const knownBy = rememberVolume(db, deviceId, entry.volume, entry.recognition);
       audit?.record({
@@ -94,7 +94,7 @@ export class VolumeService {
         object: `device:${deviceId}`,
         details: { kind: 'change', mountpoint, uuid, label, knownBy: knownBy.map(({ kind, value }) => ({ kind, value })) },
       });
-    })();
+    });
     // Recognised again from what is now remembered, so the card says how it will be known next time.
     entry.recognition = await recognizeVolume(db, entry.volume, { extraPatterns: this.deps.settings().namePatterns });
     const view = attachedView(db, entry.volume, entry.recognition, entry.view.attachedAt, this.deps.ledger.openCheckout);

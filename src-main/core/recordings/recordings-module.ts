@@ -8,6 +8,7 @@ import type { MediaFile } from '../station-api.js';
 import { mimeTypeFor } from './mime.js';
 import { officerAndMark } from '../recorder-names/index.js';
 import { getRecording, listRecordings, recordingFile, recordingsWithUnreadNames, saveNameFields } from './recording-store.js';
+import { writeTransaction } from '../db/index.js';
 
 export interface RecordingsModule extends Capability<'recordings.list' | 'recordings.get' | 'recordings.play' | 'recordings.thumbnail'> {
   /** An archived file a host may stream for playback. */
@@ -33,9 +34,9 @@ export function recordingsModule(
       const unread = recordingsWithUnreadNames(db);
       if (unread.length === 0) return;
       const patterns = settings().namePatterns;
-      db.transaction(() => {
+      writeTransaction(db, () => {
         for (const { id, originalPath } of unread) saveNameFields(db, id, officerAndMark(originalPath, patterns));
-      })();
+      });
       log.info('recordings.names-read', { count: unread.length });
     },
     handlers: {

@@ -1,5 +1,5 @@
 import type { Settings } from '../../contract/index.js';
-import type { Database } from '../db/index.js';
+import { writeTransaction, type Database } from '../db/index.js';
 
 export const defaultSettings: Settings = {
   autoIngest: false,
@@ -28,8 +28,8 @@ export function writeSettings(db: Database, change: Partial<Settings>): Settings
   const upsert = db.prepare(
     'INSERT INTO settings (key, value_json) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value_json = excluded.value_json',
   );
-  db.transaction(() => {
+  writeTransaction(db, () => {
     for (const [key, value] of Object.entries(change)) if (value !== undefined) upsert.run(key, JSON.stringify(value));
-  })();
+  });
   return readSettings(db);
 }

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import type { Caller, Credentials, Person, SigningKey } from '../../contract/index.js';
 import type { AuditTrail } from '../audit/index.js';
 import { canonicalJson } from '../audit/index.js';
-import type { Database } from '../db/index.js';
+import { writeTransaction, type Database } from '../db/index.js';
 import { StationError } from '../errors.js';
 import { makeKeyPair, resealKey, signBytes, verifyBytes, WrongKeyPasswordError } from './ed25519.js';
 import { activeKeyOf, allKeys, insertKey, keyById, resealPrivateKey, revokeKey } from './signing-key-store.js';
@@ -55,12 +55,12 @@ export class Signer {
 
   private async makeKey(person: Person, password: string, by: Pick<Caller, 'name' | 'role'>): Promise<string> {
     const pair = await makeKeyPair(password);
-    this.env.db.transaction(() => {
+    writeTransaction(this.env.db, () => {
       const active = activeKeyOf(this.env.db, person.id);
       if (active) revokeKey(this.env.db, active.id, by.name, this.env.now());
       insertKey(this.env.db, { id: pair.keyId, personId: person.id, publicKeyPem: pair.publicKeyPem, sealedPrivateKey: pair.sealedPrivateKey }, this.env.now());
       this.record(by.name, by.role, 'signing.keyMade', person.id, { keyId: pair.keyId, replaced: active?.id ?? null });
-    })();
+    });
     return pair.keyId;
   }
 
@@ -74,7 +74,7 @@ export class Signer {
     const active = activeKeyOf(this.env.db, personId);
     if (active?.private_key_pem == null) return;
     const sealed = await resealKey(active.private_key_pem, current, next);
-    this.env.db.transaction(() => resealPrivateKey(this.env.db, active.id, sealed))();
+    writeTransaction(this.env.db, () => resealPrivateKey(this.env.db, active.id, sealed));
   }
 
   /** An admin set a forgotten password: the old key cannot be opened, so it is revoked and a new one made. */

@@ -9,6 +9,7 @@ import { tagManifestSha256, writeSignoffFiles } from './bag-signoff.js';
 import { cannotSign, checkoutsOf, officersOf, stateOf } from './review.js';
 import { insertSignoff, latestSignoffOf, latestSignoffs, signoffsOf } from './signoff-store.js';
 import { verifyBagSignoff } from './verify-signoffs.js';
+import { writeTransaction } from '../db/index.js';
 
 type SignoffCommands = 'signoff.list' | 'signoff.review' | 'signoff.decide' | 'signoff.verify' | 'signoff.keys';
 
@@ -109,7 +110,7 @@ export function signoffModule(services: StationServices, ingest: IngestModule, s
         if (latestSignoffOf(db, ingestId)?.decision === 'approved') throw new StationError('sealed', refusals.sealed);
         // The bag first: an index row without its tag files would claim a signature the bag cannot show.
         await writeSignoffFiles(bagDir, signed.text, Buffer.from(signed.signature, 'base64'), signed.publicKeyPem);
-        db.transaction(() => {
+        writeTransaction(db, () => {
           insertSignoff(db, {
             ingest_id: ingestId,
             decision,
@@ -129,7 +130,7 @@ export function signoffModule(services: StationServices, ingest: IngestModule, s
             object: `ingest:${ingestId}`,
             details: { kind: 'change', decision, reason: reason ?? null, keyId: signed.keyId, statementSha256: signed.sha256 },
           });
-        })();
+        });
         services.events.emit({ type: 'signoff.changed', ingestId });
         return { ingestId, decision, signer: caller.name, signedAt: iso(signedAt), statementSha256: signed.sha256 };
       },

@@ -12,6 +12,7 @@ import { checkoutOfficerName, uncoveredGaps } from './gap-findings.js';
 import { writeWorkRecordPdf } from './work-record-pdf.js';
 import { recordDecision, recordFiling, workRecordRow, workRecordRows } from './work-record-store.js';
 import { signedFields, workRecordOf } from './work-record-view.js';
+import { writeTransaction } from '../db/index.js';
 
 type WorkRecordCommands = 'workRecords.add' | 'workRecords.list' | 'workRecords.decide' | 'workRecords.file' | 'workRecords.gaps' | 'workRecords.form';
 
@@ -37,11 +38,11 @@ export function workRecordsModule(services: StationServices, signer: Signer): Wo
   return {
     handlers: {
       'workRecords.add': (request, caller) => {
-        const id = db.transaction(() => {
+        const id = writeTransaction(db, () => {
           const made = addWorkRecord(db, request, caller, services.now());
           audited(caller, 'workRecords.add', made, { kind: 'change', input: request });
           return made;
-        })();
+        });
         return view(id);
       },
       'workRecords.list': ({ state }) => workRecordRows(db, state ?? null).map((row) => workRecordOf(db, row, iso)),
@@ -61,7 +62,7 @@ export function workRecordsModule(services: StationServices, signer: Signer): Wo
           signer: { personId: caller.personId, name: caller.name, role: caller.role, keyId },
           decidedAt: iso(decidedAt),
         }));
-        db.transaction(() => {
+        writeTransaction(db, () => {
           const stored = recordDecision(db, before.id, {
             state: input.decision,
             by: caller.name,
@@ -79,17 +80,17 @@ export function workRecordsModule(services: StationServices, signer: Signer): Wo
             keyId: signed.keyId,
             statementSha256: signed.sha256,
           });
-        })();
+        });
         return view(before.id);
       },
       'workRecords.file': ({ id }, caller) => {
-        db.transaction(() => {
+        writeTransaction(db, () => {
           const row = requireRecord(id);
           if (!recordFiling(db, id, caller.name, services.now())) {
             throw new StationError('invalid-input', `work record ${id} is ${row.state}: only an approved record is filed`);
           }
           audited(caller, 'workRecords.file', id, { kind: 'change', input: { id } });
-        })();
+        });
         return view(id);
       },
       'workRecords.gaps': () =>
@@ -112,7 +113,7 @@ export function workRecordsModule(services: StationServices, signer: Signer): Wo
         await fs.mkdir(dirname(path), { recursive: true });
         await writeWorkRecordPdf(record, { stationName: services.stationName, printedAt: iso(now) }, path);
         // Printing shows the record: a view, recorded after the file is written.
-        db.transaction(() => services.audit?.record({ actor: caller.name, role: caller.role, action: 'workRecords.form', object: `workRecord:${id}`, details: { kind: 'view', input: { id }, path } }))();
+        writeTransaction(db, () => services.audit?.record({ actor: caller.name, role: caller.role, action: 'workRecords.form', object: `workRecord:${id}`, details: { kind: 'view', input: { id }, path } }));
         return { path };
       },
     },

@@ -3,6 +3,8 @@ import { once } from 'node:events';
 import { createInterface } from 'node:readline';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openDatabase } from '../../src-main/core/db/index.js';
+import { rememberVolume } from '../../src-main/core/devices/index.js';
 import { openStation } from '../../src-main/core/station.js';
 import type { Station } from '../../src-main/core/station-api.js';
 import { tempDir } from '../helpers/temp-dir.js';
@@ -18,18 +20,20 @@ async function holdWriteLock(dbFile: string, holdMs: number): Promise<{ released
     const Database = require('better-sqlite3');
     const db = new Database(${JSON.stringify(dbFile)}, { timeout: 15000 });
     db.exec('BEGIN IMMEDIATE');
-    db.prepare("INSERT INTO settings (key, value_json) VALUES ('held-by-another-process', '1')").run();
+    db.prepare("INSERT OR REPLACE INTO settings (key, value_json) VALUES ('held-by-another-process', '1')").run();
     console.log('locked');
     setTimeout(() => { db.exec('COMMIT'); db.close(); }, ${holdMs});
   `;
   const child = spawn(process.execPath, ['-e', script], { cwd: process.cwd(), stdio: ['ignore', 'pipe', 'inherit'] });
+  const exited = once(child, 'exit');
   const lines = createInterface({ input: child.stdout });
-  const [first] = (await once(lines, 'line')) as [string];
+  // A script that fails before it holds the lock ends the test at once, not at its timeout.
+  const first = await Promise.race([once(lines, 'line').then(([line]) => line as string), exited.then(() => 'exited')]);
   expect(first).toBe('locked');
-  return { released: once(child, 'exit') };
+  return { released: exited };
 }
 
-describe('an audited change while another process on the data folder is writing', () => {
+describe('a change that reads before it writes, while another process on the data folder is writing', () => {
   let station: Station;
   let data: string;
   beforeAll(async () => {
@@ -47,5 +51,21 @@ describe('an audited change while another process on the data folder is writing'
     expect(added).toMatchObject({ ok: true, value: { serial: 'DSJ-0042' } });
     const trail = await station.call('audit.list', {}, admin);
     expect(trail.ok && trail.value.some((row) => row.action === 'devices.add')).toBe(true);
+  });
+
+  it('waits outside the router too: a plugged-in card remembered as a device', async () => {
+    const added = await station.call('devices.add', { type: 'body-camera', serial: 'DSJ-0043' }, admin);
+    if (!added.ok) throw new Error(added.error.message);
+    // The plug-in service writes to its own connection, not through a command: a second one stands in for it.
+    const db = openDatabase(join(data, 'station.db'));
+    try {
+      const other = await holdWriteLock(join(data, 'station.db'), 3000);
+      // It reads the device first, then remembers the card's UUID and label.
+      const known = rememberVolume(db, added.value.id, { mountpoint: '/media/desk/CARD', uuid: '1234-ABCD', label: 'DSJ-0043' });
+      await other.released;
+      expect(known.map(({ kind, value }) => `${kind}=${value}`)).toEqual(expect.arrayContaining(['volume-uuid=1234-ABCD', 'volume-label=DSJ-0043']));
+    } finally {
+      db.close();
+    }
   });
 });
