@@ -37,7 +37,7 @@ describe('a change that reads before it writes, while another process on the dat
   let station: Station;
   let data: string;
   beforeAll(async () => {
-    data = join(tempDir('audited-write-waits'), 'data');
+    data = join(tempDir('write-waits'), 'data');
     station = await openStation({ dataDir: data });
   });
   afterAll(() => station.close());
@@ -56,7 +56,7 @@ describe('a change that reads before it writes, while another process on the dat
   it('waits outside the router too: a plugged-in card remembered as a device', async () => {
     const added = await station.call('devices.add', { type: 'body-camera', serial: 'DSJ-0043' }, admin);
     if (!added.ok) throw new Error(added.error.message);
-    // The plug-in service writes to its own connection, not through a command: a second one stands in for it.
+    // The plug-in service calls it itself, outside any command's transaction; called here on a connection of the test's own.
     const db = openDatabase(join(data, 'station.db'));
     try {
       const other = await holdWriteLock(join(data, 'station.db'), 3000);
