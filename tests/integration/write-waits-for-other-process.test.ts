@@ -11,16 +11,18 @@ import { tempDir } from '../helpers/temp-dir.js';
 
 const admin = { name: 'desk', role: 'admin' } as const;
 
+const writeASetting = "INSERT OR REPLACE INTO settings (key, value_json) VALUES ('held-by-another-process', '1')";
+
 /**
  * Another station process on the same data folder, as a scripted `station` beside the desktop
- * program: it takes the database's write lock, says so, and lets go after `holdMs`.
+ * program: it takes the database's write lock, writes `sql`, says so, and lets go after `holdMs`.
  */
-async function holdWriteLock(dbFile: string, holdMs: number): Promise<{ released: Promise<unknown> }> {
+async function holdWriteLock(dbFile: string, holdMs: number, sql = writeASetting): Promise<{ released: Promise<unknown> }> {
   const script = `
     const Database = require('better-sqlite3');
     const db = new Database(${JSON.stringify(dbFile)}, { timeout: 15000 });
     db.exec('BEGIN IMMEDIATE');
-    db.prepare("INSERT OR REPLACE INTO settings (key, value_json) VALUES ('held-by-another-process', '1')").run();
+    db.exec(${JSON.stringify(sql)});
     console.log('locked');
     setTimeout(() => { db.exec('COMMIT'); db.close(); }, ${holdMs});
   `;
@@ -32,6 +34,23 @@ async function holdWriteLock(dbFile: string, holdMs: number): Promise<{ released
   expect(first).toBe('locked');
   return { released: exited };
 }
+
+describe('a new data folder opened while another process is making it', () => {
+  it('waits for the other to finish instead of failing with "database is locked" at the switch to WAL', async () => {
+    const file = join(tempDir('write-waits-open'), 'station.db');
+    // The other process made the file and holds its write lock, still in a rollback journal, as a
+    // station does for the moment it switches a new file to WAL.
+    const other = await holdWriteLock(file, 1500, 'CREATE TABLE made_by_the_other (a)');
+    const db = openDatabase(file);
+    try {
+      await other.released;
+      expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
+      expect(db.prepare("SELECT name FROM sqlite_master WHERE name = 'made_by_the_other'").get()).toEqual({ name: 'made_by_the_other' });
+    } finally {
+      db.close();
+    }
+  });
+});
 
 describe('a change that reads before it writes, while another process on the data folder is writing', () => {
   let station: Station;

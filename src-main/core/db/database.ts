@@ -10,18 +10,40 @@ const busyTimeoutMs = 15_000;
 
 /**
  * Opens station.db with WAL and foreign keys, and brings its schema up to date. Several station
- * processes may open one data folder (the desktop program and a scripted `station verify`): the
- * busy timeout is set before anything else, so even switching a new file to WAL waits for the
- * other process instead of failing with "database is locked".
+ * processes may open one data folder (the desktop program and a scripted `station verify`): each
+ * waits for the others, up to the busy timeout, instead of failing with "database is locked".
  */
 export function openDatabase(file: string, list: readonly Migration[] = migrations): Database {
   const db = new BetterSqlite3(file, { timeout: busyTimeoutMs });
-  db.pragma('journal_mode = WAL');
+  switchToWal(db);
   db.pragma('foreign_keys = ON');
   // WAL with NORMAL is durable across application crashes; FULL also survives power loss, which an evidence store wants.
   db.pragma('synchronous = FULL');
   migrate(db, list);
   return db;
+}
+
+const isBusy = (error: unknown): boolean => String((error as { code?: unknown }).code).startsWith('SQLITE_BUSY');
+const pause = (ms: number): void => void Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
+
+/**
+ * Switching a new file to WAL reads its header, then writes it. SQLite waits out the busy timeout
+ * for the read, not for the write that follows it: while another process switches the same new
+ * file (six opening a new data folder together), the switch is refused at once. It is tried
+ * again until the busy timeout has passed; once the other has switched the file, it is WAL
+ * already and nothing needs writing.
+ */
+function switchToWal(db: Database): void {
+  const giveUpAt = Date.now() + busyTimeoutMs;
+  for (;;) {
+    try {
+      db.pragma('journal_mode = WAL');
+      return;
+    } catch (error) {
+      if (!isBusy(error) || Date.now() >= giveUpAt) throw error;
+    }
+    pause(20);
+  }
 }
 
 /**
