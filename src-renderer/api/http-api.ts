@@ -19,6 +19,7 @@ const reopenDelayMs = 2000;
  */
 export function createHttpApi(token: string | null, onSignedOut: () => void): StationApi {
   const listeners = new Set<(event: StationEvent) => void>();
+  const connectedListeners = new Set<() => void>();
   let source: EventSource | null = null;
   let reopenTimer: ReturnType<typeof setTimeout> | null = null;
   const authorisation: Record<string, string> = token === null ? {} : { 'X-Station-Token': token };
@@ -50,6 +51,10 @@ export function createHttpApi(token: string | null, onSignedOut: () => void): St
     if (listeners.size === 0 || source) return;
     const opened = new EventSource(url);
     source = opened;
+    // Also after EventSource reconnects by itself: events sent while the stream was down are lost.
+    opened.onopen = () => {
+      for (const connected of connectedListeners) connected();
+    };
     opened.onmessage = (message: MessageEvent<string>) => {
       let event: StationEvent;
       try {
@@ -85,11 +90,16 @@ export function createHttpApi(token: string | null, onSignedOut: () => void): St
         return internalError(cause);
       }
     },
-    onEvent(listener) {
+    onEvent(listener, onConnected) {
       listeners.add(listener);
+      if (onConnected) {
+        connectedListeners.add(onConnected);
+        if (source?.readyState === EventSource.OPEN) queueMicrotask(onConnected);
+      }
       if (!source) void openStream();
       return () => {
         listeners.delete(listener);
+        if (onConnected) connectedListeners.delete(onConnected);
         if (listeners.size === 0 && source) {
           source.close();
           source = null;

@@ -12,7 +12,13 @@ export type { CommandError, CommandInput, CommandName, CommandOutput, Result, St
 /** Everything the interface may ask of the station; one implementation per host. */
 export interface StationApi {
   call<K extends CommandName>(name: K, input: CommandInput<K>): Promise<Result<CommandOutput<K>>>;
-  onEvent(listener: (event: StationEvent) => void): () => void;
+  /**
+   * Every station event from now on. `onConnected` is called each time events start to flow: at
+   * once where none can be missed (Electron's IPC), and in browser mode whenever the event stream
+   * opens or reopens. An event sent before that was not heard, so what a page keeps live by events
+   * is fetched again then.
+   */
+  onEvent(listener: (event: StationEvent) => void, onConnected?: () => void): () => void;
   /** Where the player loads a recording from (with `thumbnail`, its frame for the list); in browser mode a URL good for a short while, so ask when it is needed. */
   mediaUrl(recordingId: number, part?: 'thumbnail'): Promise<string>;
   /** Where the ingest's printable receipt (PDF) opens, asked for when it is opened; null where the host cannot show one yet. */

@@ -17,6 +17,9 @@ export interface AttachedVolumes {
 /**
  * The list at load, then live from `volume.*` events. Events that arrive while the list is on its
  * way are replayed over it in order: the last word about each volume wins, whichever came first.
+ * The list is asked for again whenever the event stream (re)opens: a card recognised before the
+ * stream was open would otherwise keep showing "identifying" (its recognition was the only event
+ * it would ever send). Only the latest answer counts.
  * Command answers (`volumes.match`) are not applied: their event says the same, in order with the rest.
  */
 export function useAttachedVolumes(): AttachedVolumes {
@@ -26,18 +29,14 @@ export function useAttachedVolumes(): AttachedVolumes {
   const [error, setError] = useState<CommandError | null>(null);
   const [stationError, setStationError] = useState<string | null>(null);
   const pending = useRef<StationEvent[] | null>([]);
+  const asked = useRef(0);
+  const mounted = useRef(true);
 
-  useStationEvents((event) => {
-    if (event.type === 'station.error') setStationError(event.message);
-    if (pending.current) pending.current.push(event);
-    else setCards((previous) => applyVolumeEvent(previous, event));
-  });
-
-  useEffect(() => {
-    let live = true;
-    pending.current = [];
+  const fetchList = useCallback(() => {
+    const ask = (asked.current += 1);
+    pending.current ??= [];
     void api.call('volumes.list', {}).then((result) => {
-      if (!live) return;
+      if (!mounted.current || ask !== asked.current) return;
       const buffered = pending.current ?? [];
       pending.current = null;
       setLoaded(true);
@@ -47,10 +46,23 @@ export function useAttachedVolumes(): AttachedVolumes {
         setCards((previous) => buffered.reduce(applyVolumeEvent, previous));
       }
     });
-    return () => {
-      live = false;
-    };
   }, [api]);
+
+  useStationEvents((event) => {
+    if (event.type === 'station.error') setStationError(event.message);
+    if (pending.current) pending.current.push(event);
+    else setCards((previous) => applyVolumeEvent(previous, event));
+  }, fetchList);
+
+  // Asked at once too, not only when the stream opens: the page shows the cards even while the
+  // stream cannot be opened.
+  useEffect(() => {
+    mounted.current = true;
+    fetchList();
+    return () => {
+      mounted.current = false;
+    };
+  }, [fetchList]);
 
   const dismiss = useCallback((mountpoint: string) => setCards((previous) => dismissCard(previous, mountpoint)), []);
   return { cards: orderedCards(cards), loaded, error, stationError, dismiss };
