@@ -29,12 +29,8 @@ export function createBridgeApi(bridge: StationBridge): StationApi {
         return internalError(cause);
       }
     },
-    onEvent: (listener, onConnected) => {
-      const off = bridge.onEvent(listener);
-      // The main process sends every event to the window: nothing was missed before this.
-      if (onConnected) queueMicrotask(onConnected);
-      return off;
-    },
+    // The main process sends every event to the window: none is missed, so onConnected never comes.
+    onEvent: (listener) => bridge.onEvent(listener),
     mediaUrl: (recordingId, part) => Promise.resolve(bridge.mediaUrl(recordingId, part)),
     // The desktop shell has no viewer for it yet: `station receipt` prints it there.
     receiptUrl: null,

@@ -13,10 +13,10 @@ export type { CommandError, CommandInput, CommandName, CommandOutput, Result, St
 export interface StationApi {
   call<K extends CommandName>(name: K, input: CommandInput<K>): Promise<Result<CommandOutput<K>>>;
   /**
-   * Every station event from now on. `onConnected` is called each time events start to flow: at
-   * once where none can be missed (Electron's IPC), and in browser mode whenever the event stream
-   * opens or reopens. An event sent before that was not heard, so what a page keeps live by events
-   * is fetched again then.
+   * Every station event from now on. `onConnected` is called when events start to flow after a
+   * time they could be missed: in browser mode whenever the event stream opens or reopens (an
+   * event sent before that was not heard, so what a page keeps live by events is fetched again
+   * then); never over Electron's IPC, which misses none.
    */
   onEvent(listener: (event: StationEvent) => void, onConnected?: () => void): () => void;
   /** Where the player loads a recording from (with `thumbnail`, its frame for the list); in browser mode a URL good for a short while, so ask when it is needed. */

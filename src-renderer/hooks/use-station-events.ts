@@ -12,9 +12,5 @@ export function useStationEvents(listener: (event: StationEvent) => void, onConn
   latest.current = listener;
   const latestConnected = useRef(onConnected);
   latestConnected.current = onConnected;
-  const wantsConnected = onConnected !== undefined;
-  useEffect(
-    () => api.onEvent((event) => latest.current(event), wantsConnected ? () => latestConnected.current?.() : undefined),
-    [api, wantsConnected],
-  );
+  useEffect(() => api.onEvent((event) => latest.current(event), () => latestConnected.current?.()), [api]);
 }

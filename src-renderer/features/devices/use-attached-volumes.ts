@@ -19,7 +19,7 @@ export interface AttachedVolumes {
  * way are replayed over it in order: the last word about each volume wins, whichever came first.
  * The list is asked for again whenever the event stream (re)opens: a card recognised before the
  * stream was open would otherwise keep showing "identifying" (its recognition was the only event
- * it would ever send). Only the latest answer counts.
+ * it would ever send).
  * Command answers (`volumes.match`) are not applied: their event says the same, in order with the rest.
  */
 export function useAttachedVolumes(): AttachedVolumes {
@@ -29,14 +29,14 @@ export function useAttachedVolumes(): AttachedVolumes {
   const [error, setError] = useState<CommandError | null>(null);
   const [stationError, setStationError] = useState<string | null>(null);
   const pending = useRef<StationEvent[] | null>([]);
+  /** Each ask's number: only the latest answer counts (an unmount counts as a newer ask). */
   const asked = useRef(0);
-  const mounted = useRef(true);
 
   const fetchList = useCallback(() => {
     const ask = (asked.current += 1);
     pending.current ??= [];
     void api.call('volumes.list', {}).then((result) => {
-      if (!mounted.current || ask !== asked.current) return;
+      if (ask !== asked.current) return;
       const buffered = pending.current ?? [];
       pending.current = null;
       setLoaded(true);
@@ -57,10 +57,9 @@ export function useAttachedVolumes(): AttachedVolumes {
   // Asked at once too, not only when the stream opens: the page shows the cards even while the
   // stream cannot be opened.
   useEffect(() => {
-    mounted.current = true;
     fetchList();
     return () => {
-      mounted.current = false;
+      asked.current += 1;
     };
   }, [fetchList]);
 
