@@ -91,6 +91,15 @@ function fixedAndPerGiB(small, large) {
   return { perGiB, fixed: smallCpuMs / 1000 - perGiB * (small.bytes / GiB) };
 }
 
+function splitNote(split) {
+  if (split === null) return 'Station CPU: not measured, so no split into each ingest and each GiB is given.';
+  if (split.perGiB <= 0) return 'Station CPU: the larger card took no more CPU than the smaller one in this run (other work on the machine), so no split is given.';
+  return (
+    `Station CPU from the two unthrottled cards: about ${split.fixed.toFixed(2)} CPU-s for each ingest whatever its size ` +
+    `(its start, the calibration searches, the first start of each tool) and ${split.perGiB.toFixed(2)} CPU-s for each GiB it verifies.`
+  );
+}
+
 async function bytesOf(root, expected) {
   let total = 0;
   for (const [relative] of expected) total += (await stat(join(root, relative))).size;
@@ -215,14 +224,7 @@ async function main() {
     await volume?.destroy();
     volume = undefined;
     const split = fixedAndPerGiB({ runs: unthrottled, bytes: cardBytes }, { runs: largeRuns, bytes: large.bytes });
-    notes.push(
-      split === null
-        ? 'Station CPU: not measured, so no split into each ingest and each GiB is given.'
-        : split.perGiB > 0
-          ? `Station CPU from the two unthrottled cards: about ${split.fixed.toFixed(2)} CPU-s for each ingest whatever its size ` +
-            `(its start, the calibration searches, the first start of each tool) and ${split.perGiB.toFixed(2)} CPU-s for each GiB it verifies.`
-          : 'Station CPU: the larger card took no more CPU than the smaller one in this run (other work on the machine), so no split is given.',
-    );
+    notes.push(splitNote(split));
 
     if (coldReads) {
       log(`The rack: ${plan.rackCards} cards at ${rackBytesPerSecond / 1e6} MB/s each …`);

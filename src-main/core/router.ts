@@ -80,7 +80,6 @@ export function createRouter(
     const kind = audited[name];
     const trail = audit?.trail ?? null;
     if (kind === undefined || audit === null || trail === null) return handler(input, caller, credentials);
-    // The command's checks and the audit chain's head are read before anything is written.
     return writeTransaction(audit.db, () => {
       const output = handler(input, caller, credentials);
       if (output instanceof Promise) throw new Error(`${name} is audited in its transaction and must answer synchronously`);

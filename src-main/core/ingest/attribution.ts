@@ -36,7 +36,6 @@ export function attributeIngest(db: Database, ingestId: string, options: Attribu
     if (!officers.has(officerNumber)) officers.set(officerNumber, personByOfficerNumber(db, officerNumber));
     return officers.get(officerNumber) ?? null;
   };
-  // It reads (the officers, the findings) before it writes.
   writeTransaction(db, () => {
     const findings: Finding[] = [];
     for (const file of files) {

@@ -57,7 +57,6 @@ export async function checkPassword(env: PasswordCheckEnv, login: string, passwo
   }
   const matches = await passwordMatches(password, account.password_hash);
   // The count and its audit rows commit together; the refusal is thrown after, or it would undo them.
-  // Under the write lock from its start: the count is read fresh, and a second CLI's sign-in waits.
   const outcome = writeTransaction(env.db, (): 'ok' | 'wrong' | number => {
     // Read again: another process (a second CLI) may have counted a failure while scrypt ran.
     const fresh = accountByLogin(env.db, login) ?? account;
