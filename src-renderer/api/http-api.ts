@@ -92,10 +92,9 @@ export function createHttpApi(token: string | null, onSignedOut: () => void): St
     },
     onEvent(listener, onConnected) {
       listeners.add(listener);
-      if (onConnected) {
-        connectedListeners.add(onConnected);
-        if (source?.readyState === EventSource.OPEN) queueMicrotask(onConnected);
-      }
+      // Not called now if the stream is open already: a page subscribes as it mounts, in the same
+      // task as it asks for what it shows, so no event can fall between the two.
+      if (onConnected) connectedListeners.add(onConnected);
       if (!source) void openStream();
       return () => {
         listeners.delete(listener);

@@ -33,7 +33,7 @@ export function DiscsPage() {
   useStationEvents((event) => {
     if (event.type === 'discs.changed') reload();
     else if (event.type === 'discs.progress') setProgress((previous) => ({ ...previous, [event.progress.discId]: event.progress }));
-  });
+  }, reload);
   const dueCount = due.value?.length ?? 0;
   return (
     <div className="page" data-testid="discs-page">

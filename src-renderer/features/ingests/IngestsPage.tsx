@@ -54,7 +54,7 @@ export function IngestsPage() {
 
   useStationEvents((event) => {
     if (event.type === 'ingest.started' || event.type === 'ingest.completed' || event.type === 'ingest.failed') reload();
-  });
+  }, reload);
 
   const page = list.value;
   const number = (n: number) => n.toLocaleString(i18n.language);

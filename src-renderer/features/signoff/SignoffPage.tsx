@@ -27,7 +27,7 @@ export function SignoffPage() {
   useStationEvents((event) => {
     if (event.type === 'signoff.changed' || event.type === 'ingest.completed' || event.type === 'ingest.failed') reload();
     if (event.type === 'signoff.changed' && event.ingestId === chosen?.ingestId) setRound((r) => r + 1);
-  });
+  }, reload);
   return (
     <div className="page" data-testid="signoff-page">
       <div className="page-head">
