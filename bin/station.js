@@ -6,7 +6,7 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
 const major = Number(process.versions.node.split('.')[0]);
-const entry = fileURLToPath(new URL('../out/src-main/hosts/cli/station.js', import.meta.url));
+const entry = fileURLToPath(new URL('../out/cli/station.js', import.meta.url));
 const pinned = fileURLToPath(new URL('../node_modules/node/bin/node', import.meta.url));
 
 if (!existsSync(entry)) {

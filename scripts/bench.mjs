@@ -44,7 +44,7 @@ const throttledSpeeds = [
 ];
 const rackBytesPerSecond = 25_000_000;
 const goals = { cpuSecondsPerGiB: 2.5, byHand: 1.5, rackRssMB: 400, rackIngestVsCp: 1.1 };
-const cliEntry = fileURLToPath(new URL('../out/src-main/hosts/cli/station.js', import.meta.url));
+const cliEntry = fileURLToPath(new URL('../out/cli/station.js', import.meta.url));
 
 /** A body-worn recorder's card after a shift: a few long clips, audio notes, photos, a log. */
 function cardLayout(scale) {

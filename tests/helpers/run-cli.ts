@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { expect } from 'vitest';
 
 /** The compiled CLI, run on the Node that runs the tests (24): `npm test` builds it first. */
-export const cliEntry = join(process.cwd(), 'out/src-main/hosts/cli/station.js');
+export const cliEntry = join(process.cwd(), 'out/cli/station.js');
 
 export interface CliResult {
   status: number | null;

@@ -38,7 +38,7 @@ describe('a source the station may not read', () => {
     const browsed = runRefusable([
       '--input-type=module',
       '-e',
-      `import(${JSON.stringify(join(cliEntry, '../../../core/sources/browse.js'))}).then((m) => m.browseFolders(${JSON.stringify(locked)}))` +
+      `import(${JSON.stringify(join(process.cwd(), 'out/src-main/core/sources/browse.js'))}).then((m) => m.browseFolders(${JSON.stringify(locked)}))` +
         `.then(() => console.log('{}'), (e) => console.log(JSON.stringify({ code: e.code, cause: e.errorCause, message: e.message })))`,
     ]);
     expect(JSON.parse(browsed.stdout || browsed.stderr)).toMatchObject({ code: 'source-unreadable', cause: 'no-permission', message: expect.stringContaining('EACCES') });

@@ -5,7 +5,7 @@ import { asOfficeUser } from '../../helpers/office-user.js';
 
 const repo = join(import.meta.dirname, '../../..');
 /** The built `station` command, for tests that prepare a data folder before serving it. */
-export const stationCli = join(repo, 'out/src-main/hosts/cli/station.js');
+export const stationCli = join(repo, 'out/cli/station.js');
 const renderer = join(repo, 'out/renderer/index.html');
 
 export interface RunningStation {

@@ -1,15 +1,26 @@
+import { existsSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startServer } from '../../server/index.js';
 import type { CliContext } from '../context.js';
 
-/** The built renderer, relative to this compiled file (out/src-main/hosts/cli/commands/serve.js). */
-const rendererDir = fileURLToPath(new URL('../../../../renderer/', import.meta.url));
+/**
+ * The built renderer (out/renderer), found from this code's place under out/: that place is
+ * out/cli/ once the command line is bundled, and out/src-main/hosts/cli/commands/ in tsc's output.
+ */
+function builtRendererDir(): string {
+  for (let dir = dirname(fileURLToPath(import.meta.url)); ; dir = dirname(dir)) {
+    const candidate = join(dir, 'renderer');
+    if (existsSync(join(candidate, 'index.html'))) return candidate;
+    if (dirname(dir) === dir) throw new Error('the interface is not built: run "npm run build"');
+  }
+}
 
 /** Serves the station to a browser on this machine until Ctrl-C or SIGTERM. */
 export async function serveCommand(context: CliContext): Promise<number> {
   // Needs no --user: it only serves the page, where everyone signs in for themselves once the
   // station has accounts (a headless desk starts it as a service, with no one at the keyboard).
-  const server = await startServer(context.station, { port: context.options.port, rendererDir, openAs: context.openAs });
+  const server = await startServer(context.station, { port: context.options.port, rendererDir: builtRendererDir(), openAs: context.openAs });
   context.out(`Station serving at ${server.url}`);
   await context.station.startWatching();
   context.err('Open the address above in a browser on this computer. Ctrl-C stops the station.');
