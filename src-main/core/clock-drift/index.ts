@@ -2,6 +2,7 @@
 export { analyzeClock } from './analyze-clock.js';
 export { findCalibrationCode, type CalibrationCode } from './calibration-code.js';
 export { gpsTimeFromTag } from './clock-input.js';
-export { earlySearchChoice, MAX_VIDEOS_SEARCHED, searchKeyframesOnly } from './drift-bases.js';
+export { earlySearchChoice } from './drift-bases.js';
+export { EarlySearches } from './early-searches.js';
 export { fileClock } from './file-clock.js';
 export type { ClockInputFile, ClockReference } from './types.js';

@@ -12,7 +12,7 @@ import {
   startBag,
   toAbsolute,
 } from '../archive/index.js';
-import { earlySearchChoice, findCalibrationCode, MAX_VIDEOS_SEARCHED, searchKeyframesOnly, type CalibrationCode, type ClockReference } from '../clock-drift/index.js';
+import { earlySearchChoice, EarlySearches, type ClockReference } from '../clock-drift/index.js';
 import { writeTransaction, type Database } from '../db/index.js';
 import { describe, osCause, StationError } from '../errors.js';
 import type { EventBus } from '../event-bus.js';
@@ -162,9 +162,8 @@ export class IngestJob {
    * card's files in the order they were copied, as a second ingest of the same card lists them.
    */
   private lastPlaced: Promise<unknown> = Promise.resolve();
-  /** Calibration-code searches begun while the card was still copying, by archived path; one at a time. */
-  private readonly earlySearches = new Map<string, Promise<CalibrationCode | null>>();
-  private lastEarlySearch: Promise<unknown> = Promise.resolve();
+  /** Calibration-code searches begun while the card was still copying; one at a time. */
+  private readonly earlySearches = new EarlySearches(this.abort.signal);
   /** Set once the scan has found the card's videos. */
   private worthSearchingEarly: ReturnType<typeof earlySearchChoice> = () => false;
   /** When the scan began: no file read from the source can have been recorded after it. */
@@ -342,7 +341,7 @@ export class IngestJob {
     this.step.to('finishing');
     await this.unverified.settled();
     // No ffmpeg of this ingest outlives it.
-    await this.lastEarlySearch;
+    await this.earlySearches.settled();
     let reason = stop;
     let end: 'done' | 'failed' | 'cancelled' = reason === null ? 'done' : reason.code === 'cancelled' ? 'cancelled' : 'failed';
     try {
@@ -397,10 +396,7 @@ export class IngestJob {
   private searchEarly(path: string, metadata: MediaMetadata | null, name: string): void {
     if (!metadata || !this.worthSearchingEarly(metadata, name)) return;
     if (this.stopping || !this.step.is('copying', 'verifying', 'describing', 'clock')) return;
-    if (this.earlySearches.size >= MAX_VIDEOS_SEARCHED) return;
-    const search = this.lastEarlySearch.then(() => findCalibrationCode(path, { signal: this.abort.signal, keyframesOnly: searchKeyframesOnly(metadata.durationSeconds) }));
-    this.lastEarlySearch = search.catch(() => null);
-    this.earlySearches.set(path, search);
+    this.earlySearches.begin(path, metadata);
   }
 
   /** The plug-in when the station saw the card arrive; else the moment it started reading the source. */
@@ -418,7 +414,7 @@ export class IngestJob {
         zone: env.zone,
         settings: env.settings(),
         reference: this.clockReference(),
-        findCode: (path, options) => this.earlySearches.get(path) ?? findCalibrationCode(path, options),
+        findCode: this.earlySearches.findCode,
       });
     } catch (error) {
       env.log.error('ingest.clock-unmeasured', error, { ingestId: this.id });

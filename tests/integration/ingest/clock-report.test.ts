@@ -1,5 +1,5 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
 import { DateTime } from 'luxon';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { IngestReport } from '../../../src-main/contract/index.js';
@@ -25,11 +25,34 @@ const root = tempDir('clock-report');
 let dataDirs = 0;
 
 /** `station ingest --json` of a folder into a data folder of its own. */
-function ingest(folder: string): { report: IngestReport } {
-  const { status, json, stderr } = runCliJson<IngestReport>(join(root, `data-${(dataDirs += 1)}`), ['ingest', join(root, folder)]);
+function ingest(folder: string, env: Record<string, string> = {}): { report: IngestReport } {
+  const { status, json, stderr } = runCliJson<IngestReport>(join(root, `data-${(dataDirs += 1)}`), ['ingest', join(root, folder)], env);
   expect(status, stderr).toBe(0);
   expect(json.state).toBe('completed');
   return { report: json };
+}
+
+/**
+ * The calibration searches a station process runs, in order, each as the names of the videos it
+ * reads: the station finds ffmpeg on PATH, where this puts a script that notes its arguments and
+ * hands over to the real ffmpeg.
+ */
+function ffmpegSearches(): { env: Record<string, string>; videos(): string[] } {
+  const bin = mkdtempSync(join(root, 'ffmpeg-noting-'));
+  const calls = join(bin, 'calls.txt');
+  writeFileSync(calls, '');
+  const real = (process.env.PATH ?? '').split(':').map((dir) => join(dir, 'ffmpeg')).find((path) => existsSync(path));
+  if (!real) throw new Error('no ffmpeg on PATH');
+  writeFileSync(join(bin, 'ffmpeg'), `#!/bin/sh\nprintf '%s\\n' "$*" >> '${calls}'\nexec '${real}' "$@"\n`);
+  chmodSync(join(bin, 'ffmpeg'), 0o755);
+  return {
+    env: { PATH: `${bin}:${process.env.PATH ?? ''}` },
+    videos: () =>
+      readFileSync(calls, 'utf8')
+        .split('\n')
+        .filter((line) => line.includes('showinfo@v'))
+        .flatMap((line) => [...line.matchAll(/-i file:(\S+)/g)].map((m) => basename(m[1]!))),
+  };
 }
 
 const at = (folder: string, relative: string): string => {
@@ -42,6 +65,9 @@ const at = (folder: string, relative: string): string => {
 const CLIP = `DCIM/${recorderName('1234567', TRUE_START + AHEAD_SECONDS * SECOND, 1)}`;
 const LATER = `DCIM/${recorderName('1234567', TRUE_START + 600 * SECOND, 2)}`;
 const OTHER_ZONE = 'DCIM/1234567_123456_20261126093015_0001.MP4';
+// Another recording of the same recorder ten minutes before its calibration clip.
+const BEFORE_CLIP = `DCIM/${recorderName('1234567', TRUE_START + (AHEAD_SECONDS - 600) * SECOND, 1)}`;
+const CLIP_SECOND = `DCIM/${recorderName('1234567', TRUE_START + AHEAD_SECONDS * SECOND, 2)}`;
 const SEQUENCE = [1, 2, 5].map((n) => `DCIM/7654321_654321_20261126083015_${String(n).padStart(4, '0')}.MP4`);
 
 beforeAll(async () => {
@@ -52,6 +78,9 @@ beforeAll(async () => {
     size: '1280x720',
     creationTime: new Date(TRUE_START + 600 * SECOND).toISOString(),
   });
+
+  await makePlainVideo(at('clip-second', BEFORE_CLIP), { seconds: 6, size: '1280x720', creationTime: new Date(TRUE_START + (AHEAD_SECONDS - 600) * SECOND).toISOString() });
+  await makeCalibrationClip(at('clip-second', CLIP_SECOND), { trueStartMs: TRUE_START, driftSeconds: AHEAD_SECONDS, seconds: 3 });
 
   // Named at 09:30:15, recorded (by its metadata) at 08:30:15+08:00: the name is written an hour off.
   makeVideo(at('other-zone', OTHER_ZONE), { seed: 1, creationTime: '2026-11-26T00:30:15Z' });
@@ -82,6 +111,21 @@ describe('station ingest --json: the clock report (Art. 7) and findings for revi
     expect(Math.abs(ms(later.correctedTime) - (TRUE_START + (600 - AHEAD_SECONDS) * SECOND))).toBeLessThanOrEqual(1.5 * SECOND);
     // The clip is not part of an activity: the ten minutes until the next recording are no interruption.
     expect(report.findings).toEqual([]);
+  });
+
+  it('searches no video that starts after the one that shows the code', () => {
+    const searches = ffmpegSearches();
+    const { report } = ingest('calibrated', searches.env);
+    expect(report.clockDrift.evidence).toBe(CLIP);
+    // The later video cannot change the drift: the earliest video with a code gives it.
+    expect(searches.videos()).toEqual([basename(CLIP)]);
+
+    // A clip that comes second: the video that starts before it is searched too, in whichever order
+    // the two are copied (the smaller first).
+    const second = ffmpegSearches();
+    const { report: clipSecond } = ingest('clip-second', second.env);
+    expect(clipSecond.clockDrift).toMatchObject({ basis: 'calibration-clip', evidence: CLIP_SECOND });
+    expect(second.videos().sort()).toEqual([basename(BEFORE_CLIP), basename(CLIP_SECOND)].sort());
   });
 
   it('reports a file named in another zone than its metadata as a time-zone mismatch', () => {
