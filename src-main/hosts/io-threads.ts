@@ -10,7 +10,10 @@
  * for everything else. An idle thread costs a little memory, not CPU.
  *
  * libuv creates the pool once, at its first use, from this variable, so each host imports this
- * module before anything else, and it imports nothing. An administrator's own setting is kept.
+ * module before anything else, and it imports nothing. An administrator's own setting is kept. In
+ * the bundled command line (out/cli) a chunk the entry imports is evaluated before this: harmless
+ * while no module does I/O as it loads; tests/integration/cli/io-threads.test.ts counts the pool's
+ * threads in the built command.
  */
 const ioThreads = 16 * 3 + 4;
 

@@ -23,10 +23,10 @@ export class EarlySearches {
 
   /** Searches `path` once the searches begun before it have ended. */
   begin(path: string, video: DescribedFile): void {
-    if (this.answers.size >= MAX_VIDEOS_SEARCHED) return;
     const startMs = epochMs(video.recordedAt) ?? Infinity;
+    if (startMs > this.codeFoundFromMs || this.answers.size >= MAX_VIDEOS_SEARCHED) return;
     const answer = this.last.then(async () => {
-      if (startMs > this.codeFoundFromMs) return undefined;
+      if (startMs > this.codeFoundFromMs || this.signal.aborted) return undefined;
       const code = await findCalibrationCode(path, { signal: this.signal, keyframesOnly: searchKeyframesOnly(video.durationSeconds) });
       if (code !== null) this.codeFoundFromMs = Math.min(this.codeFoundFromMs, startMs);
       return code;
@@ -40,9 +40,9 @@ export class EarlySearches {
     return this.last;
   }
 
-  /** The clock step's search: the early answer where there is one, else a search now. */
+  /** The clock step's search: the early answer where there is one, else a search now (stopped with the ingest). */
   readonly findCode: typeof findCalibrationCode = async (path, options) => {
     const early = await this.answers.get(path);
-    return early === undefined ? findCalibrationCode(path, options) : early;
+    return early === undefined ? findCalibrationCode(path, { ...options, signal: this.signal }) : early;
   };
 }

@@ -1,19 +1,19 @@
 import { existsSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startServer } from '../../server/index.js';
 import type { CliContext } from '../context.js';
 
 /**
- * The built renderer (out/renderer), found from this code's place under out/: that place is
- * out/cli/ once the command line is bundled, and out/src-main/hosts/cli/commands/ in tsc's output.
+ * The built renderer (out/renderer), from where this code lies: out/cli/ once the command line is
+ * bundled (what `station` runs), out/src-main/hosts/cli/commands/ in tsc's output.
  */
 function builtRendererDir(): string {
-  for (let dir = dirname(fileURLToPath(import.meta.url)); ; dir = dirname(dir)) {
-    const candidate = join(dir, 'renderer');
-    if (existsSync(join(candidate, 'index.html'))) return candidate;
-    if (dirname(dir) === dir) throw new Error('the interface is not built: run "npm run build"');
-  }
+  const found = ['../renderer/', '../../../../renderer/']
+    .map((relative) => fileURLToPath(new URL(relative, import.meta.url)))
+    .find((dir) => existsSync(join(dir, 'index.html')));
+  if (found === undefined) throw new Error('the interface is not built: run "npm run build"');
+  return found;
 }
 
 /** Serves the station to a browser on this machine until Ctrl-C or SIGTERM. */
