@@ -29,7 +29,9 @@ export default defineConfig({
     dir: 'out/cli',
     format: 'esm',
     entryFileNames: '[name].js',
-    chunkFileNames: 'chunk-[hash].js',
+    // Named by their first module, not by a hash of their content: Node's compile cache keeps an
+    // entry per file path, so a rebuild replaces each entry instead of adding one per build.
+    chunkFileNames: '[name].js',
     sourcemap: true,
     cleanDir: true,
   },
