@@ -43,14 +43,20 @@ export function useRecordingPages(filter: RecordingFilter): RecordingPages {
   const filterKey = JSON.stringify(filter);
   const current = useRef(cache);
   current.current = cache;
+  // The list as it was before a refresh, shown where the new one has no answer yet: a list that
+  // emptied and filled again each time an ingest ended would blink under the reader's eyes.
+  const before = useRef<PageCache<Recording> | null>(null);
 
   const refresh = useCallback(() => {
+    before.current = current.current;
     setCache(new PageCache<Recording>(pageSize));
     setError(null);
   }, []);
 
   useEffect(() => {
     refresh();
+    // Another filter: the rows shown so far are not this list's.
+    before.current = null;
     setTotal(null);
     setRangeState({ first: 0, last: 0 });
   }, [filterKey, refresh]);
@@ -98,5 +104,5 @@ export function useRecordingPages(filter: RecordingFilter): RecordingPages {
     setRangeState((previous) => (previous.first === first && previous.last === last ? previous : { first, last }));
   }, []);
 
-  return { total, row: (index) => cache.row(index), error, setRange, refresh };
+  return { total, row: (index) => cache.row(index) ?? before.current?.row(index), error, setRange, refresh };
 }
