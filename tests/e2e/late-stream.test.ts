@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createExfatVolume, type ExfatVolume } from '../helpers/exfat-volume.js';
 import { requireRootFeatures } from '../helpers/root-features.js';
 import { browserSkipReason, launchChromium } from './support/chromium.js';
-import { commandInPage } from './support/in-page.js';
+import { commandValue } from './support/in-page.js';
 import { startStation, type RunningStation } from './support/station-process.js';
 
 const browserSkip = browserSkipReason();
@@ -26,12 +26,6 @@ async function pageWithHeldStream(browser: Browser, url: string, pageTestId: str
   await page.goto(url);
   await page.getByTestId(pageTestId).waitFor();
   return { page, openStream };
-}
-
-async function stationValue<T>(page: Page, name: string, input: unknown): Promise<T> {
-  const result = (await commandInPage(page, name, input)) as { ok: boolean; value: T };
-  if (!result.ok) throw new Error(`${name} failed: ${JSON.stringify(result)}`);
-  return result.value;
 }
 
 describe.skipIf(browserSkip !== null)(`pages whose event stream opens late${browserSkip ? ` (skipped: ${browserSkip})` : ''}`, () => {
@@ -65,7 +59,7 @@ describe.skipIf(browserSkip !== null)(`pages whose event stream opens late${brow
     volume = await createExfatVolume({ sizeMiB: 16, label: 'LATESTREAM', parentDir: work });
     const mountpoint = volume.mountpoint;
     const stationState = async (): Promise<string | null> =>
-      (await stationValue<{ mountpoint: string; state: string }[]>(page, 'volumes.list', {})).find((v) => v.mountpoint === mountpoint)?.state ?? null;
+      (await commandValue<{ mountpoint: string; state: string }[]>(page, 'volumes.list', {})).find((v) => v.mountpoint === mountpoint)?.state ?? null;
     await expect.poll(stationState, { timeout: 30_000 }).toBe('unknown-device');
     const card = page.locator(`[data-testid="volume-card"][data-mountpoint="${mountpoint}"]`);
     expect(await card.count()).toBe(0);
@@ -84,8 +78,8 @@ describe.skipIf(browserSkip !== null)(`pages whose event stream opens late${brow
     await mkdir(source);
     await writeFile(join(source, 'note.txt'), 'an ingest nobody was listening for\n');
     // Started and ended while the page's stream was still held: its events reached no one.
-    const { ingestId } = await stationValue<{ ingestId: string }>(page, 'ingest.start', { sourcePath: source });
-    await expect.poll(async () => (await stationValue<{ state: string }>(page, 'ingest.get', { ingestId })).state, { timeout: 60_000 }).toBe('completed');
+    const { ingestId } = await commandValue<{ ingestId: string }>(page, 'ingest.start', { sourcePath: source });
+    await expect.poll(async () => (await commandValue<{ state: string }>(page, 'ingest.get', { ingestId })).state, { timeout: 60_000 }).toBe('completed');
     const row = page.locator(`[data-testid="ingest-row"][data-ingest-id="${ingestId}"]`);
     expect(await row.count()).toBe(0);
 

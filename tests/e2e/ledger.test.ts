@@ -9,7 +9,7 @@ import { createExfatVolume, type ExfatVolume } from '../helpers/exfat-volume.js'
 import { makeVideo } from '../helpers/make-media.js';
 import { requireRootFeatures } from '../helpers/root-features.js';
 import { browserSkipReason, launchChromium } from './support/chromium.js';
-import { commandInPage } from './support/in-page.js';
+import { commandValue } from './support/in-page.js';
 import { misfits } from './support/layout-checks.js';
 import { startStation, type RunningStation } from './support/station-process.js';
 
@@ -24,16 +24,9 @@ const randomSerial = (): string => String(randomInt(1_000_000, 10_000_000));
 /** A GA/T 947 name stamp (YYYYMMDDhhmmss) in the station's zone, Asia/Shanghai (UTC+8 all year). */
 const shanghaiStamp = (ms: number): string => new Date(ms + 8 * hour).toISOString().replace(/\D/g, '').slice(0, 14);
 
-/** A station command's value, through the page's own session; a refusal fails the test with the station's words. */
-async function command<T>(page: Page, name: string, input: unknown = {}): Promise<T> {
-  const result = (await commandInPage(page, name, input)) as { ok: boolean; value?: T; error?: unknown };
-  if (!result.ok) throw new Error(`${name} refused: ${JSON.stringify(result.error)}`);
-  return result.value as T;
-}
-
 /** The station's clock now, asked of the station: deadlines are counted on it, not on this machine's. */
 async function stationNow(page: Page): Promise<number> {
-  return Date.parse((await command<{ now: string }>(page, 'station.info')).now);
+  return Date.parse((await commandValue<{ now: string }>(page, 'station.info')).now);
 }
 
 /** An element's computed text colour (run in the page; the test project has no DOM types). */
@@ -68,12 +61,12 @@ describe.skipIf(browserSkip !== null)(`the device ledger${browserSkip ? ` (skipp
     await page.goto(`${station.url}#/ledger`);
     await page.getByTestId('ledger-page').waitFor();
     for (const [key, serial] of Object.entries(serials)) {
-      await command(page, 'devices.add', { type: 'body-camera', serial, name: `记录仪-${key}` });
+      await commandValue(page, 'devices.add', { type: 'body-camera', serial, name: `记录仪-${key}` });
     }
-    await command(page, 'people.add', { name: officer.name, officerNumber: officer.number, roles: ['officer'] });
-    await command(page, 'people.add', { name: second.name, officerNumber: second.number, roles: ['officer'] });
+    await commandValue(page, 'people.add', { name: officer.name, officerNumber: officer.number, roles: ['officer'] });
+    await commandValue(page, 'people.add', { name: second.name, officerNumber: second.number, roles: ['officer'] });
     // A clerk without an officer number is not offered as the one who wears a recorder.
-    await command(page, 'people.add', { name: '王内勤', roles: ['clerk'] });
+    await commandValue(page, 'people.add', { name: '王内勤', roles: ['clerk'] });
     await page.reload();
     await page.getByTestId('ledger-page').waitFor();
   });
@@ -180,15 +173,15 @@ describe.skipIf(browserSkip !== null)(`the device ledger${browserSkip ? ` (skipp
 
   it('turns amber under four hours and red once the deadline passed (hand-overs written up later)', async () => {
     const now = await stationNow(page);
-    const soon = await command<{ checkoutId: number }>(page, 'ledger.checkout', {
+    const soon = await commandValue<{ checkoutId: number }>(page, 'ledger.checkout', {
       deviceSerial: serials.soon, officerNumber: second.number, checks: { battery: 'ok', storage: 'ok', clock: 'ok' }, at: new Date(now - 30 * hour).toISOString(),
     });
     // Returned 21 hours ago: three hours of the 24 are left.
-    await command(page, 'ledger.checkin', { deviceSerial: serials.soon, at: new Date(now - 21 * hour).toISOString() });
-    const overdue = await command<{ checkoutId: number }>(page, 'ledger.checkout', {
+    await commandValue(page, 'ledger.checkin', { deviceSerial: serials.soon, at: new Date(now - 21 * hour).toISOString() });
+    const overdue = await commandValue<{ checkoutId: number }>(page, 'ledger.checkout', {
       deviceSerial: serials.overdue, officerNumber: officer.number, checks: { battery: 'ok', storage: 'ok', clock: 'ok' }, at: new Date(now - 50 * hour).toISOString(),
     });
-    await command(page, 'ledger.checkin', { deviceSerial: serials.overdue, at: new Date(now - 26 * hour).toISOString() });
+    await commandValue(page, 'ledger.checkin', { deviceSerial: serials.overdue, at: new Date(now - 26 * hour).toISOString() });
     checkoutIds.soon = soon.checkoutId;
     checkoutIds.overdue = overdue.checkoutId;
 
@@ -222,12 +215,12 @@ describe.skipIf(browserSkip !== null)(`the device ledger${browserSkip ? ` (skipp
   });
 
   it('an ingest of the recorder in time meets its deadline: off the board, and the ledger says so with its content', async () => {
-    const started = await command<{ ingestId: string }>(page, 'ingest.start', { sourcePath: join(work, 'in-time') });
+    const started = await commandValue<{ ingestId: string }>(page, 'ingest.start', { sourcePath: join(work, 'in-time') });
     await expect
-      .poll(async () => (await command<{ state: string }>(page, 'ingest.get', { ingestId: started.ingestId })).state, { timeout: 60_000 })
+      .poll(async () => (await commandValue<{ state: string }>(page, 'ingest.get', { ingestId: started.ingestId })).state, { timeout: 60_000 })
       .toBe('completed');
     await expect.poll(() => page.locator(`[data-testid="board-awaiting-item"][data-checkout="${checkoutIds.inTime}"]`).count(), { timeout: 10_000 }).toBe(0);
-    const [entry] = await command<LedgerRowValue[]>(page, 'ledger.list', { deviceSerial: serials.inTime });
+    const [entry] = await commandValue<LedgerRowValue[]>(page, 'ledger.list', { deviceSerial: serials.inTime });
     expect(entry?.state).toBe('ingested');
 
     await page.getByTestId('nav-ledger').click();
@@ -268,14 +261,14 @@ describe.skipIf(browserSkip !== null)(`the device ledger${browserSkip ? ` (skipp
 
   it('gives a reason afterwards on the ledger, where a late check-out shows it missing in red', async () => {
     const now = await stationNow(page);
-    await command(page, 'ledger.checkout', {
+    await commandValue(page, 'ledger.checkout', {
       deviceSerial: serials.later, officerNumber: second.number, checks: { battery: 'ok', storage: 'ok', clock: 'ok' }, at: new Date(now - 60 * hour).toISOString(),
     });
-    await command(page, 'ledger.checkin', { deviceSerial: serials.later, at: new Date(now - 48 * hour).toISOString() });
+    await commandValue(page, 'ledger.checkin', { deviceSerial: serials.later, at: new Date(now - 48 * hour).toISOString() });
     const at = now - 55 * hour;
     makeVideo(join(work, 'late2/DCIM', `${serials.later}_${second.number}_${shanghaiStamp(at)}_0001.MP4`), { seed: 3, creationTime: new Date(at).toISOString() });
-    const started = await command<{ ingestId: string }>(page, 'ingest.start', { sourcePath: join(work, 'late2') });
-    await expect.poll(async () => (await command<{ state: string }>(page, 'ingest.get', { ingestId: started.ingestId })).state, { timeout: 60_000 }).toBe('completed');
+    const started = await commandValue<{ ingestId: string }>(page, 'ingest.start', { sourcePath: join(work, 'late2') });
+    await expect.poll(async () => (await commandValue<{ state: string }>(page, 'ingest.get', { ingestId: started.ingestId })).state, { timeout: 60_000 }).toBe('completed');
 
     const row = ledgerRow(serials.later);
     await expect.poll(() => row.getAttribute('data-state'), { timeout: 10_000 }).toBe('late');
@@ -285,7 +278,7 @@ describe.skipIf(browserSkip !== null)(`the device ledger${browserSkip ? ` (skipp
     await row.getByTestId('late-reason-save').click();
     await expect.poll(() => page.getByTestId('reason-missing').count(), { timeout: 10_000 }).toBe(0);
     expect(await row.getByTestId('ledger-late-reason').textContent()).toBe('记录仪交回时内勤不在岗');
-    const entries = await command<LedgerRowValue[]>(page, 'ledger.list', { deviceSerial: serials.later });
+    const entries = await commandValue<LedgerRowValue[]>(page, 'ledger.list', { deviceSerial: serials.later });
     expect(entries.map((entry) => entry.lateReason)).toEqual(['记录仪交回时内勤不在岗']);
   });
 
@@ -298,8 +291,8 @@ describe.skipIf(browserSkip !== null)(`the device ledger${browserSkip ? ` (skipp
     const board = page.getByTestId('board-unattributed');
     await expect.poll(() => board.getByTestId('board-unattributed-count').textContent()).toBe('0');
     expect(await board.locator('p').textContent()).toBe('近 30 天的录像都已归属到执法人员。');
-    const started = await command<{ ingestId: string }>(page, 'ingest.start', { sourcePath: join(work, 'stray') });
-    await expect.poll(async () => (await command<{ state: string }>(page, 'ingest.get', { ingestId: started.ingestId })).state, { timeout: 60_000 }).toBe('completed');
+    const started = await commandValue<{ ingestId: string }>(page, 'ingest.start', { sourcePath: join(work, 'stray') });
+    await expect.poll(async () => (await commandValue<{ state: string }>(page, 'ingest.get', { ingestId: started.ingestId })).state, { timeout: 60_000 }).toBe('completed');
     await expect.poll(() => board.getByTestId('board-unattributed-count').textContent(), { timeout: 10_000 }).toBe('1');
     expect(await board.getByTestId('board-unattributed-item').locator('a').textContent()).toBe(`DCIM/${name}`);
     expect(await board.getByTestId('board-unattributed-item').locator('a').getAttribute('href')).toBe(`#/recordings?ingest=${started.ingestId}`);
@@ -335,9 +328,9 @@ describe.skipIf(browserSkip !== null)(`the device ledger${browserSkip ? ` (skipp
 
     it('offers to check it in at the plug-in time, and does', async () => {
       const serial = randomSerial();
-      await command(page, 'devices.add', { type: 'body-camera', serial, name: '插入测试记录仪' });
+      await commandValue(page, 'devices.add', { type: 'body-camera', serial, name: '插入测试记录仪' });
       const now = await stationNow(page);
-      await command(page, 'ledger.checkout', {
+      await commandValue(page, 'ledger.checkout', {
         deviceSerial: serial, officerNumber: officer.number, checks: { battery: 'ok', storage: 'ok', clock: 'ok' }, at: new Date(now - 2 * hour).toISOString(),
       });
       const staging = join(work, 'plug-staging');
@@ -356,11 +349,11 @@ describe.skipIf(browserSkip !== null)(`the device ledger${browserSkip ? ` (skipp
       const prompt = card.getByTestId('checkin-prompt');
       expect(await prompt.count()).toBe(1);
       expect(await prompt.locator('p').textContent()).toMatch(/^该设备已领出（领用人 张三，012345，领出于 .+），现在登记归还？$/);
-      const attached = (await command<{ mountpoint: string; attachedAt: string }[]>(page, 'volumes.list')).find((v) => v.mountpoint === volume?.mountpoint);
+      const attached = (await commandValue<{ mountpoint: string; attachedAt: string }[]>(page, 'volumes.list')).find((v) => v.mountpoint === volume?.mountpoint);
       expect(attached).toBeDefined();
       await prompt.getByTestId('checkin-prompt-yes').click();
       await card.getByTestId('checkin-prompt-done').waitFor();
-      const [entry] = await command<LedgerRowValue[]>(page, 'ledger.list', { deviceSerial: serial });
+      const [entry] = await commandValue<LedgerRowValue[]>(page, 'ledger.list', { deviceSerial: serial });
       expect(entry?.state).toBe('returned');
       expect(Date.parse(entry?.returnedAt ?? '')).toBe(Date.parse(attached?.attachedAt ?? ''));
     });

@@ -1,7 +1,8 @@
-import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { DateTime } from 'luxon';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { resolveBinary } from '../../../native-tools/binaries.js';
 import type { IngestReport } from '../../../src-main/contract/index.js';
 import { makeVideo } from '../../helpers/make-media.js';
 import { runCliJson } from '../../helpers/run-cli.js';
@@ -41,9 +42,8 @@ function ffmpegSearches(): { env: Record<string, string>; videos(): string[] } {
   const bin = mkdtempSync(join(root, 'ffmpeg-noting-'));
   const calls = join(bin, 'calls.txt');
   writeFileSync(calls, '');
-  const real = (process.env.PATH ?? '').split(':').map((dir) => join(dir, 'ffmpeg')).find((path) => existsSync(path));
-  if (!real) throw new Error('no ffmpeg on PATH');
-  writeFileSync(join(bin, 'ffmpeg'), `#!/bin/sh\nprintf '%s\\n' "$*" >> '${calls}'\nexec '${real}' "$@"\n`);
+  const real = resolveBinary('ffmpeg');
+  writeFileSync(join(bin, 'ffmpeg'), `#!/bin/sh\nprintf '%s\\n' "$*" >> '${calls}'\nexec '${real.path}' "$@"\n`);
   chmodSync(join(bin, 'ffmpeg'), 0o755);
   return {
     env: { PATH: `${bin}:${process.env.PATH ?? ''}` },
