@@ -24,7 +24,8 @@ export function openDatabase(file: string, list: readonly Migration[] = migratio
 }
 
 const isBusy = (error: unknown): boolean => String((error as { code?: unknown }).code).startsWith('SQLITE_BUSY');
-const pause = (ms: number): void => void Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
+const sleeper = new Int32Array(new SharedArrayBuffer(4));
+const pause = (ms: number): void => void Atomics.wait(sleeper, 0, 0, ms);
 
 /**
  * Switching a new file to WAL reads its header, then writes it. SQLite waits out the busy timeout
