@@ -4,7 +4,8 @@ import type { MediaKind } from '../../contract/index.js';
 import { createExifReader, type RawTags } from './exiftool.js';
 import { probe, probeTail, type Probe, type ProbeOutcome, type ProbeStream, type ReadTail } from './ffprobe.js';
 import { kindFromExtension, kindFromMime } from './media-kind.js';
-import { judgeTail, tailStart, unreadable, unreadableProbe, type MediaProblem, type Readability } from './readability.js';
+import { readPcmWav } from './pcm-wav.js';
+import { judgePcmWav, judgeTail, tailStart, unreadable, unreadableProbe, type MediaProblem, type Readability } from './readability.js';
 import { sameWindow, tailGuess } from './tail-window.js';
 import { recordedAt } from './recorded-at.js';
 import { selectTags } from './selected-tags.js';
@@ -19,7 +20,7 @@ export interface MediaMetadata {
   codec: string | null;
   width: number | null;
   height: number | null;
-  /** Video/audio: ffprobe opens it and its data reaches the declared end. Photo/other: null unless a check failed. */
+  /** Video/audio: ffprobe opens it (an uncompressed WAV: its own header is read) and its data reaches the declared end. Photo/other: null unless a check failed. */
   readable: boolean | null;
   problem: MediaProblem | null;
   tags: Record<string, string | number | null>;
@@ -102,7 +103,12 @@ export function createMediaInspector(options: { zone: string; maxProcs?: number 
       result.recordedAtSource = when.source;
     }
 
-    if (kind === 'video' || kind === 'audio') {
+    const wav = kind === 'audio' && tags['File:FileType'] === 'WAV' ? await readPcmWav(path).catch(() => null) : null;
+    if (wav !== null) {
+      result.durationSeconds = wav.declaredSeconds;
+      result.codec = wav.codec;
+      Object.assign(result, judgePcmWav(wav));
+    } else if (kind === 'video' || kind === 'audio') {
       const outcome = await safeProbe(path, tailGuess(tags, fileSize));
       if (!outcome.ok) {
         Object.assign(result, unreadableProbe(outcome.errors, tags['QuickTime:MediaDataOffset'] !== undefined));

@@ -1,5 +1,6 @@
 import type { ProblemCode } from '../../contract/index.js';
 import type { Probe, TailReport } from './ffprobe.js';
+import type { PcmWav } from './pcm-wav.js';
 
 /** What is wrong with a file: a code for the interface, the station's own words for the technician. */
 export interface MediaProblem {
@@ -53,6 +54,17 @@ export function tailStart(probe: Probe): number | null {
   return Math.max(start, start + probe.durationSeconds - TAIL_SECONDS);
 }
 
+const cutShort = (reached: number, declared: number): Readability =>
+  unreadable('cut-short', `The data stops at ${seconds(reached)} although the file declares ${seconds(declared)}: the recording was cut short.`, reached);
+
+/**
+ * An uncompressed WAV plays every byte it holds, so its header alone tells whether it is whole: a
+ * millisecond short of the data it declares, and it was cut (a recorder's power lost mid-note).
+ */
+export function judgePcmWav(wav: PcmWav): Readability {
+  return wav.heldSeconds < wav.declaredSeconds - 0.001 ? cutShort(wav.heldSeconds, wav.declaredSeconds) : { readable: true, problem: null };
+}
+
 /**
  * A recording is readable when its data reaches the end its container declares. A file whose
  * index survived but whose data was cut (index written first, then power lost) fails here.
@@ -77,12 +89,7 @@ export function judgeTail(probe: Probe, tail: TailReport): Readability {
   // Half a second, or half a percent on long files, absorbs rounding of the last frame's duration.
   const tolerance = Math.max(0.5, duration * 0.005);
   if (tail.lastEndSeconds !== null && tail.lastEndSeconds < declaredEnd - tolerance) {
-    const reached = tail.lastEndSeconds - (probe.startSeconds ?? 0);
-    return unreadable(
-      'cut-short',
-      `The data stops at ${seconds(reached)} although the file declares ${seconds(duration)}: the recording was cut short.`,
-      reached,
-    );
+    return cutShort(tail.lastEndSeconds - (probe.startSeconds ?? 0), duration);
   }
   if (earlyEnd !== undefined) {
     return unreadable('ends-early', `The data ends before the file says it should (ffprobe: ${earlyEnd}).`);
