@@ -102,3 +102,19 @@ export function ffprobePath(): string {
 export function ffmpegPath(): string {
   return chosenBinary('ffmpeg').path;
 }
+
+/**
+ * glibc's allocator settings for ffmpeg and ffprobe runs, as GLIBC_TUNABLES (a glibc that does not
+ * know one ignores it). Each run decodes or parses a few frames of 1080p and exits, and by default
+ * every frame buffer (3 MB) is a fresh mmap whose pages fault in one by one and are unmapped on
+ * free: a batch of four calibration searches took 22 800 page faults and 0.68 CPU-s. Kept in the
+ * heap (thresholds above any frame) and on transparent huge pages (`hugetlb=1`, glibc 2.35+): 6 000
+ * faults and 0.42 CPU-s, for 16 MB more memory while it runs.
+ */
+const MEDIA_TOOL_TUNABLES = ['glibc.malloc.hugetlb=1', 'glibc.malloc.mmap_threshold=268435456', 'glibc.malloc.trim_threshold=268435456'];
+
+/** The environment ffmpeg and ffprobe run in: `base` with the allocator settings above added to any it has. */
+export function mediaToolEnv(base: NodeJS.ProcessEnv = process.env): NodeJS.ProcessEnv {
+  const own = base.GLIBC_TUNABLES;
+  return { ...base, GLIBC_TUNABLES: [...(own ? [own] : []), ...MEDIA_TOOL_TUNABLES].join(':') };
+}

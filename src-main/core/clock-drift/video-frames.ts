@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
 import type { Readable } from 'node:stream';
-import { ffmpegPath } from '../../../native-tools/binaries.js';
+import { ffmpegPath, mediaToolEnv } from '../../../native-tools/binaries.js';
 import { streamTool } from '../process/index.js';
 
 export interface FrameSampling {
@@ -110,6 +110,7 @@ export function sampleFramesOfEach(videos: readonly VideoToSample[], run: { time
     name: 'ffmpeg',
     timeoutMs: run.timeoutMs,
     signal: run.signal,
+    env: mediaToolEnv(),
     extraOutputs: videos.length - 1,
     onLine: (line) => {
       const m = SHOWINFO.exec(line);

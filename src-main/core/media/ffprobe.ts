@@ -1,5 +1,5 @@
 import { resolve } from 'node:path';
-import { ffprobePath } from '../../../native-tools/binaries.js';
+import { ffprobePath, mediaToolEnv } from '../../../native-tools/binaries.js';
 import { runTool, ToolError } from '../process/index.js';
 
 export interface ProbeStream {
@@ -112,7 +112,7 @@ export async function probe(path: string, tail: { fromSeconds: number; fileSize:
   let output: { stdout: string; stderr: string };
   try {
     const maxStdoutBytes = PROBE_MAX_STDOUT_BYTES + (tail === null ? 0 : TAIL_MAX_STDOUT_BYTES);
-    output = await runTool(ffprobePath(), args, { name: 'ffprobe', timeoutMs: PROBE_TIMEOUT_MS, maxStdoutBytes });
+    output = await runTool(ffprobePath(), args, { name: 'ffprobe', timeoutMs: PROBE_TIMEOUT_MS, maxStdoutBytes, env: mediaToolEnv() });
   } catch (error) {
     if (!(error instanceof ToolError)) throw error;
     if (tail !== null) return probe(path, null);
@@ -166,7 +166,7 @@ export async function probeTail(path: string, fromSeconds: number, fileSize: num
   let output: { stdout: string; stderr: string };
   let failure: ToolError | null = null;
   try {
-    output = await runTool(ffprobePath(), args, { name: 'ffprobe', timeoutMs: TAIL_TIMEOUT_MS, maxStdoutBytes: TAIL_MAX_STDOUT_BYTES });
+    output = await runTool(ffprobePath(), args, { name: 'ffprobe', timeoutMs: TAIL_TIMEOUT_MS, maxStdoutBytes: TAIL_MAX_STDOUT_BYTES, env: mediaToolEnv() });
   } catch (error) {
     if (!(error instanceof ToolError)) throw error;
     failure = error;

@@ -1,6 +1,6 @@
 import { promises as fs } from 'node:fs';
 import { join } from 'node:path';
-import { ffmpegPath } from '../../../native-tools/binaries.js';
+import { ffmpegPath, mediaToolEnv } from '../../../native-tools/binaries.js';
 import { runTool, ToolError } from '../process/index.js';
 
 /** Where a video's frame is taken: a second in, past a black first frame, but inside a short clip. */
@@ -42,7 +42,7 @@ export function createThumbnailMaker(folder: string) {
       await runTool(
         ffmpegPath(),
         ['-v', 'error', '-y', '-ss', String(frameAt(source.durationSeconds)), '-i', source.path, '-frames:v', '1', '-vf', `scale=${width}:-2`, '-q:v', '5', partial],
-        { name: 'ffmpeg', timeoutMs },
+        { name: 'ffmpeg', timeoutMs, env: mediaToolEnv() },
       );
       if (!(await exists(partial))) {
         await fs.writeFile(none, '');

@@ -1,10 +1,11 @@
 import { execFile } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { chmod, mkdtemp, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { delimiter, join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chosenBinary, ffmpegPath, ffprobePath, resolveBinary } from '../../../native-tools/binaries.js';
+import { chosenBinary, ffmpegPath, ffprobePath, mediaToolEnv, resolveBinary } from '../../../native-tools/binaries.js';
 
 const run = promisify(execFile);
 let dir: string;
@@ -52,5 +53,26 @@ describe('media tool lookup', () => {
     } finally {
       process.env.PATH = path;
     }
+  });
+});
+
+// glibc's own loader lists the allocator settings a program started with this environment gets: a
+// misspelt tunable would be ignored without a word, and ffmpeg would fault its frames in page by page.
+const loader = '/lib64/ld-linux-x86-64.so.2';
+const loaderLists = process.platform === 'linux' && existsSync(loader);
+
+describe('the environment media tools run in', () => {
+  it.skipIf(!loaderLists)('gives glibc the allocator settings, which it takes (needs x86-64 glibc 2.35+)', async () => {
+    const { stdout } = await run(loader, ['--list-tunables'], { env: mediaToolEnv({ PATH: process.env.PATH }) });
+    expect(stdout).toMatch(/^glibc\.malloc\.hugetlb: 0x1 /m);
+    expect(stdout).toMatch(/^glibc\.malloc\.mmap_threshold: 0x10000000 /m);
+    expect(stdout).toMatch(/^glibc\.malloc\.trim_threshold: 0x10000000 /m);
+  });
+
+  it('keeps the station environment, and tunables set for the station before its own', () => {
+    const env = mediaToolEnv({ PATH: '/usr/bin', LANG: 'zh_CN.UTF-8', GLIBC_TUNABLES: 'glibc.malloc.arena_max=2' });
+    expect(env).toMatchObject({ PATH: '/usr/bin', LANG: 'zh_CN.UTF-8' });
+    expect(env.GLIBC_TUNABLES?.split(':')[0]).toBe('glibc.malloc.arena_max=2');
+    expect(env.GLIBC_TUNABLES?.split(':')).toHaveLength(4);
   });
 });
