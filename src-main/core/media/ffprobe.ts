@@ -104,25 +104,33 @@ const intervalFrom = (seconds: number): string => `${seconds.toFixed(3)}%+86400`
  * Streams and format: `ffprobe -show_format -show_streams` as JSON. With `tail` (where the end is
  * expected to be, from the file's own tags) the same run also demuxes from there to the end, as
  * probeTail does: one ffprobe start instead of two per recording. A run that fails is repeated
- * without the tail, so a file that will not open is judged by the plain probe's words alone.
+ * without the tail (and the header-only reading below), so a file that will not open is judged by
+ * the plain probe's words alone.
+ *
+ * `streamsInHeader`: the container's header lists every stream with its codec and size (an
+ * MP4/MOV movie header, which exiftool has read). ffprobe then skips decoding the first frames to
+ * learn what the header already says (profile and pixel format, which the station does not keep):
+ * half of its 42 ms on a recorder's 200 MB MP4. Elsewhere (MPEG-TS, AVI) those frames are how it
+ * finds the streams at all.
  */
-export async function probe(path: string, tail: { fromSeconds: number; fileSize: number } | null = null): Promise<ProbeOutcome> {
+export async function probe(path: string, tail: { fromSeconds: number; fileSize: number } | null = null, streamsInHeader = false): Promise<ProbeOutcome> {
   const tailArgs = tail === null ? [] : ['-read_intervals', intervalFrom(tail.fromSeconds), ...PACKET_ENTRIES];
-  const args = ['-v', 'error', ...tailArgs, '-show_format', '-show_streams', '-of', 'json', ffInput(path)];
+  const headerOnly = streamsInHeader ? ['-probesize', '32'] : [];
+  const args = ['-v', 'error', ...headerOnly, ...tailArgs, '-show_format', '-show_streams', '-of', 'json', ffInput(path)];
   let output: { stdout: string; stderr: string };
   try {
     const maxStdoutBytes = PROBE_MAX_STDOUT_BYTES + (tail === null ? 0 : TAIL_MAX_STDOUT_BYTES);
     output = await runTool(ffprobePath(), args, { name: 'ffprobe', timeoutMs: PROBE_TIMEOUT_MS, maxStdoutBytes, env: mediaToolEnv() });
   } catch (error) {
     if (!(error instanceof ToolError)) throw error;
-    if (tail !== null) return probe(path, null);
+    if (tail !== null || streamsInHeader) return probe(path, null);
     return { ok: false, errors: failureLines(error) };
   }
   let json: ProbeJson & PacketsJson;
   try {
     json = JSON.parse(output.stdout) as ProbeJson & PacketsJson;
   } catch {
-    if (tail !== null) return probe(path, null);
+    if (tail !== null || streamsInHeader) return probe(path, null);
     return { ok: false, errors: ['ffprobe printed output that is not JSON'] };
   }
   const read = tail === null ? null : { fromSeconds: tail.fromSeconds, report: tailReport(json.packets ?? [], errorLines(output.stderr), tail.fileSize) };

@@ -109,7 +109,7 @@ export function createMediaInspector(options: { zone: string; maxProcs?: number 
       result.codec = wav.codec;
       Object.assign(result, judgePcmWav(wav));
     } else if (kind === 'video' || kind === 'audio') {
-      const outcome = await safeProbe(path, tailGuess(tags, fileSize));
+      const outcome = await safeProbe(path, tailGuess(tags, fileSize), typeof tags['QuickTime:Duration'] === 'number');
       if (!outcome.ok) {
         Object.assign(result, unreadableProbe(outcome.errors, tags['QuickTime:MediaDataOffset'] !== undefined));
         return result;
@@ -137,9 +137,9 @@ export function createMediaInspector(options: { zone: string; maxProcs?: number 
 }
 
 // ffprobe missing or failing to start is reported on the file, like any other unreadable result.
-async function safeProbe(path: string, tail: { fromSeconds: number; fileSize: number } | null): Promise<ProbeOutcome> {
+async function safeProbe(path: string, tail: { fromSeconds: number; fileSize: number } | null, streamsInHeader: boolean): Promise<ProbeOutcome> {
   try {
-    return await probe(path, tail);
+    return await probe(path, tail, streamsInHeader);
   } catch (error) {
     return { ok: false, errors: [reason(error)] };
   }

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { probe, probeTail, type TailReport } from '../../../src-main/core/media/ffprobe.js';
 import { tempDir } from '../../helpers/temp-dir.js';
-import { makeVideo, truncate } from './make-media.js';
+import { ffmpeg, makeJpeg, makeVideo, truncate } from './make-media.js';
 
 const dir = tempDir('ffprobe-one-run');
 
@@ -13,6 +13,11 @@ beforeAll(async () => {
   // Index last, as recorders write it: cut, the file has none and will not open.
   await makeVideo(join(dir, 'index-last.mp4'), 2);
   await truncate(join(dir, 'index-last.mp4'), join(dir, 'no-index.mp4'), 0.6);
+  await makeVideo(join(dir, 'phone.mov'), 2);
+  await ffmpeg('-f', 'lavfi', '-i', 'sine=duration=2', '-c:a', 'aac', join(dir, 'note.m4a'));
+  // Sound with its cover picture: a "video" stream that is not a recording.
+  await makeJpeg(join(dir, 'cover.jpg'));
+  await ffmpeg('-i', join(dir, 'note.m4a'), '-i', join(dir, 'cover.jpg'), '-map', '0', '-map', '1', '-c', 'copy', '-disposition:v', 'attached_pic', join(dir, 'with-cover.m4a'));
 });
 
 // ffprobe names its demuxer by its address in memory, which differs from run to run.
@@ -39,5 +44,28 @@ describe('the streams and the end read in one ffprobe run', () => {
     if (withTail.ok || alone.ok) throw new Error('a file without its index opened');
     expect(plain(withTail.errors)).toEqual(plain(alone.errors));
     expect(withTail.errors.join('\n')).toMatch(/moov atom not found/);
+  });
+});
+
+describe('a movie header read on its own', () => {
+  it.each(['whole.mp4', 'index-last.mp4', 'cut.mp4', 'phone.mov', 'note.m4a', 'with-cover.m4a'])(
+    'gives for %s the streams, length and start the probe that decodes the first frames gives',
+    async (name) => {
+      const path = join(dir, name);
+      const { size } = await stat(path);
+      const full = await probe(path, { fromSeconds: 1, fileSize: size });
+      const header = await probe(path, { fromSeconds: 1, fileSize: size }, true);
+      if (!full.ok || !header.ok) throw new Error(`${name} did not open`);
+      expect(header.probe).toEqual(full.probe);
+      expect(header.tail && { ...header.tail, report: withoutAddresses(header.tail.report) }).toEqual(full.tail && { ...full.tail, report: withoutAddresses(full.tail.report) });
+    },
+  );
+
+  it('leaves a file without its header to the plain probe, with its words', async () => {
+    const path = join(dir, 'no-index.mp4');
+    const header = await probe(path, { fromSeconds: 1, fileSize: 1 }, true);
+    const alone = await probe(path);
+    if (header.ok || alone.ok) throw new Error('a file without its index opened');
+    expect(plain(header.errors)).toEqual(plain(alone.errors));
   });
 });
