@@ -1,4 +1,4 @@
-import type { Database } from '../db/index.js';
+import { recomputableWrite, type Database } from '../db/index.js';
 import { toAbsolute } from '../archive/index.js';
 import { fileClock } from '../clock-drift/index.js';
 import { maskedName, type Confidentiality, type DriftBasis, type MediaKind, type Recording, type RecordingDetail, type RecordingQuery, type VerificationMethod } from '../../contract/index.js';
@@ -228,12 +228,14 @@ export const pendingMetadata = (db: Database) =>
     archivePath: string;
   }[];
 
+/** The row stays `pending` until this commits, and a pending one is described again at start: see recomputableWrite. */
 export function saveMetadata(db: Database, id: number, metadata: MediaMetadata, recordedAtMs: number | null): void {
-  db.prepare(
+  const update = db.prepare(
     `UPDATE recordings SET metadata_state = 'done', kind = ?, recorded_at = ?, recorded_at_ms = ?, recorded_at_source = ?,
        duration_seconds = ?, codec = ?, width = ?, height = ?, readable = ?, problem = ?, tags_json = ?
      WHERE id = ?`,
-  ).run(
+  );
+  recomputableWrite(db, () => update.run(
     metadata.kind,
     metadata.recordedAt,
     recordedAtMs,
@@ -246,7 +248,7 @@ export function saveMetadata(db: Database, id: number, metadata: MediaMetadata, 
     storedProblem(metadata.problem),
     JSON.stringify(metadata.tags),
     id,
-  );
+  ));
 }
 
 export const recordingFile = (db: Database, id: number) =>
