@@ -113,8 +113,19 @@ export function ffmpegPath(): string {
  */
 const MEDIA_TOOL_TUNABLES = ['glibc.malloc.hugetlb=1', 'glibc.malloc.mmap_threshold=268435456', 'glibc.malloc.trim_threshold=268435456'];
 
-/** The environment ffmpeg and ffprobe run in: `base` with the allocator settings above added to any it has. */
-export function mediaToolEnv(base: NodeJS.ProcessEnv = process.env): NodeJS.ProcessEnv {
+function withTunables(base: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
   const own = base.GLIBC_TUNABLES;
   return { ...base, GLIBC_TUNABLES: [...(own ? [own] : []), ...MEDIA_TOOL_TUNABLES].join(':') };
+}
+
+let stationMediaToolEnv: NodeJS.ProcessEnv | undefined;
+
+/**
+ * The environment ffmpeg and ffprobe run in: `base` (by default the station's own) with the
+ * allocator settings above added to any it has. The station's own is copied once, at the first
+ * media tool: reading process.env goes through the C library for every variable (about a
+ * millisecond a copy, at every start of a tool), and a running station never changes it.
+ */
+export function mediaToolEnv(base?: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
+  return base === undefined ? (stationMediaToolEnv ??= withTunables(process.env)) : withTunables(base);
 }
