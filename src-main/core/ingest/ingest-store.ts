@@ -1,4 +1,4 @@
-import { writeTransaction, type Database } from '../db/index.js';
+import { prepared, writeTransaction, type Database } from '../db/index.js';
 import type {
   ClockDrift,
   DriftBasis,
@@ -123,7 +123,8 @@ export function recordSighting(
     at: number;
   },
 ): void {
-  db.prepare(
+  prepared(
+    db,
     `INSERT INTO ingest_files (ingest_id, source_path, original_name_hex, size, source_mtime, status, sha256, recording_id, reason, reason_code, at)
      VALUES (@ingestId, @sourcePath, @originalNameHex, @size, @sourceMtime, @status, @sha256, @recordingId, @reason, @reasonCode, @at)`,
   ).run({ ...sighting, reason: sighting.reason?.message ?? null, reasonCode: sighting.reason?.code ?? null });
@@ -152,11 +153,10 @@ export function insertArchivedFile(db: Database, file: NewRecording & { original
 
 /** A file with this name, size and time was archived before: worth hashing the source to confirm. */
 export const seenBefore = (db: Database, sourcePath: string, size: number, mtime: number): boolean =>
-  db
-    .prepare(
-      `SELECT 1 FROM ingest_files WHERE source_path = ? AND size = ? AND source_mtime = ? AND status IN ('archived', 'duplicate') LIMIT 1`,
-    )
-    .get(sourcePath, size, mtime) !== undefined;
+  prepared(
+    db,
+    `SELECT 1 FROM ingest_files WHERE source_path = ? AND size = ? AND source_mtime = ? AND status IN ('archived', 'duplicate') LIMIT 1`,
+  ).get(sourcePath, size, mtime) !== undefined;
 
 export const ingestFiles = (db: Database, ingestId: string): IngestFileRow[] =>
   db

@@ -1,4 +1,4 @@
-import { recomputableWrite, type Database } from '../db/index.js';
+import { prepared, recomputableWrite, type Database } from '../db/index.js';
 import { toAbsolute } from '../archive/index.js';
 import { fileClock } from '../clock-drift/index.js';
 import { maskedName, type Confidentiality, type DriftBasis, type MediaKind, type Recording, type RecordingDetail, type RecordingQuery, type VerificationMethod } from '../../contract/index.js';
@@ -26,19 +26,18 @@ export interface NewRecording {
 
 /** A verified file enters the index; its metadata follows later (`saveMetadata`). */
 export function insertRecording(db: Database, recording: NewRecording): number {
-  const { lastInsertRowid } = db
-    .prepare(
-      `INSERT INTO recordings (sha256, verified_sha256, verification, size, ingest_id, archive_path, original_path, source_mtime, archived_at, kind,
-                               officer_number, important, name_read)
-       VALUES (@sha256, @verifiedSha256, @verification, @size, @ingestId, @archivePath, @originalPath, @sourceMtime, @archivedAt, @kind,
-               @officerNumber, @important, 1)`,
-    )
-    .run({ ...recording, important: Number(recording.important) });
+  const { lastInsertRowid } = prepared(
+    db,
+    `INSERT INTO recordings (sha256, verified_sha256, verification, size, ingest_id, archive_path, original_path, source_mtime, archived_at, kind,
+                             officer_number, important, name_read)
+     VALUES (@sha256, @verifiedSha256, @verification, @size, @ingestId, @archivePath, @originalPath, @sourceMtime, @archivedAt, @kind,
+             @officerNumber, @important, 1)`,
+  ).run({ ...recording, important: Number(recording.important) });
   return Number(lastInsertRowid);
 }
 
 export const recordingIdByHash = (db: Database, sha256: string): number | undefined =>
-  (db.prepare('SELECT id FROM recordings WHERE sha256 = ?').get(sha256) as { id: number } | undefined)?.id;
+  (prepared(db, 'SELECT id FROM recordings WHERE sha256 = ?').get(sha256) as { id: number } | undefined)?.id;
 
 /** What one ingest's bag holds: only files archived by it, as the index knows them. */
 export const bagEntries = (db: Database, ingestId: string) =>
@@ -135,7 +134,7 @@ function masked(recording: Recording): Recording {
 
 /** Who recorded it and under which check-out, as attribution concluded (nulls: not attributed). */
 export function setRecordingAttribution(db: Database, id: number, officerId: number | null, checkoutId: number | null): void {
-  db.prepare('UPDATE recordings SET officer_id = ?, checkout_id = ? WHERE id = ?').run(officerId, checkoutId, id);
+  prepared(db, 'UPDATE recordings SET officer_id = ?, checkout_id = ? WHERE id = ?').run(officerId, checkoutId, id);
 }
 
 export function listRecordings(
@@ -230,7 +229,8 @@ export const pendingMetadata = (db: Database) =>
 
 /** The row stays `pending` until this commits, and a pending one is described again at start: see recomputableWrite. */
 export function saveMetadata(db: Database, id: number, metadata: MediaMetadata, recordedAtMs: number | null): void {
-  const update = db.prepare(
+  const update = prepared(
+    db,
     `UPDATE recordings SET metadata_state = 'done', kind = ?, recorded_at = ?, recorded_at_ms = ?, recorded_at_source = ?,
        duration_seconds = ?, codec = ?, width = ?, height = ?, readable = ?, problem = ?, tags_json = ?
      WHERE id = ?`,

@@ -1,5 +1,5 @@
 import type { Settings } from '../../contract/index.js';
-import { writeTransaction, type Database } from '../db/index.js';
+import { prepared, writeTransaction, type Database } from '../db/index.js';
 
 export const defaultSettings: Settings = {
   autoIngest: false,
@@ -19,7 +19,7 @@ export const defaultSettings: Settings = {
 
 /** Settings live as one JSON value per key, so a new setting needs no migration. */
 export function readSettings(db: Database): Settings {
-  const rows = db.prepare('SELECT key, value_json FROM settings').all() as { key: string; value_json: string }[];
+  const rows = prepared(db, 'SELECT key, value_json FROM settings').all() as { key: string; value_json: string }[];
   const stored = Object.fromEntries(rows.map((row) => [row.key, JSON.parse(row.value_json) as unknown]));
   return { ...defaultSettings, ...stored } as Settings;
 }

@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
-import { openDatabase, recomputableWrite } from '../../../src-main/core/db/database.js';
+import { openDatabase, prepared, recomputableWrite } from '../../../src-main/core/db/database.js';
 import { tempDir } from '../../helpers/temp-dir.js';
 
 // PRAGMA synchronous: 1 is NORMAL (a WAL commit does not wait for the disk), 2 is FULL.
@@ -25,6 +25,28 @@ describe('a write the station recomputes when it is lost', () => {
 
       expect(() => recomputableWrite(db, () => db.prepare('INSERT INTO missing VALUES (1)').run())).toThrow(/no such table/);
       expect(synchronous(db)).toBe(2);
+    } finally {
+      other.close();
+      db.close();
+    }
+  });
+});
+
+describe('a statement an ingest runs at every file', () => {
+  it('is compiled once per database, and runs each time with its own values', () => {
+    const dir = tempDir('prepared-statements');
+    const notes = [{ up: (d: BetterSqlite3.Database) => d.exec('CREATE TABLE notes (text TEXT)') }];
+    const db = openDatabase(join(dir, 'a.db'), notes);
+    const other = openDatabase(join(dir, 'b.db'), notes);
+    try {
+      const insert = 'INSERT INTO notes VALUES (?)';
+      expect(prepared(db, insert)).toBe(prepared(db, insert));
+      expect(prepared(other, insert)).not.toBe(prepared(db, insert));
+      prepared(db, insert).run('first');
+      prepared(db, insert).run('second');
+      prepared(other, insert).run('elsewhere');
+      expect(prepared(db, 'SELECT text FROM notes ORDER BY rowid').all()).toEqual([{ text: 'first' }, { text: 'second' }]);
+      expect(prepared(other, 'SELECT text FROM notes').all()).toEqual([{ text: 'elsewhere' }]);
     } finally {
       other.close();
       db.close();
