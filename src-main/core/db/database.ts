@@ -98,11 +98,13 @@ export function writeTransaction<T>(db: Database, fn: () => T): T {
  * for the disk (WAL with `synchronous = NORMAL`): it is durable once the next ordinary commit or
  * checkpoint syncs the log, and a power cut before then loses it whole, never half of it. Every
  * other commit waits for the disk (FULL). A recording's description is such a write: its row stays
- * `pending` until it is saved, and a pending one is described again when the station starts. Each
- * wait cost about 5 ms of the station's only thread, a card's reads stopped with it, on every
- * file described.
+ * `pending` until it is saved, and pending ones are described again by the next ingest. Each wait
+ * cost about 5 ms of the station's only thread, a card's reads stopped with it, on every file
+ * described. Inside a transaction the writes are that transaction's, committed as it is (SQLite
+ * will not change the setting there anyway).
  */
 export function recomputableWrite<T>(db: Database, fn: () => T): T {
+  if (db.inTransaction) return fn();
   db.pragma('synchronous = NORMAL');
   try {
     return fn();
@@ -119,7 +121,7 @@ const preparedByDatabase = new WeakMap<Database, Map<string, Statement>>();
  * files). Only for statements used as they are (`run`, `get`, `all`): a mode set on one
  * (`pluck`, `raw`) would stay set for every caller.
  */
-export function prepared(db: Database, sql: string): Statement {
+export function prepared(db: Database, sql: string): Pick<Statement, 'run' | 'get' | 'all'> {
   let statements = preparedByDatabase.get(db);
   if (statements === undefined) preparedByDatabase.set(db, (statements = new Map()));
   let statement = statements.get(sql);

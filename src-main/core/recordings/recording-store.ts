@@ -227,7 +227,7 @@ export const pendingMetadata = (db: Database) =>
     archivePath: string;
   }[];
 
-/** The row stays `pending` until this commits, and a pending one is described again at start: see recomputableWrite. */
+/** The row stays `pending` until this commits, and the next ingest describes pending ones again: see recomputableWrite. */
 export function saveMetadata(db: Database, id: number, metadata: MediaMetadata, recordedAtMs: number | null): void {
   const update = prepared(
     db,

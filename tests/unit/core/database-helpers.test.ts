@@ -25,6 +25,13 @@ describe('a write the station recomputes when it is lost', () => {
 
       expect(() => recomputableWrite(db, () => db.prepare('INSERT INTO missing VALUES (1)').run())).toThrow(/no such table/);
       expect(synchronous(db)).toBe(2);
+
+      // Inside a transaction (seeding many rows at once) it is part of that transaction, committed with it.
+      db.transaction(() => {
+        recomputableWrite(db, () => db.prepare('INSERT INTO notes VALUES (?)').run('seeded'));
+        expect(synchronous(db)).toBe(2);
+      })();
+      expect(other.prepare('SELECT text FROM notes ORDER BY rowid').pluck().all()).toEqual(['described', 'seeded']);
     } finally {
       other.close();
       db.close();
