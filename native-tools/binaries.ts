@@ -108,24 +108,18 @@ export function ffmpegPath(): string {
  * know one ignores it). Each run decodes or parses a few frames of 1080p and exits, and by default
  * every frame buffer (3 MB) is a fresh mmap whose pages fault in one by one and are unmapped on
  * free: a batch of four calibration searches took 22 800 page faults and 0.68 CPU-s. Kept in the
- * heap (thresholds above any frame) and on transparent huge pages (`hugetlb=1`, glibc 2.35+): 6 000
- * faults and 0.42 CPU-s, for 16 MB more memory while it runs.
+ * heap (thresholds above any frame; 32 MiB, the most an older glibc accepts for mmap) and on
+ * transparent huge pages (`hugetlb=1`, glibc 2.35+): 6 400 faults and 0.42 CPU-s, for 16 MB more
+ * memory while it runs.
  */
-const MEDIA_TOOL_TUNABLES = ['glibc.malloc.hugetlb=1', 'glibc.malloc.mmap_threshold=268435456', 'glibc.malloc.trim_threshold=268435456'];
-
-function withTunables(base: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
-  const own = base.GLIBC_TUNABLES;
-  return { ...base, GLIBC_TUNABLES: [...(own ? [own] : []), ...MEDIA_TOOL_TUNABLES].join(':') };
-}
-
-let stationMediaToolEnv: NodeJS.ProcessEnv | undefined;
+const MEDIA_TOOL_TUNABLES = ['glibc.malloc.hugetlb=1', 'glibc.malloc.mmap_threshold=33554432', 'glibc.malloc.trim_threshold=268435456'];
 
 /**
- * The environment ffmpeg and ffprobe run in: `base` (by default the station's own) with the
- * allocator settings above added to any it has. The station's own is copied once, at the first
- * media tool: reading process.env goes through the C library for every variable (about a
- * millisecond a copy, at every start of a tool), and a running station never changes it.
+ * The environment ffmpeg and ffprobe run in: `base` with the allocator settings above added to any
+ * it has. Read at every start, not kept: the command line takes passwords out of the station's
+ * environment so that no tool inherits them.
  */
-export function mediaToolEnv(base?: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
-  return base === undefined ? (stationMediaToolEnv ??= withTunables(process.env)) : withTunables(base);
+export function mediaToolEnv(base: NodeJS.ProcessEnv = process.env): NodeJS.ProcessEnv {
+  const own = base.GLIBC_TUNABLES;
+  return { ...base, GLIBC_TUNABLES: [...(own ? [own] : []), ...MEDIA_TOOL_TUNABLES].join(':') };
 }

@@ -109,7 +109,9 @@ export function createMediaInspector(options: { zone: string; maxProcs?: number 
       result.codec = wav.codec;
       Object.assign(result, judgePcmWav(wav));
     } else if (kind === 'video' || kind === 'audio') {
-      const outcome = await safeProbe(path, tailGuess(tags, fileSize), typeof tags['QuickTime:Duration'] === 'number');
+      const movieLength = tags['QuickTime:Duration'];
+      // A movie header with a length lists its streams; a fragmented MP4's says 0 and leaves them to its fragments.
+      const outcome = await safeProbe(path, tailGuess(tags, fileSize), typeof movieLength === 'number' && movieLength > 0);
       if (!outcome.ok) {
         Object.assign(result, unreadableProbe(outcome.errors, tags['QuickTime:MediaDataOffset'] !== undefined));
         return result;

@@ -19,7 +19,12 @@ const EXTENSIBLE = 0xfffe;
 
 // A header that keeps its chunks past these is not a recorder's: ffprobe judges it instead.
 const MAX_CHUNKS = 64;
-const FMT_BYTES = 40;
+// The longest format chunk read: WAVE_FORMAT_EXTENSIBLE's, whose sub-format GUID ends at byte 40.
+const EXTENSIBLE_FMT_BYTES = 40;
+// The sub-format GUID after its first two bytes (the format code): the same for every standard format.
+const SUBFORMAT_GUID_TAIL = Buffer.from('000000001000800000aa00389b71', 'hex');
+// A plain RIFF counts in 32 bits: past this the sizes wrap, and only RF64 (left to ffprobe) says them.
+const RIFF_MAX_BYTES = 0xffffffff;
 // What a writer puts in the data chunk's size when it never came back to fill it in: the data then
 // runs to the end of the file (as ffmpeg reads it).
 const SIZE_UNSET = new Set([0, 0xffffffff]);
@@ -49,8 +54,15 @@ function formatOf(fmt: Buffer): Format | null {
   const sampleRate = fmt.readUInt32LE(4);
   const blockAlign = fmt.readUInt16LE(12);
   const bits = fmt.readUInt16LE(14);
-  // WAVE_FORMAT_EXTENSIBLE names the real format in the first two bytes of its sub-format GUID.
-  const format = tag === EXTENSIBLE && fmt.length >= FMT_BYTES ? fmt.readUInt16LE(24) : tag;
+  let format = tag;
+  if (tag === EXTENSIBLE) {
+    // The real format is in the first two bytes of the sub-format GUID. Samples narrower than their
+    // container (20 bits in 24) are named by ffprobe after the narrower size: left to it.
+    if (fmt.length < EXTENSIBLE_FMT_BYTES || !fmt.subarray(26).equals(SUBFORMAT_GUID_TAIL)) return null;
+    const validBits = fmt.readUInt16LE(18);
+    if (validBits !== bits && validBits !== 0) return null;
+    format = fmt.readUInt16LE(24);
+  }
   const codec = codecOf(format, bits);
   if (codec === null || channels === 0 || sampleRate === 0 || blockAlign !== (channels * bits) / 8) return null;
   return { codec, bytesPerSecond: sampleRate * blockAlign };
@@ -69,6 +81,7 @@ export async function readPcmWav(path: string): Promise<PcmWav | null> {
   const file = await open(path, 'r');
   try {
     const { size } = await file.stat();
+    if (size > RIFF_MAX_BYTES) return null;
     const riff = await readAt(file, 0, 12);
     if (riff === null || riff.toString('latin1', 0, 4) !== 'RIFF' || riff.toString('latin1', 8, 12) !== 'WAVE') return null;
     let format: Format | null = null;
@@ -80,7 +93,7 @@ export async function readPcmWav(path: string): Promise<PcmWav | null> {
       const length = header.readUInt32LE(4);
       const body = offset + 8;
       if (id === 'fmt ') {
-        const fmt = length >= 16 ? await readAt(file, body, Math.min(length, FMT_BYTES)) : null;
+        const fmt = length >= 16 ? await readAt(file, body, Math.min(length, EXTENSIBLE_FMT_BYTES)) : null;
         format = fmt === null ? null : formatOf(fmt);
         if (format === null) return null;
       } else if (id === 'data') {

@@ -14,6 +14,9 @@ beforeAll(async () => {
   await makeVideo(join(dir, 'index-last.mp4'), 2);
   await truncate(join(dir, 'index-last.mp4'), join(dir, 'no-index.mp4'), 0.6);
   await makeVideo(join(dir, 'phone.mov'), 2);
+  // B-frames (frames stored out of order: the movie gets an edit list and a start after zero) and HEVC.
+  await makeVideo(join(dir, 'b-frames.mp4'), 2, ['-preset', 'medium', '-bf', '2']);
+  await ffmpeg('-f', 'lavfi', '-i', 'testsrc=duration=2:size=320x240:rate=25', '-c:v', 'libx265', '-x265-params', 'log-level=error', '-tag:v', 'hvc1', join(dir, 'hevc.mp4'));
   await ffmpeg('-f', 'lavfi', '-i', 'sine=duration=2', '-c:a', 'aac', join(dir, 'note.m4a'));
   // Sound with its cover picture: a "video" stream that is not a recording.
   await makeJpeg(join(dir, 'cover.jpg'));
@@ -48,7 +51,7 @@ describe('the streams and the end read in one ffprobe run', () => {
 });
 
 describe('a movie header read on its own', () => {
-  it.each(['whole.mp4', 'index-last.mp4', 'cut.mp4', 'phone.mov', 'note.m4a', 'with-cover.m4a'])(
+  it.each(['whole.mp4', 'index-last.mp4', 'cut.mp4', 'phone.mov', 'b-frames.mp4', 'hevc.mp4', 'note.m4a', 'with-cover.m4a'])(
     'gives for %s the streams, length and start the probe that decodes the first frames gives',
     async (name) => {
       const path = join(dir, name);

@@ -2,7 +2,7 @@
 // writes must come out as ffprobe reads it, anything else must be left to ffprobe, and a cut file
 // must be told from a whole one.
 import { execFile } from 'node:child_process';
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { copyFile, mkdtemp, readFile, rm, truncate as truncateFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -78,7 +78,8 @@ describe('an uncompressed WAV', () => {
 
   it('whose writer never filled in its sizes, runs to the end of the file', async () => {
     const wav = await readPcmWav(file('unsized.wav'));
-    expect((await readFile(file('unsized.wav'))).readUInt32LE(4)).toBe(0xffffffff);
+    const bytes = await readFile(file('unsized.wav'));
+    expect(bytes.readUInt32LE(bytes.indexOf('data') + 4)).toBe(0xffffffff);
     expect(wav).toMatchObject({ codec: 'pcm_s16le' });
     expect(wav?.declaredSeconds).toBeCloseTo(2, 3);
     expect((await inspector.inspect(file('unsized.wav'))).readable).toBe(true);
@@ -104,6 +105,29 @@ describe('left to ffprobe', () => {
     const swapped = Buffer.concat([whole.subarray(0, 12), whole.subarray(dataAt), fmt]);
     await writeFile(file('data-first.wav'), swapped);
     expect(await readPcmWav(file('data-first.wav'))).toBeNull();
+  });
+
+  it('a format chunk ffprobe names otherwise: samples narrower than their container, or a sub-format not standard', async () => {
+    const whole = await readFile(file('s32-4ch.wav'));
+    const fmt = whole.indexOf('fmt ') + 8;
+    expect(whole.readUInt16LE(fmt)).toBe(0xfffe);
+    expect(await readPcmWav(file('s32-4ch.wav'))).not.toBeNull();
+    const narrower = Buffer.from(whole);
+    narrower.writeUInt16LE(24, fmt + 18);
+    await writeFile(file('24-in-32.wav'), narrower);
+    expect(await readPcmWav(file('24-in-32.wav'))).toBeNull();
+    const foreign = Buffer.from(whole);
+    foreign.writeUInt8(foreign.readUInt8(fmt + 39) ^ 0xff, fmt + 39);
+    await writeFile(file('foreign-guid.wav'), foreign);
+    expect(await readPcmWav(file('foreign-guid.wav'))).toBeNull();
+  });
+
+  it('a plain RIFF over 4 GiB, whose sizes have wrapped (sparse: no disk used)', async () => {
+    const big = file('over-4-gib.wav');
+    await copyFile(file('s16-mono.wav'), big);
+    await truncateFile(big, 2 ** 32 + 44);
+    expect(await readPcmWav(big)).toBeNull();
+    await rm(big);
   });
 
   it('a file that is not RIFF at all', async () => {
