@@ -48,17 +48,17 @@ export async function playUntilFramesShow(video: Locator): Promise<{ videoWidth:
  * keeps in this tab's sessionStorage, in the header, and the session cookie of whoever signed in
  * there (the browser adds it to a same-origin fetch).
  */
-/** A station command's value, through the page's own session; a refusal fails the test with the station's words. */
-export async function commandValue<T>(page: Page, name: string, input: unknown = {}): Promise<T> {
-  const result = (await commandInPage(page, name, input)) as { ok: boolean; value?: T; error?: unknown };
-  if (!result.ok) throw new Error(`${name} refused: ${JSON.stringify(result.error)}`);
-  return result.value as T;
-}
-
 export async function commandInPage(page: Page, name: string, input: unknown = {}): Promise<unknown> {
   return page.evaluate(`fetch('/api/command/' + ${JSON.stringify(name)}, {
     method: 'POST',
     headers: { 'content-type': 'application/json', 'x-station-token': sessionStorage.getItem('station.token') ?? '' },
     body: ${JSON.stringify(JSON.stringify(input))},
   }).then((response) => response.json())`);
+}
+
+/** A station command's value, through the page's own session; a refusal fails the test with the station's words. */
+export async function commandValue<T>(page: Page, name: string, input: unknown = {}): Promise<T> {
+  const result = (await commandInPage(page, name, input)) as { ok: boolean; value?: T; error?: unknown };
+  if (!result.ok) throw new Error(`${name} refused: ${JSON.stringify(result.error)}`);
+  return result.value as T;
 }
