@@ -116,6 +116,8 @@ const intervalFrom = (seconds: number): string => `${seconds.toFixed(3)}%+86400`
 export async function probe(path: string, tail: { fromSeconds: number; fileSize: number } | null = null, streamsInHeader = false): Promise<ProbeOutcome> {
   const tailArgs = tail === null ? [] : ['-read_intervals', intervalFrom(tail.fromSeconds), ...PACKET_ENTRIES];
   const headerOnly = streamsInHeader ? ['-probesize', '32'] : [];
+  // Whether a failure is asked again of the plain probe, so that its words judge the file.
+  const plainAskedAgain = tail !== null || streamsInHeader;
   const args = ['-v', 'error', ...headerOnly, ...tailArgs, '-show_format', '-show_streams', '-of', 'json', ffInput(path)];
   let output: { stdout: string; stderr: string };
   try {
@@ -123,14 +125,14 @@ export async function probe(path: string, tail: { fromSeconds: number; fileSize:
     output = await runTool(ffprobePath(), args, { name: 'ffprobe', timeoutMs: PROBE_TIMEOUT_MS, maxStdoutBytes, env: mediaToolEnv() });
   } catch (error) {
     if (!(error instanceof ToolError)) throw error;
-    if (tail !== null || streamsInHeader) return probe(path, null);
+    if (plainAskedAgain) return probe(path, null);
     return { ok: false, errors: failureLines(error) };
   }
   let json: ProbeJson & PacketsJson;
   try {
     json = JSON.parse(output.stdout) as ProbeJson & PacketsJson;
   } catch {
-    if (tail !== null || streamsInHeader) return probe(path, null);
+    if (plainAskedAgain) return probe(path, null);
     return { ok: false, errors: ['ffprobe printed output that is not JSON'] };
   }
   const read = tail === null ? null : { fromSeconds: tail.fromSeconds, report: tailReport(json.packets ?? [], errorLines(output.stderr), tail.fileSize) };
