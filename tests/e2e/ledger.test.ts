@@ -338,7 +338,14 @@ describe.skipIf(browserSkip !== null)(`the device ledger${browserSkip ? ` (skipp
       makeVideo(join(staging, 'DCIM', `${serial}_${officer.number}_${shanghaiStamp(at)}_0001.MP4`), { seed: 5, creationTime: new Date(at).toISOString() });
       volume = await createExfatVolume({ sizeMiB: 32, label: 'LEDGER-E2E' });
       await cp(staging, volume.mountpoint, { recursive: true });
+      // Flushed by a clean remount, then unplugged until the station has let it go: a replug at
+      // once may reuse the dead mount's id, and the station would never see the card come back.
+      await volume.remount();
       await volume.pullCable();
+      const mountpoint = volume.mountpoint;
+      await expect
+        .poll(async () => (await commandValue<{ mountpoint: string }[]>(page, 'volumes.list')).map((v) => v.mountpoint), { timeout: 10_000 })
+        .not.toContain(mountpoint);
       await page.getByTestId('nav-devices').click();
       await page.getByTestId('devices-page').waitFor();
       await volume.remount();
