@@ -5,16 +5,16 @@ import { createCopyTarget } from './copy-target.js';
 import { openSourceForCopy, type SourceReader } from './source-file.js';
 
 const chunkBytes = 1024 * 1024;
+// Chunks a card may be read ahead of the archive disk. Writes stall now and then (a flush for
+// another file's fsync, eight cards' read-backs at once: 50 to 150 ms for 1 MB where it is
+// usually 5); with only the next chunk to read, each stall left the card idle as long.
+const chunksAhead = 4;
 
-/** Two aligned buffers (the source is read and the copy written uncached): one is hashed and written while the next read fills the other. */
-export interface CopyBuffers {
-  a: Buffer;
-  b: Buffer;
-}
+/** Aligned buffers (the source is read and the copy written uncached), used in turn: the card is read into one while earlier ones are written. */
+export type CopyBuffers = readonly Buffer[];
 
 export function createCopyBuffers(): CopyBuffers {
-  const [a, b] = alignedBuffers(2, chunkBytes) as [Buffer, Buffer];
-  return { a, b };
+  return alignedBuffers(chunksAhead, chunkBytes);
 }
 
 export interface StreamCopyResult {
@@ -33,8 +33,15 @@ async function readFull(source: SourceReader, buffer: Buffer, position: number):
   return filled;
 }
 
-/** Reads the source once, hashing each chunk as it passes and handing it to `sink`; the next read overlaps the sink. */
-async function streamSource(
+const noop = (): void => undefined;
+
+/**
+ * Reads the source once, hashing each chunk as it passes and handing it to `sink`. The sink's
+ * calls run one after another, in file order, while the reads go on into the other buffers: a
+ * buffer is read into again once its last sink call has ended. The next read is asked for before
+ * a chunk is hashed, so a card is never idle while the station hashes.
+ */
+export async function streamSource(
   sourcePath: PathLike,
   buffers: CopyBuffers,
   sink: (buffer: Buffer, length: number, position: number) => Promise<void>,
@@ -42,25 +49,42 @@ async function streamSource(
   signal: AbortSignal,
 ): Promise<StreamCopyResult> {
   const source = await openSourceForCopy(sourcePath);
+  // Each buffer's last sink call, and the last of all.
+  const written: Promise<void>[] = buffers.map(() => Promise.resolve());
+  let writing = Promise.resolve();
+  const readInto = async (turn: number, position: number): Promise<number> => {
+    await written[turn];
+    return readFull(source, buffers[turn] as Buffer, position);
+  };
   try {
     const hash = createHash('sha256');
     let position = 0;
-    let current = buffers.a;
-    let spare = buffers.b;
-    let bytesRead = await readFull(source, current, 0);
-    while (bytesRead > 0) {
+    let turn = 0;
+    let reading = readInto(turn, position);
+    for (;;) {
+      const bytesRead = await reading;
       signal.throwIfAborted();
-      // The next read and the write go to the thread pool first, so hashing this chunk overlaps them.
-      const io = Promise.all([readFull(source, spare, position + bytesRead), sink(current, bytesRead, position)]);
-      hash.update(current.subarray(0, bytesRead));
-      const [read] = await io;
+      if (bytesRead === 0) break;
+      const buffer = buffers[turn] as Buffer;
+      const at = position;
       position += bytesRead;
+      const ended = bytesRead < buffer.length;
+      const following = (turn + 1) % buffers.length;
+      if (!ended) reading = readInto(following, position);
+      hash.update(buffer.subarray(0, bytesRead));
+      writing = writing.then(() => sink(buffer, bytesRead, at));
+      // A failed write is thrown where it is awaited (at its buffer's next turn, or at the end), not as unhandled meanwhile.
+      writing.catch(noop);
+      written[turn] = writing;
       onBytes(bytesRead);
-      bytesRead = read;
-      [current, spare] = [spare, current];
+      if (ended) break;
+      turn = following;
     }
+    await writing;
     return { sha256: hash.digest('hex'), bytes: position };
   } finally {
+    // No write may still use a buffer or the target once this returns or throws.
+    await writing.catch(noop);
     await source.close();
   }
 }

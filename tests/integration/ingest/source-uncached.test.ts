@@ -49,7 +49,7 @@ describe.skipIf(reason !== null)(`a source read for the copy${reason ? ` (skippe
     const source = uncachedFile(dir, 1);
     const reader = await openSourceForCopy(source);
     try {
-      const buffer = createCopyBuffers().a;
+      const [buffer] = createCopyBuffers() as [Buffer];
       // An offset that is not a whole block is refused by O_DIRECT (EINVAL): the reader falls back.
       const read = await reader.read(buffer, 1, 4096, 4097);
       expect(read).toBe(4096);
