@@ -31,14 +31,26 @@ export interface CopyIo {
   buffers: CopyBuffers;
   onBytes: (bytes: number) => void;
   signal: AbortSignal;
+  /**
+   * The archive folders this ingest has made: each is made once, not asked for again at every file
+   * (a trip to the I/O threads the card would wait for). Nothing else removes them while it runs.
+   */
+  folders: Set<string>;
 }
 
-/** Stage 1, bound by the source's speed: read once, hash as the bytes pass, write `*.partial`. */
-export async function copyToPartial(file: SourceFile, finalPath: string, io: CopyIo): Promise<CopiedFile> {
+/**
+ * Stage 1, bound by the source's speed: read once, hash as the bytes pass, write `*.partial`.
+ * `checkRoom` (whether the disk has room for it) runs while the files are opened.
+ */
+export async function copyToPartial(file: SourceFile, finalPath: string, io: CopyIo, checkRoom?: () => Promise<void>): Promise<CopiedFile> {
   const partialPath = finalPath + partialSuffix;
-  await fs.mkdir(dirname(finalPath), { recursive: true });
+  const folder = dirname(finalPath);
+  if (!io.folders.has(folder)) {
+    await fs.mkdir(folder, { recursive: true });
+    io.folders.add(folder);
+  }
   try {
-    const { sha256, bytes } = await streamCopy(file.absolute, partialPath, io.buffers, io.onBytes, io.signal);
+    const { sha256, bytes } = await streamCopy(file.absolute, partialPath, io.buffers, io.onBytes, io.signal, checkRoom);
     // A file that ends early or grows while it is read is not the file that was listed: never archive half of it.
     if (bytes !== file.size) throw new SourceChanged(file.size, bytes);
     return { file, partialPath, finalPath, sha256, bytes };

@@ -199,6 +199,7 @@ export class IngestJob {
       buffers: createCopyBuffers(),
       onBytes: (bytes) => this.progress.addBytes(bytes),
       signal: this.abort.signal,
+      folders: new Set(),
     };
     this.disk = env.diskGate.lane(this.id);
   }
@@ -500,9 +501,8 @@ export class IngestJob {
     }
     this.tellCopyPhase('copying');
     await this.unverified.room();
-    await this.ensureSpace(file.size);
     const finalPath = toAbsolute(this.env.dataDir, archivedFilePath(this.id, file.relative));
-    const copied = await copyToPartial(file, finalPath, this.io);
+    const copied = await copyToPartial(file, finalPath, this.io, () => this.ensureSpace(file.size));
     try {
       if (await this.isDuplicate(copied)) {
         await discardCopy(copied.partialPath);

@@ -2,16 +2,17 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { openSourceForCopy, type SourceReader } from '../../../src-main/core/archive/source-file.js';
 import { createCopyBuffers, streamSource } from '../../../src-main/core/archive/stream-copy.js';
 import { makeFile } from '../../helpers/make-media.js';
 import { tempDir } from '../../helpers/temp-dir.js';
 
 const MiB = 1024 * 1024;
 
-function sourceOf(bytes: number): { path: string; content: Buffer } {
+async function sourceOf(bytes: number): Promise<{ source: SourceReader; content: Buffer }> {
   const path = join(tempDir('read-ahead'), 'clip.MP4');
   makeFile(path, bytes, 7);
-  return { path, content: readFileSync(path) };
+  return { source: await openSourceForCopy(path), content: readFileSync(path) };
 }
 
 async function until(condition: () => boolean): Promise<void> {
@@ -20,7 +21,7 @@ async function until(condition: () => boolean): Promise<void> {
 
 describe('a source read while the archive disk stalls', () => {
   it('is read ahead into every buffer, no further, and written in order once the disk answers', async () => {
-    const { path, content } = sourceOf(9 * MiB + 5);
+    const { source, content } = await sourceOf(9 * MiB + 5);
     const buffers = createCopyBuffers();
     let read = 0;
     let release = (): void => undefined;
@@ -28,7 +29,7 @@ describe('a source read while the archive disk stalls', () => {
     const written: Buffer[] = [];
     const positions: number[] = [];
     const copying = streamSource(
-      path,
+      source,
       buffers,
       async (buffer, length, position) => {
         // The first write hangs, as behind another file's flush.
@@ -45,18 +46,18 @@ describe('a source read while the archive disk stalls', () => {
     expect(read).toBe(buffers.length * MiB);
     expect(positions).toEqual([]);
     release();
-    const result = await copying;
+    const result = await copying.finally(() => source.close());
     expect(positions).toEqual(Array.from({ length: 10 }, (_, i) => i * MiB));
     expect(Buffer.concat(written).equals(content)).toBe(true);
     expect(result).toEqual({ bytes: content.length, sha256: createHash('sha256').update(content).digest('hex') });
   });
 
   it('fails with the write that failed, once no write is left running', async () => {
-    const { path } = sourceOf(6 * MiB);
+    const { source } = await sourceOf(6 * MiB);
     let running = 0;
     let after = -1;
     const copying = streamSource(
-      path,
+      source,
       createCopyBuffers(),
       async (_buffer, _length, position) => {
         running += 1;
@@ -66,7 +67,10 @@ describe('a source read while the archive disk stalls', () => {
       },
       () => undefined,
       new AbortController().signal,
-    ).finally(() => (after = running));
+    ).finally(() => {
+      after = running;
+      return source.close();
+    });
     await expect(copying).rejects.toThrow('ENOSPC');
     expect(after).toBe(0);
   });

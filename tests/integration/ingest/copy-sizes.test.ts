@@ -16,7 +16,7 @@ describe('a copy written past the page cache', () => {
     const dir = tempDir('copy-sizes');
     const source = join(dir, 'clip.MP4');
     makeFile(source, bytes, bytes % 251);
-    const io = { buffers: createCopyBuffers(), onBytes: () => {}, signal: new AbortController().signal };
+    const io = { buffers: createCopyBuffers(), onBytes: () => {}, signal: new AbortController().signal, folders: new Set<string>() };
     const copied = await copyToPartial(
       { relative: 'clip.MP4', absolute: Buffer.from(source), originalNameHex: null, size: bytes, mtimeMs: 0, atimeMs: 0 },
       join(dir, 'out', 'clip.MP4'),

@@ -8,7 +8,7 @@ import { copyToPartial, SourceChanged, verifyAndPlace } from '../../../src-main/
 import { makeFile, sha256Of } from '../../helpers/make-media.js';
 import { tempDir } from '../../helpers/temp-dir.js';
 
-const io = () => ({ buffers: createCopyBuffers(), onBytes: () => {}, signal: new AbortController().signal });
+const io = () => ({ buffers: createCopyBuffers(), onBytes: () => {}, signal: new AbortController().signal, folders: new Set<string>() });
 
 
 function listed(path: string) {
