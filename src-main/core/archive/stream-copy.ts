@@ -5,16 +5,17 @@ import { createCopyTarget } from './copy-target.js';
 import { openSourceForCopy, type SourceReader } from './source-file.js';
 
 const chunkBytes = 1024 * 1024;
-// Chunks a card may be read ahead of the archive disk. Writes stall now and then (a flush for
-// another file's fsync, eight cards' read-backs at once: 50 to 150 ms for 1 MB where it is
-// usually 5); with only the next chunk to read, each stall left the card idle as long.
-const chunksAhead = 4;
+// The buffers a copy takes in turn: the card may be read up to three chunks past the write in
+// progress. Writes stall now and then (a flush for another file's fsync, eight cards' read-backs at
+// once: 50 to 150 ms for 1 MB where it is usually 5); with only the next chunk to read, each stall
+// left the card idle as long. 4 MiB of aligned memory for each ingest.
+const copyBufferCount = 4;
 
 /** Aligned buffers (the source is read and the copy written uncached), used in turn: the card is read into one while earlier ones are written. */
 export type CopyBuffers = readonly Buffer[];
 
 export function createCopyBuffers(): CopyBuffers {
-  return alignedBuffers(chunksAhead, chunkBytes);
+  return alignedBuffers(copyBufferCount, chunkBytes);
 }
 
 export interface StreamCopyResult {
@@ -33,8 +34,6 @@ async function readFull(source: SourceReader, buffer: Buffer, position: number):
   return filled;
 }
 
-const noop = (): void => undefined;
-
 /**
  * Reads an open source once, hashing each chunk as it passes and handing it to `sink`. The sink's
  * calls run one after another, in file order, while the reads go on into the other buffers: a
@@ -48,9 +47,12 @@ export async function streamSource(
   onBytes: (bytes: number) => void,
   signal: AbortSignal,
 ): Promise<StreamCopyResult> {
+  // The next read goes into the next buffer while this one waits to be written.
+  if (buffers.length < 2) throw new RangeError(`a copy takes turns with at least two buffers, not ${buffers.length}`);
   // Each buffer's last sink call, and the last of all.
   const written: Promise<void>[] = buffers.map(() => Promise.resolve());
   let writing = Promise.resolve();
+  let writeFailed = false;
   const readInto = async (turn: number, position: number): Promise<number> => {
     await written[turn];
     return readFull(source, buffers[turn] as Buffer, position);
@@ -63,6 +65,8 @@ export async function streamSource(
     for (;;) {
       const bytesRead = await reading;
       signal.throwIfAborted();
+      // A write failed meanwhile: its error ends the copy before the card is read any further.
+      if (writeFailed) await writing;
       if (bytesRead === 0) break;
       const buffer = buffers[turn] as Buffer;
       const at = position;
@@ -71,9 +75,13 @@ export async function streamSource(
       const following = (turn + 1) % buffers.length;
       if (!ended) reading = readInto(following, position);
       hash.update(buffer.subarray(0, bytesRead));
-      writing = writing.then(() => sink(buffer, bytesRead, at));
-      // A failed write is thrown where it is awaited (at its buffer's next turn, or at the end), not as unhandled meanwhile.
-      writing.catch(noop);
+      // Writes queued before a stop are not made: the partial copy is deleted.
+      writing = writing.then(() => {
+        signal.throwIfAborted();
+        return sink(buffer, bytesRead, at);
+      });
+      // Handled here, so not unhandled meanwhile; thrown where it is awaited (at the next read, or at the end).
+      writing.catch(() => (writeFailed = true));
       written[turn] = writing;
       onBytes(bytesRead);
       if (ended) break;
@@ -83,7 +91,7 @@ export async function streamSource(
     return { sha256: hash.digest('hex'), bytes: position };
   } finally {
     // No write may still use a buffer or the target once this returns or throws.
-    await writing.catch(noop);
+    await writing.catch(() => undefined);
   }
 }
 
@@ -109,14 +117,19 @@ export async function streamCopy(
     await Promise.allSettled([target, source].flatMap((opened) => (opened.status === 'fulfilled' ? [opened.value.close()] : [])));
     throw [room, target, source].flatMap((step) => (step.status === 'rejected' ? [step.reason as unknown] : []))[0];
   }
+  let result: StreamCopyResult;
   try {
-    const result = await streamSource(source.value, buffers, target.value.write, onBytes, signal);
+    result = await streamSource(source.value, buffers, target.value.write, onBytes, signal);
     await target.value.finish(result.bytes);
-    return result;
-  } finally {
-    const failed = (await Promise.allSettled([target.value.close(), source.value.close()])).find((closed) => closed.status === 'rejected');
-    if (failed) throw failed.reason;
+  } catch (error) {
+    // The copy's own failure is the one to tell (a full disk stops the ingest), not a close after it.
+    await Promise.allSettled([target.value.close(), source.value.close()]);
+    throw error;
   }
+  // A card pulled once every byte was read and hashed leaves the copy whole: only the target's close can fail it.
+  const [targetClosed] = await Promise.allSettled([target.value.close(), source.value.close()]);
+  if (targetClosed.status === 'rejected') throw targetClosed.reason;
+  return result;
 }
 
 /** Hashes the source without writing anything: used to confirm a file we may already hold. */

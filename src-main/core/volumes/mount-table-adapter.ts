@@ -17,8 +17,10 @@ export interface MountTableAdapterOptions extends VolumeFilterOptions {
   mountEvents?: MountEventsOptions;
 }
 
-// The mount id is new for every mount: a card pulled and plugged back into the same folder before
-// the next look is a new volume (read again from the start), not the one seen before it.
+// The mount id tells a card plugged back into the same folder from the one seen there before, so
+// it is read again from the start. Linux gives a freed id to the next mount, though: a card
+// unmounted and mounted again between two looks (a test can, a hand cannot) may keep its key and
+// pass for the volume seen before.
 const keyOf = (entry: MountInfoEntry): string => `${entry.mountId}\0${entry.source}\0${entry.mountpoint}`;
 
 /**
@@ -84,9 +86,10 @@ export class MountTableAdapter implements VolumeAdapter {
     );
     const found = looked.filter((entry): entry is [string, Volume] => entry !== null);
     // A mount that went between the table and statfs was measured as the folder under it (a
-    // replugged card's mount point: the system disk's size). A mount id is never used again, so a
-    // new volume whose entry is still in the table now was there all along; only a scan that found
-    // a new one looks again (a known volume gone meanwhile is dropped by the next scan).
+    // replugged card's mount point: the system disk's size). A new volume whose entry is still in
+    // the table now was there all along (short of its id freed and taken again in between, see
+    // keyOf); only a scan that found a new one looks again (a known volume gone meanwhile is
+    // dropped by the next scan).
     if (found.every(([key]) => known.has(key))) return new Map(found);
     const still = new Set(candidateMounts(await readMountInfo(), this.excludePath).map(keyOf));
     return new Map(found.filter(([key]) => known.has(key) || still.has(key)));
