@@ -113,9 +113,10 @@ export async function streamCopy(
   checkRoom: () => Promise<void> = () => Promise.resolve(),
 ): Promise<StreamCopyResult> {
   const [room, target, source] = await Promise.allSettled([checkRoom(), createCopyTarget(targetPath), openSourceForCopy(sourcePath)]);
+  const closeOpened = () => Promise.allSettled([target, source].map((opened) => opened.status === 'fulfilled' && opened.value.close()));
   if (room.status === 'rejected' || target.status === 'rejected' || source.status === 'rejected') {
-    await Promise.allSettled([target, source].flatMap((opened) => (opened.status === 'fulfilled' ? [opened.value.close()] : [])));
-    throw [room, target, source].flatMap((step) => (step.status === 'rejected' ? [step.reason as unknown] : []))[0];
+    await closeOpened();
+    throw ([room, target, source].find((step) => step.status === 'rejected') as PromiseRejectedResult).reason;
   }
   let result: StreamCopyResult;
   try {
@@ -123,12 +124,12 @@ export async function streamCopy(
     await target.value.finish(result.bytes);
   } catch (error) {
     // The copy's own failure is the one to tell (a full disk stops the ingest), not a close after it.
-    await Promise.allSettled([target.value.close(), source.value.close()]);
+    await closeOpened();
     throw error;
   }
   // A card pulled once every byte was read and hashed leaves the copy whole: only the target's close can fail it.
-  const [targetClosed] = await Promise.allSettled([target.value.close(), source.value.close()]);
-  if (targetClosed.status === 'rejected') throw targetClosed.reason;
+  const [targetClosed] = await closeOpened();
+  if (targetClosed?.status === 'rejected') throw targetClosed.reason;
   return result;
 }
 
