@@ -1,15 +1,15 @@
 import { randomInt } from 'node:crypto';
-import { cp, mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createExfatVolume, dropCaches, type ExfatVolume } from '../helpers/exfat-volume.js';
+import { dropCaches, type ExfatVolume } from '../helpers/exfat-volume.js';
 import { makeFile, makeVideo } from '../helpers/make-media.js';
 import { requireRootFeatures } from '../helpers/root-features.js';
 import { browserSkipReason, launchChromium } from './support/chromium.js';
-import { commandInPage } from './support/in-page.js';
 import { startStation, type RunningStation } from './support/station-process.js';
+import { unpluggedCard } from './support/unplugged-card.js';
 
 const browserSkip = browserSkipReason();
 // Under CI=true a missing feature throws here: there the plug-in tests must run, not skip.
@@ -24,13 +24,6 @@ const shanghaiStamp = (ms: number): string => new Date(ms + 8 * 3_600_000).toISO
 async function chooseLanguage(page: Page, language: 'zh-CN' | 'en'): Promise<void> {
   await page.getByTestId('language-switch').selectOption(language);
   await expect.poll(() => page.getAttribute('html', 'lang')).toBe(language);
-}
-
-/** The mount points the station offers right now, asked through the page's own session. */
-async function stationMountpoints(page: Page): Promise<string[]> {
-  const result = (await commandInPage(page, 'volumes.list')) as { ok: boolean; value: { mountpoint: string }[] };
-  if (!result.ok) throw new Error(`volumes.list failed: ${JSON.stringify(result)}`);
-  return result.value.map((volume) => volume.mountpoint);
 }
 
 /** Every state a card shows, even for one frame; the card may be replaced as it comes and goes. */
@@ -193,10 +186,7 @@ describe.skipIf(browserSkip !== null)(`the Devices page${browserSkip ? ` (skippe
       for (const volume of volumes) await volume.destroy();
     });
 
-    /**
-     * A card filled before the station may look at its files: written, flushed by a clean remount,
-     * then unplugged (cable pulled) until the station has let it go. `remount()` plugs it in, full.
-     */
+    /** A card with these files, unplugged until the station and its page have let it go (see unpluggedCard). */
     async function preparedCard(
       label: string,
       files: Record<string, (path: string) => void>,
@@ -207,14 +197,7 @@ describe.skipIf(browserSkip !== null)(`the Devices page${browserSkip ? ` (skippe
         await mkdir(dirname(join(staging, relative)), { recursive: true });
         make(join(staging, relative));
       }
-      const volume = await createExfatVolume({ sizeMiB: 32, label });
-      volumes.push(volume);
-      await cp(staging, volume.mountpoint, { recursive: true });
-      await volume.remount();
-      // Set while its FUSE daemon lives; every later mount of the card keeps it.
-      if (options.readBytesPerSecond) await volume.throttle(options.readBytesPerSecond);
-      await volume.pullCable();
-      await expect.poll(() => stationMountpoints(page), { timeout: 10_000 }).not.toContain(volume.mountpoint);
+      const volume = await unpluggedCard(page, staging, { label, ...options, created: (made) => volumes.push(made) });
       await expect.poll(() => card(volume.mountpoint).count()).toBe(0);
       return volume;
     }

@@ -1,17 +1,18 @@
 import { randomInt } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { cp, mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createExfatVolume, type ExfatVolume } from '../helpers/exfat-volume.js';
+import type { ExfatVolume } from '../helpers/exfat-volume.js';
 import { makeVideo } from '../helpers/make-media.js';
 import { requireRootFeatures } from '../helpers/root-features.js';
 import { browserSkipReason, launchChromium } from './support/chromium.js';
 import { commandValue } from './support/in-page.js';
 import { misfits } from './support/layout-checks.js';
 import { startStation, type RunningStation } from './support/station-process.js';
+import { unpluggedCard } from './support/unplugged-card.js';
 
 const browserSkip = browserSkipReason();
 // Under CI=true a missing feature throws here: there the plug-in test must run, not skip.
@@ -336,16 +337,7 @@ describe.skipIf(browserSkip !== null)(`the device ledger${browserSkip ? ` (skipp
       const staging = join(work, 'plug-staging');
       const at = now - hour;
       makeVideo(join(staging, 'DCIM', `${serial}_${officer.number}_${shanghaiStamp(at)}_0001.MP4`), { seed: 5, creationTime: new Date(at).toISOString() });
-      volume = await createExfatVolume({ sizeMiB: 32, label: 'LEDGER-E2E' });
-      await cp(staging, volume.mountpoint, { recursive: true });
-      // Flushed by a clean remount, then unplugged until the station has let it go: a replug at
-      // once may reuse the dead mount's id, and the station would never see the card come back.
-      await volume.remount();
-      await volume.pullCable();
-      const mountpoint = volume.mountpoint;
-      await expect
-        .poll(async () => (await commandValue<{ mountpoint: string }[]>(page, 'volumes.list')).map((v) => v.mountpoint), { timeout: 10_000 })
-        .not.toContain(mountpoint);
+      volume = await unpluggedCard(page, staging, { label: 'LEDGER-E2E', created: (made) => (volume = made) });
       await page.getByTestId('nav-devices').click();
       await page.getByTestId('devices-page').waitFor();
       await volume.remount();
